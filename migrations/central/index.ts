@@ -1,0 +1,9 @@
+// The hub's PostgreSQL migrations, in order. Add new ones at the end; never edit a released one.
+import type { MigrationSet } from '../runner';
+import * as m20261130_01 from './2026-11-30-01-calendar-and-audit';
+import * as m20261130_02 from './2026-11-30-02-users-and-sessions';
+
+export const centralMigrations: MigrationSet = {
+  '2026-11-30-01-calendar-and-audit': m20261130_01,
+  '2026-11-30-02-users-and-sessions': m20261130_02,
+};

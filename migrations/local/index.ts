@@ -1,0 +1,7 @@
+// The desktop store's SQLite migrations, in order. Add new ones at the end; never edit a released one.
+import type { MigrationSet } from '../runner';
+import * as m20261130_01 from './2026-11-30-01-installation';
+
+export const localMigrations: MigrationSet = {
+  '2026-11-30-01-installation': m20261130_01,
+};

@@ -1,0 +1,44 @@
+// Requests from the desktop core to the hub, with the answers checked against the shared contract
+// and failures turned into messages an operator understands.
+import type { z } from 'zod';
+import { HubError } from '../../src-shared/api/hub';
+
+export class HubRequestError extends Error {
+  constructor(
+    readonly status: number | 'unreachable',
+    readonly body: HubError | undefined,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HubRequestError';
+  }
+}
+
+export async function hubRequest<S extends z.ZodType>(
+  hubUrl: string,
+  path: string,
+  result: S,
+  opts: { method?: 'GET' | 'POST'; body?: unknown; token?: string; timeoutMs?: number } = {},
+): Promise<z.output<S>> {
+  let res: Response;
+  try {
+    res = await fetch(new URL(path, hubUrl), {
+      method: opts.method ?? (opts.body === undefined ? 'GET' : 'POST'),
+      headers: {
+        ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+      },
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
+    });
+  } catch {
+    throw new HubRequestError('unreachable', undefined, 'Centrala jest nieosiągalna.');
+  }
+  const text = await res.text();
+  const json: unknown = text ? JSON.parse(text) : null;
+  if (!res.ok) {
+    const body = HubError.safeParse(json);
+    throw new HubRequestError(res.status, body.success ? body.data : undefined, body.success ? body.data.message : `HTTP ${res.status}`);
+  }
+  return result.parse(json);
+}

@@ -1,0 +1,4 @@
+import { connectDesktop } from './transport';
+
+/** The one desktop-API client of this window. */
+export const desktop = connectDesktop();

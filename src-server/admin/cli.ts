@@ -1,0 +1,149 @@
+// `npm run admin -- <command>`: the hub's administration from a terminal. Uses DATABASE_URL, else the
+// embedded PostgreSQL in USTERKA_DATA_DIR (default .data/hub), the same one `npm start` uses.
+import { resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { centralMigrations } from '../../migrations/central';
+import { prepareSchema, SchemaError } from '../../migrations/runner';
+import { Role, ROLES } from '../../src-shared/api/hub';
+import { hashPassword } from '../auth/passwords';
+import { audit } from '../auth/sessions';
+import { connectDatabase, type Database } from '../db/connect';
+
+const USAGE = `Usage: npm run admin -- <command>
+
+  migrate                                   bring the central schema to this version
+  user add <login> --name "<full name>" --roles <r1,r2> [--email <e-mail>]
+                                            (the password is read from standard input)
+  user set-roles <login> --roles <r1,r2>
+  user set-password <login>                 (the password is read from standard input)
+  user disable <login>
+
+Roles: ${ROLES.join(', ')}`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  const database = await openDatabase(command === 'migrate');
+  try {
+    switch (command) {
+      case 'migrate':
+        return 0;
+      case 'user':
+        return await userCommand(database, rest);
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+async function openDatabase(migrate: boolean): Promise<Database> {
+  const database = await connectDatabase({
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDir: resolve(process.env.USTERKA_DATA_DIR ?? '.data/hub'),
+  });
+  try {
+    const applied = await prepareSchema(database.db, centralMigrations, {
+      label: 'central (PostgreSQL)',
+      autoMigrate: migrate,
+      upgradeHint: 'Run `npm run admin -- migrate` first.',
+    });
+    if (migrate) console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is already current.');
+    return database;
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}
+
+async function userCommand({ db }: Database, args: string[]): Promise<number> {
+  const [action, login, ...rest] = args;
+  if (!action || !login) throw new UsageError('Name the action and the login, e.g. `user add anowak --name "Anna Nowak" --roles operator`.');
+  const flags = parseFlags(rest);
+  const exists = await db.selectFrom('app_user').select('id').where('login', '=', login).executeTakeFirst();
+  if (action !== 'add' && !exists) throw new UsageError(`There is no user "${login}".`);
+  switch (action) {
+    case 'add': {
+      if (exists) throw new UsageError(`User "${login}" already exists; use set-roles or set-password.`);
+      if (!flags.name) throw new UsageError('Give the full name: --name "Anna Nowak".');
+      const roles = parseRoles(flags.roles);
+      const passwordHash = await hashPassword(await readPassword());
+      await db.insertInto('app_user').values({ login, display_name: flags.name, email: flags.email ?? null, password_hash: passwordHash, roles }).execute();
+      await audit(db, 'admin-cli', 'user.add', { login, roles });
+      console.log(`Added ${login} (${roles.join(', ')}).`);
+      return 0;
+    }
+    case 'set-roles': {
+      const roles = parseRoles(flags.roles);
+      await db.updateTable('app_user').set({ roles }).where('login', '=', login).execute();
+      await audit(db, 'admin-cli', 'user.setRoles', { login, roles });
+      console.log(`${login}: roles ${roles.join(', ')}.`);
+      return 0;
+    }
+    case 'set-password': {
+      const passwordHash = await hashPassword(await readPassword());
+      await db.updateTable('app_user').set({ password_hash: passwordHash, failed_logins: 0, locked_until: null }).where('login', '=', login).execute();
+      await audit(db, 'admin-cli', 'user.setPassword', { login });
+      console.log(`${login}: password changed.`);
+      return 0;
+    }
+    case 'disable': {
+      await db.transaction().execute(async (tx) => {
+        await tx.updateTable('app_user').set({ disabled: true }).where('login', '=', login).execute();
+        await tx.updateTable('session').set({ revoked_at: new Date() }).where('user_id', '=', exists!.id).where('revoked_at', 'is', null).execute();
+        await audit(tx, 'admin-cli', 'user.disable', { login });
+      });
+      console.log(`${login}: disabled, sessions revoked.`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`Unknown user action "${action}".`);
+  }
+}
+
+function parseFlags(args: string[]): Record<string, string> {
+  const flags: Record<string, string> = {};
+  for (let i = 0; i < args.length; i += 2) {
+    const key = args[i];
+    const value = args[i + 1];
+    if (!key?.startsWith('--') || value === undefined) throw new UsageError(`Expected "--flag value", got "${args.slice(i).join(' ')}".`);
+    flags[key.slice(2)] = value;
+  }
+  return flags;
+}
+
+function parseRoles(value: string | undefined): Role[] {
+  if (!value) throw new UsageError(`Give the roles: --roles ${ROLES.slice(0, 2).join(',')}`);
+  return value.split(',').map((r) => {
+    const parsed = Role.safeParse(r.trim());
+    if (!parsed.success) throw new UsageError(`Unknown role "${r}". Roles: ${ROLES.join(', ')}.`);
+    return parsed.data;
+  });
+}
+
+async function readPassword(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('Password: ');
+  const rl = createInterface({ input: process.stdin, terminal: false });
+  const line = await new Promise<string>((resolve) => {
+    rl.once('line', resolve);
+    rl.once('close', () => resolve(''));
+  });
+  rl.close();
+  if (line.length < 8) throw new UsageError('The password must have at least 8 characters.');
+  return line;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    if (err instanceof UsageError) console.error(`${err.message}\n\n${USAGE}`);
+    else console.error(err instanceof SchemaError ? err.message : err);
+    process.exit(err instanceof UsageError ? 2 : 1);
+  },
+);

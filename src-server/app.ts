@@ -1,0 +1,84 @@
+// The hub's HTTP application: routes with zod schemas, which validate every request and generate
+// the OpenAPI document at /openapi.json.
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import type { LoggerOptions } from 'pino';
+import { HubError, HubHealth } from '../src-shared/api/hub';
+import { APP_VERSION } from '../src-shared/version';
+import { registerAuth } from './auth/routes';
+import type { CentralDb } from './db/connect';
+
+export interface HubOptions {
+  db: CentralDb;
+  logger?: LoggerOptions | false;
+  now?: () => Date;
+}
+
+/** Largest request body the hub reads; desktops split bigger sync batches (DESIGN.md). */
+export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+
+export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
+  const now = opts.now ?? (() => new Date());
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    logger:
+      opts.logger === false
+        ? false
+        : { level: 'info', ...opts.logger, redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Usterka hub', version: APP_VERSION, description: 'The central hub every Usterka desk workstation syncs with.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issue = err.validation[0];
+      const field = issue?.instancePath.replace(/^\//, '').replaceAll('/', '.') || undefined;
+      return reply.code(400).send({
+        error: 'invalidInput',
+        message: `Invalid ${err.validationContext ?? 'request'}${field ? ` field "${field}"` : ''}: ${issue?.message ?? err.message}`,
+        field,
+      } satisfies HubError);
+    }
+    const status = typeof err.statusCode === 'number' && err.statusCode >= 400 ? err.statusCode : 500;
+    if (status >= 500) req.log.error({ err }, 'request failed');
+    return reply.code(status).send({
+      error: status >= 500 ? 'internal' : (err.code ?? 'badRequest'),
+      message: status >= 500 ? 'The hub failed to handle this request; it has been logged.' : err.message,
+    } satisfies HubError);
+  });
+
+  registerAuth(app, opts.db, now);
+
+  app.get(
+    '/health',
+    { config: { public: true }, schema: { summary: 'Liveness and database check', response: { 200: HubHealth, 503: HubError } } },
+    async (_req, reply) => {
+      try {
+        await sql`select 1`.execute(opts.db);
+      } catch {
+        return reply.code(503).send({ error: 'databaseUnavailable', message: 'The hub cannot reach its database.' });
+      }
+      return { status: 'ok' as const, version: APP_VERSION, time: now().toISOString() };
+    },
+  );
+
+  app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  return app;
+}

@@ -1,0 +1,73 @@
+// The hub's authentication: /auth routes and the check that every other route (except those marked
+// public: login, health, the public intake API) carries a live session token.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { HubError, HubUser, LoginRequest, LoginResponse } from '../../src-shared/api/hub';
+import { authenticate, login, revokeSession } from './sessions';
+import type { CentralDb } from '../db/connect';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user?: HubUser;
+    sessionToken?: string;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a session token. */
+    public?: boolean;
+  }
+}
+
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header ?? '');
+  return match?.[1];
+}
+
+export function registerAuth(app: FastifyInstance, db: CentralDb, now: () => Date): void {
+  app.decorateRequest('user', undefined);
+  app.decorateRequest('sessionToken', undefined);
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.routeOptions.config?.public || !req.routeOptions.url) return;
+    const token = bearerToken(req.headers.authorization);
+    const user = token ? await authenticate(db, token, now()) : undefined;
+    if (!token || !user) return unauthorized(reply);
+    req.user = user;
+    req.sessionToken = token;
+  });
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.post(
+    '/auth/login',
+    {
+      config: { public: true },
+      schema: {
+        summary: 'Log in; returns a session token',
+        body: LoginRequest,
+        response: { 200: LoginResponse, 401: HubError, 429: HubError.extend({ retryAfter: z.string().datetime() }) },
+      },
+    },
+    async (req, reply) => {
+      const outcome = await login(db, req.body, now());
+      if (outcome.ok) return outcome.response;
+      if (outcome.reason === 'locked') {
+        const seconds = Math.max(1, Math.ceil((outcome.until.getTime() - now().getTime()) / 1000));
+        return reply
+          .code(429)
+          .header('retry-after', String(seconds))
+          .send({ error: 'locked', message: 'Too many failed logins; the account is locked for a while.', retryAfter: outcome.until.toISOString() });
+      }
+      return reply.code(401).send({ error: 'invalidCredentials', message: 'Wrong login or password.' });
+    },
+  );
+
+  r.post('/auth/logout', { schema: { summary: 'Revoke this session', security: [{ bearer: [] }], response: { 204: z.null() } } }, async (req, reply) => {
+    await revokeSession(db, req.sessionToken!, now());
+    return reply.code(204).send(null);
+  });
+
+  r.get('/auth/me', { schema: { summary: 'The user of this session', security: [{ bearer: [] }], response: { 200: HubUser, 401: HubError } } }, async (req) => req.user!);
+}
+
+function unauthorized(reply: FastifyReply) {
+  return reply.code(401).send({ error: 'unauthorized', message: 'Log in first: this route needs a live session token (Authorization: Bearer …).' });
+}

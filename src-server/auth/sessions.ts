@@ -1,0 +1,82 @@
+// Logins, sessions and lockout. A session token is random, handed out once, and stored only as its
+// SHA-256 hash; repeated failures lock the account for a time that doubles with each further failure.
+import { createHash, randomBytes } from 'node:crypto';
+import type { HubUser, LoginRequest, LoginResponse } from '../../src-shared/api/hub';
+import { DUMMY_HASH_PROMISE, verifyPassword } from './passwords';
+import type { CentralDb } from '../db/connect';
+
+export const SESSION_HOURS = 12;
+export const LOCKOUT = { freeFailures: 5, firstLockSeconds: 30, maxLockSeconds: 15 * 60 } as const;
+
+export type LoginOutcome =
+  | { ok: true; response: LoginResponse }
+  | { ok: false; reason: 'invalidCredentials' }
+  | { ok: false; reason: 'locked'; until: Date };
+
+export function hashToken(token: string): Buffer {
+  return createHash('sha256').update(token).digest();
+}
+
+/** Seconds an account stays locked after its n-th consecutive failure (0 while failures are still free). */
+export function lockSeconds(failures: number): number {
+  if (failures < LOCKOUT.freeFailures) return 0;
+  return Math.min(LOCKOUT.maxLockSeconds, LOCKOUT.firstLockSeconds * 2 ** (failures - LOCKOUT.freeFailures));
+}
+
+export async function login(db: CentralDb, req: LoginRequest, now: Date): Promise<LoginOutcome> {
+  const user = await db.selectFrom('app_user').selectAll().where('login', '=', req.login).executeTakeFirst();
+  if (!user || user.disabled) {
+    await verifyPassword(req.password, await DUMMY_HASH_PROMISE);
+    await audit(db, req.login, 'login.failed', { installationId: req.installationId, reason: user ? 'disabled' : 'unknownLogin' });
+    return { ok: false, reason: 'invalidCredentials' };
+  }
+  if (user.locked_until && user.locked_until > now) {
+    await audit(db, req.login, 'login.refusedLocked', { installationId: req.installationId });
+    return { ok: false, reason: 'locked', until: user.locked_until };
+  }
+  if (!(await verifyPassword(req.password, user.password_hash))) {
+    const failures = user.failed_logins + 1;
+    const lock = lockSeconds(failures);
+    const until = lock ? new Date(now.getTime() + lock * 1000) : null;
+    await db.updateTable('app_user').set({ failed_logins: failures, locked_until: until }).where('id', '=', user.id).execute();
+    await audit(db, req.login, 'login.failed', { installationId: req.installationId, failures });
+    return until ? { ok: false, reason: 'locked', until } : { ok: false, reason: 'invalidCredentials' };
+  }
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
+  await db.transaction().execute(async (tx) => {
+    await tx.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+    await tx
+      .insertInto('session')
+      .values({ token_hash: hashToken(token), user_id: user.id, installation_id: req.installationId ?? null, created_at: now, expires_at: expiresAt })
+      .execute();
+    await audit(tx, req.login, 'login.ok', { installationId: req.installationId });
+  });
+  return { ok: true, response: { token, expiresAt: expiresAt.toISOString(), user: toHubUser(user) } };
+}
+
+/** The user a bearer token belongs to, if the session is live. */
+export async function authenticate(db: CentralDb, token: string, now: Date): Promise<HubUser | undefined> {
+  const row = await db
+    .selectFrom('session')
+    .innerJoin('app_user', 'app_user.id', 'session.user_id')
+    .select(['app_user.id', 'app_user.login', 'app_user.display_name', 'app_user.roles', 'app_user.disabled'])
+    .where('session.token_hash', '=', hashToken(token))
+    .where('session.revoked_at', 'is', null)
+    .where('session.expires_at', '>', now)
+    .executeTakeFirst();
+  return row && !row.disabled ? toHubUser(row) : undefined;
+}
+
+export async function revokeSession(db: CentralDb, token: string, now: Date): Promise<void> {
+  await db.updateTable('session').set({ revoked_at: now }).where('token_hash', '=', hashToken(token)).where('revoked_at', 'is', null).execute();
+}
+
+export async function audit(db: CentralDb, actor: string, action: string, details: Record<string, unknown>): Promise<void> {
+  await db.insertInto('audit_log').values({ actor, action, details: JSON.stringify(details) }).execute();
+}
+
+// Rows are untyped until the central schema gets its Kysely table types.
+function toHubUser(row: Record<string, unknown>): HubUser {
+  return { id: row.id as string, login: row.login as string, displayName: row.display_name as string, roles: row.roles as HubUser['roles'] };
+}

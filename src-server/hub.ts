@@ -1,0 +1,52 @@
+// Starting and stopping a whole hub: database (external or embedded), schema, HTTP server.
+import type { FastifyInstance } from 'fastify';
+import type { LoggerOptions } from 'pino';
+import { centralMigrations } from '../migrations/central';
+import { prepareSchema } from '../migrations/runner';
+import { buildHub } from './app';
+import { connectDatabase, type Database } from './db/connect';
+
+export interface RunningHub {
+  url: string;
+  app: FastifyInstance;
+  database: Database;
+  close(): Promise<void>;
+}
+
+export interface StartHubOptions {
+  /** PostgreSQL to use; without it the hub starts its own in `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  host?: string;
+  port?: number;
+  /** Migrate an older schema on start (the embedded default); otherwise refuse and say how. */
+  autoMigrate?: boolean;
+  logger?: LoggerOptions | false;
+  log?: (msg: string) => void;
+}
+
+export async function startHub(opts: StartHubOptions): Promise<RunningHub> {
+  const database = await connectDatabase({ databaseUrl: opts.databaseUrl, dataDir: opts.dataDir, log: opts.log });
+  try {
+    const applied = await prepareSchema(database.db, centralMigrations, {
+      label: 'central (PostgreSQL)',
+      autoMigrate: opts.autoMigrate ?? !opts.databaseUrl,
+      upgradeHint: 'Run `npm run admin -- migrate` with the same DATABASE_URL, then start the hub again.',
+    });
+    if (applied.length) opts.log?.(`Applied migrations: ${applied.join(', ')}`);
+    const app = await buildHub({ db: database.db, logger: opts.logger });
+    const url = await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0 });
+    return {
+      url: url.replace('localhost', '127.0.0.1'),
+      app,
+      database,
+      close: async () => {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}

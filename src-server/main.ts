@@ -1,0 +1,29 @@
+// `npm run hub`: the central hub alone. DATABASE_URL picks the PostgreSQL; without it the hub runs
+// its own in USTERKA_DATA_DIR (default .data/hub). HUB_PORT / HUB_HOST choose where it listens;
+// USTERKA_SEED_DEMO=1 fills an empty hub with the demo data (what `npm start` does).
+import { resolve } from 'node:path';
+import { SchemaError } from '../migrations/runner';
+import { startHub } from './hub';
+import { demoLoginsText, seedDemoIfEmpty } from './admin/demo';
+
+try {
+  const hub = await startHub({
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDir: resolve(process.env.USTERKA_DATA_DIR ?? '.data/hub'),
+    host: process.env.HUB_HOST ?? '127.0.0.1',
+    port: Number(process.env.HUB_PORT ?? 4780),
+    log: (m) => console.error(m),
+    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+  });
+  if (process.env.USTERKA_SEED_DEMO === '1' && (await seedDemoIfEmpty(hub.database.db))) console.error(demoLoginsText());
+  console.error(`Usterka hub listening on ${hub.url} (OpenAPI: ${hub.url}/openapi.json)`);
+  const stop = async () => {
+    await hub.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (err) {
+  console.error(err instanceof SchemaError ? err.message : err);
+  process.exit(1);
+}

@@ -1,0 +1,36 @@
+// The main side of the desktop API: validates a request against the map and runs its handler.
+// Shared by both transports so that every request is checked the same way.
+import type { z } from 'zod';
+import { DesktopApiError, desktopRequests, type ApiEnvelope, type RequestArgs, type RequestName, type RequestResult } from './desktop';
+
+export type DesktopHandlers = {
+  [N in RequestName]: (args: z.output<(typeof desktopRequests)[N]['args']>) => Promise<RequestResult<N>> | RequestResult<N>;
+};
+
+export function createDispatcher(handlers: DesktopHandlers, onUnexpected: (err: unknown, name: string) => void) {
+  return async function dispatch(name: unknown, rawArgs: unknown): Promise<ApiEnvelope> {
+    if (typeof name !== 'string' || !Object.hasOwn(desktopRequests, name)) {
+      return { ok: false, error: { code: 'unknownRequest', message: `Unknown request: ${String(name)}` } };
+    }
+    const requestName = name as RequestName;
+    const parsed = desktopRequests[requestName].args.safeParse(rawArgs ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path.join('.') || undefined;
+      return {
+        ok: false,
+        error: { code: 'invalidInput', message: `${requestName}: ${field ? `field "${field}": ` : ''}${issue?.message ?? 'invalid arguments'}`, field },
+      };
+    }
+    try {
+      const handler = handlers[requestName] as (args: RequestArgs<typeof requestName>) => unknown;
+      return { ok: true, result: await handler(parsed.data as never) };
+    } catch (err) {
+      if (err instanceof DesktopApiError) return { ok: false, error: err.body };
+      onUnexpected(err, requestName);
+      return { ok: false, error: { code: 'internal', message: 'Something went wrong in the application; it has been logged.' } };
+    }
+  };
+}
+
+export type Dispatch = ReturnType<typeof createDispatcher>;

@@ -1,0 +1,49 @@
+// The hub's HTTP contract: request and response schemas shared by the hub (which validates and
+// documents them in its OpenAPI document) and the desktop core (which calls them).
+import { z } from 'zod';
+
+export const HubHealth = z
+  .object({
+    status: z.literal('ok'),
+    version: z.string(),
+    /** The hub's clock, so a desktop can tell how far its own clock is off. */
+    time: z.string().datetime(),
+  })
+  .describe('The hub is up and its database answers.');
+export type HubHealth = z.infer<typeof HubHealth>;
+
+export const HubError = z
+  .object({
+    error: z.string().describe('Stable error code, e.g. invalidInput, unauthorized.'),
+    message: z.string().describe('What is wrong and what to fix.'),
+    field: z.string().optional().describe('The offending field, where there is one.'),
+  })
+  .describe('Every 4xx and 5xx answer has this shape.');
+export type HubError = z.infer<typeof HubError>;
+
+export const ROLES = ['admin', 'superSupervisor', 'operator', 'supervisor', 'coordinator', 'realizer'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const LoginRequest = z.object({
+  login: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+  installationId: z.string().uuid().optional().describe('The desktop installation logging in, for the audit log.'),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const HubUser = z.object({
+  id: z.string().uuid(),
+  login: z.string(),
+  displayName: z.string(),
+  roles: z.array(Role),
+});
+export type HubUser = z.infer<typeof HubUser>;
+
+export const LoginResponse = z.object({
+  /** Opaque bearer token; send it as `Authorization: Bearer <token>`. */
+  token: z.string(),
+  expiresAt: z.string().datetime(),
+  user: HubUser,
+});
+export type LoginResponse = z.infer<typeof LoginResponse>;

@@ -1,0 +1,16 @@
+// Formatting shared by screens and messages from the core: Polish, Europe/Warsaw.
+import { format } from 'date-fns';
+import { pl } from 'date-fns/locale';
+import { tz } from '@date-fns/tz';
+
+export const WARSAW = tz('Europe/Warsaw');
+
+/** "30.11.2026, 09:15" in Warsaw time, whatever the machine's zone. */
+export function formatWarsawDateTime(iso: string): string {
+  return format(new Date(iso), 'dd.MM.yyyy, HH:mm', { locale: pl, in: WARSAW });
+}
+
+/** "09:15" in Warsaw time. */
+export function formatWarsawTime(iso: string): string {
+  return format(new Date(iso), 'HH:mm', { locale: pl, in: WARSAW });
+}
