@@ -2,8 +2,9 @@
 import { format } from 'date-fns';
 import { pl } from 'date-fns/locale';
 import { tz } from '@date-fns/tz';
+import { TIME_ZONE } from './calendar';
 
-export const WARSAW = tz('Europe/Warsaw');
+const WARSAW = tz(TIME_ZONE);
 
 /** "30.11.2026, 09:15" in Warsaw time, whatever the machine's zone. */
 export function formatWarsawDateTime(iso: string): string {

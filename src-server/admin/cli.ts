@@ -1,6 +1,7 @@
 // `npm run admin -- <command>`: the hub's administration from a terminal. Uses DATABASE_URL, else the
 // embedded PostgreSQL in USTERKA_DATA_DIR (default .data/hub), the same one `npm start` uses.
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { centralMigrations } from '../../migrations/central';
 import { prepareSchema, SchemaError } from '../../migrations/runner';
@@ -8,6 +9,8 @@ import { Role, ROLES } from '../../src-shared/api/hub';
 import { hashPassword } from '../auth/passwords';
 import { audit } from '../auth/sessions';
 import { connectDatabase, type Database } from '../db/connect';
+import { loadExtraDays } from '../calendar-store';
+import { calendarCommand } from './calendar-command';
 
 const USAGE = `Usage: npm run admin -- <command>
 
@@ -17,6 +20,9 @@ const USAGE = `Usage: npm run admin -- <command>
   user set-roles <login> --roles <r1,r2>
   user set-password <login>                 (the password is read from standard input)
   user disable <login>
+  calendar deadline --from <ISO 8601 with offset> --working-days <n>
+  calendar is-working-time --at <ISO 8601>
+  calendar month <YYYY-MM>
 
 Roles: ${ROLES.join(', ')}`;
 
@@ -27,6 +33,9 @@ async function main(argv: string[]): Promise<number> {
   if (!command || command === 'help' || command === '--help') {
     console.log(USAGE);
     return command ? 0 : 2;
+  }
+  if (command === 'calendar') {
+    return calendarCommand(rest, { loadExtraDays: configuredExtraDays, out: (l) => console.log(l), err: (l) => console.error(l) });
   }
   const database = await openDatabase(command === 'migrate');
   try {
@@ -43,11 +52,21 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+const dataDir = resolve(process.env.USTERKA_DATA_DIR ?? '.data/hub');
+
+/** The central configuration's extra days when a hub database exists; none (the statutory calendar) otherwise. */
+async function configuredExtraDays() {
+  if (!process.env.DATABASE_URL && !existsSync(join(dataDir, 'postgres', 'PG_VERSION'))) return [];
+  const database = await openDatabase(false);
+  try {
+    return await loadExtraDays(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
 async function openDatabase(migrate: boolean): Promise<Database> {
-  const database = await connectDatabase({
-    databaseUrl: process.env.DATABASE_URL || undefined,
-    dataDir: resolve(process.env.USTERKA_DATA_DIR ?? '.data/hub'),
-  });
+  const database = await connectDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir });
   try {
     const applied = await prepareSchema(database.db, centralMigrations, {
       label: 'central (PostgreSQL)',
