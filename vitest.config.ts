@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // unit (pure and Node-only), hub (a real PostgreSQL started by the run), e2e (real Chromium, preview mode).
 export default defineConfig({
   test: {
+    // CI lists every test, so skipped ones show their reason.
+    reporters: process.env.CI ? ['verbose'] : ['default'],
     projects: [
       {
         test: {

@@ -3,6 +3,7 @@ import { Box } from '@mui/material';
 import { desktop } from './api/desktop-client';
 import { useAppStore } from './state/app-store';
 import { TopBar } from './screens/TopBar';
+import { ConnectionBanner } from './screens/ConnectionBanner';
 import { LoginScreen } from './screens/LoginScreen';
 import { HomeScreen } from './screens/HomeScreen';
 
@@ -18,6 +19,7 @@ export function App() {
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>
       <TopBar />
+      <ConnectionBanner />
       <Box component="main" sx={{ flex: 1, display: 'flex' }}>
         {user ? <HomeScreen user={user} /> : <LoginScreen />}
       </Box>
