@@ -33,6 +33,6 @@ export function meetsTarget(f: BenchFigure): boolean | undefined {
   return (f.better ?? 'lower') === 'higher' ? f.value >= f.target : f.value <= f.target;
 }
 
-function round(v: number): number {
+export function round(v: number): number {
   return Math.abs(v) >= 100 ? Math.round(v) : Math.round(v * 1000) / 1000;
 }

@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { benchLine, meetsTarget, type Bench, type BenchFigure } from './harness';
+import { benchLine, meetsTarget, round, type Bench, type BenchFigure } from './harness';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const filter = process.argv[2] ?? '';
@@ -33,7 +33,7 @@ console.log('');
 console.table(
   rows.map((f) => ({
     figure: f.name,
-    value: f.value,
+    value: round(f.value),
     unit: f.unit,
     target: f.target ?? '',
     peer: f.peer ? `${f.peer.name}: ${f.peer.value}` : '',
