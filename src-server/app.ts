@@ -14,12 +14,16 @@ import type { LoggerOptions } from 'pino';
 import { HubError, HubHealth } from '../src-shared/api/hub';
 import { APP_VERSION } from '../src-shared/version';
 import { registerAuth } from './auth/routes';
+import { registerSync } from './sync/routes';
+import type { PokeHub } from './sync/poke';
 import type { CentralDb } from './db/connect';
 
 export interface HubOptions {
   db: CentralDb;
   logger?: LoggerOptions | false;
   now?: () => Date;
+  /** The poke relay; without it /sync/poke answers 503 (tests that do not need it). */
+  pokes?: PokeHub;
 }
 
 /** Largest request body the hub reads; desktops split bigger sync batches (DESIGN.md). */
@@ -29,6 +33,8 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   const now = opts.now ?? (() => new Date());
   const app = Fastify({
     bodyLimit: BODY_LIMIT_BYTES,
+    // Poke streams stay open; closing the hub must not wait for them.
+    forceCloseConnections: true,
     logger:
       opts.logger === false
         ? false
@@ -64,6 +70,7 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   });
 
   registerAuth(app, opts.db, now);
+  registerSync(app, opts.db, opts.pokes, now);
 
   app.get(
     '/health',

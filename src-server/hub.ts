@@ -5,6 +5,7 @@ import { centralMigrations } from '../migrations/central';
 import { prepareSchema } from '../migrations/runner';
 import { buildHub } from './app';
 import { connectDatabase, type Database } from './db/connect';
+import { startPokeHub } from './sync/poke';
 
 export interface RunningHub {
   url: string;
@@ -34,7 +35,9 @@ export async function startHub(opts: StartHubOptions): Promise<RunningHub> {
       upgradeHint: 'Run `npm run admin -- migrate` with the same DATABASE_URL, then start the hub again.',
     });
     if (applied.length) opts.log?.(`Applied migrations: ${applied.join(', ')}`);
-    const app = await buildHub({ db: database.db, logger: opts.logger });
+    const pokes = await startPokeHub(database.connectionString, (msg, err) => opts.log?.(`${msg}: ${String(err)}`));
+    const app = await buildHub({ db: database.db, logger: opts.logger, pokes });
+    app.addHook('onClose', () => pokes.close());
     const url = await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0 });
     return {
       url: url.replace('localhost', '127.0.0.1'),

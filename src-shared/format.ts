@@ -15,3 +15,8 @@ export function formatWarsawDateTime(iso: string): string {
 export function formatWarsawTime(iso: string): string {
   return format(new Date(iso), 'HH:mm', { locale: pl, in: WARSAW });
 }
+
+/** The calendar year in Warsaw at a moment (ticket numbers are per year). */
+export function warsawYear(at: Date): number {
+  return Number(format(at, 'yyyy', { in: WARSAW }));
+}

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { centralMigrations } from '../../migrations/central';
 import { prepareSchema, SchemaError } from '../../migrations/runner';
-import { Role, ROLES } from '../../src-shared/api/hub';
+import { Role, ROLES, type UserRole } from '../../src-shared/api/hub';
 import { hashPassword } from '../auth/passwords';
 import { audit } from '../auth/sessions';
 import { connectDatabase, type Database } from '../db/connect';
@@ -137,7 +137,7 @@ function parseFlags(args: string[]): Record<string, string> {
   return flags;
 }
 
-function parseRoles(value: string | undefined): Role[] {
+function parseRoles(value: string | undefined): UserRole[] {
   if (!value) throw new UsageError(`Give the roles: --roles ${ROLES.slice(0, 2).join(',')}`);
   return value.split(',').map((r) => {
     const parsed = Role.safeParse(r.trim());

@@ -1,12 +1,12 @@
 // Demo data for a first run on one machine: a login for every role, printed for the newcomer.
-import type { Role } from '../../src-shared/api/hub';
+import type { UserRole } from '../../src-shared/api/hub';
 import { hashPassword } from '../auth/passwords';
 import { audit } from '../auth/sessions';
 import type { CentralDb } from '../db/connect';
 
 export const DEMO_PASSWORD = 'usterka-demo';
 
-export const DEMO_USERS: { login: string; displayName: string; roles: Role[] }[] = [
+export const DEMO_USERS: { login: string; displayName: string; roles: UserRole[] }[] = [
   { login: 'operator', displayName: 'Anna Kowalska', roles: ['operator'] },
   { login: 'koordynator', displayName: 'Piotr Wiśniewski', roles: ['coordinator'] },
   { login: 'realizator', displayName: 'Magdalena Wójcik', roles: ['realizer'] },

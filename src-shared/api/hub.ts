@@ -1,6 +1,7 @@
 // The hub's HTTP contract: request and response schemas shared by the hub (which validates and
 // documents them in its OpenAPI document) and the desktop core (which calls them).
 import { z } from 'zod';
+import { roles } from '../ticket/model';
 
 export const HubHealth = z
   .object({
@@ -21,9 +22,10 @@ export const HubError = z
   .describe('Every 4xx and 5xx answer has this shape.');
 export type HubError = z.infer<typeof HubError>;
 
-export const ROLES = ['admin', 'superSupervisor', 'operator', 'supervisor', 'coordinator', 'realizer'] as const;
-export const Role = z.enum(ROLES);
-export type Role = z.infer<typeof Role>;
+/** The I§4 roles a user account may hold (`system` is the hub's own intake, never a person). */
+export const ROLES = roles.filter((r): r is Exclude<(typeof roles)[number], 'system'> => r !== 'system');
+export const Role = z.enum(ROLES as [UserRole, ...UserRole[]]);
+export type UserRole = Exclude<(typeof roles)[number], 'system'>;
 
 export const LoginRequest = z.object({
   login: z.string().trim().min(1).max(100),

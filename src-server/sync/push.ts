@@ -1,0 +1,238 @@
+// push: applies a workstation's mutations in order, exactly once, re-running the shared rules with
+// each actor's real permissions. The whole batch is decided in memory on the tickets it touches
+// (loaded and locked at once) and written with a few multi-row statements in one transaction,
+// atomically with the client's last mutation id.
+import { sql } from 'kysely';
+import type { Mutation, MutationResult, PushRequest, PushResponse } from '../../src-shared/api/sync';
+import { SUPPORTED_PROTOCOL_VERSIONS } from '../../src-shared/api/sync';
+import { applyEvents, decide, ticketsTouchedBy, type Actor, type Command, type Ticket, type TicketEvent } from '../../src-shared/ticket';
+import type { Refusal } from '../../src-shared/ticket';
+import type { HubUser } from '../../src-shared/api/hub';
+import type { CentralDb } from '../db/connect';
+import { loadActors, loadDirectory } from '../directory';
+import { leasedNumberCheck } from './numbers';
+import { CHANGES_CHANNEL } from './poke';
+
+export class PushError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Ticket writes take this lock so the change feed's order is the commit order (pull never skips a row). */
+const WRITE_LOCK = 7_461_001;
+
+export async function push(db: CentralDb, user: HubUser, req: PushRequest, receivedAt: Date): Promise<PushResponse> {
+  const skewSeconds = Math.round((Date.parse(req.sentAt) - receivedAt.getTime()) / 1000);
+  return db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto('sync_client')
+      .values({ client_id: req.clientId, user_id: user.id })
+      .onConflict((oc) => oc.column('client_id').doNothing())
+      .execute();
+    const client = await tx.selectFrom('sync_client').select(['last_mutation_id']).where('client_id', '=', req.clientId).forUpdate().executeTakeFirstOrThrow();
+    let lastId = Number(client.last_mutation_id);
+
+    const fresh = req.mutations.filter((m) => m.mutationId > lastId);
+    fresh.forEach((m, i) => {
+      if (m.mutationId !== lastId + 1 + i) {
+        throw new PushError(409, 'mutationGap', `Mutation ${lastId + 1 + i} is missing before ${m.mutationId}; push the outbox in order.`);
+      }
+    });
+    const results: MutationResult[] = req.mutations.filter((m) => m.mutationId <= lastId).map((m) => ({ mutationId: m.mutationId, status: 'duplicate' as const }));
+
+    if (fresh.length > 0) {
+      await sql`select pg_advisory_xact_lock(${WRITE_LOCK})`.execute(tx);
+      const outcome = await decideBatch(tx, user, req.clientId, fresh);
+      results.push(...outcome.results);
+      await writeBatch(tx, req.clientId, outcome, receivedAt);
+      lastId = fresh.at(-1)!.mutationId;
+    }
+    await tx
+      .updateTable('sync_client')
+      .set({ last_mutation_id: lastId, last_push_at: receivedAt, clock_skew_seconds: skewSeconds, user_id: user.id })
+      .where('client_id', '=', req.clientId)
+      .execute();
+    return { lastMutationId: lastId, results, clockSkewSeconds: skewSeconds };
+  });
+}
+
+interface BatchOutcome {
+  results: MutationResult[];
+  changed: Map<string, Ticket>;
+  events: { event: TicketEvent; seq: number; mutationId: number }[];
+  refused: { mutation: Mutation; refusal: Refusal }[];
+  /** Tickets whose earlier events must lose their personal data (P§27). */
+  erase: Set<string>;
+}
+
+async function decideBatch(tx: CentralDb, user: HubUser, clientId: string, mutations: Mutation[]): Promise<BatchOutcome> {
+  const [directory, actors, isLeased, knownActors] = await Promise.all([
+    loadDirectory(tx),
+    loadActors(tx, mutations.map((m) => m.actorId)),
+    leasedNumberCheck(tx, clientId),
+    actorsOfInstallation(tx, clientId, user.id),
+  ]);
+  const tickets = new Map<string, Ticket>();
+  const fetched = new Set<string>();
+  /** Loads (and locks) the tickets not yet read in this batch; the batch's own changes stay in `tickets`. */
+  async function load(numbers: readonly string[]): Promise<void> {
+    const missing = numbers.filter((n) => !fetched.has(n));
+    if (missing.length === 0) return;
+    missing.forEach((n) => fetched.add(n));
+    const rows = await tx.selectFrom('ticket').select(['number', 'data']).where('number', 'in', missing).forUpdate().execute();
+    for (const r of rows) if (!tickets.has(r.number)) tickets.set(r.number, r.data as Ticket);
+  }
+  // Most of the batch in one round trip; split siblings are read as the loop meets them.
+  await load([...new Set(mutations.flatMap((m) => [m.args.ticket, ...(m.args.newTicketNumbers ?? [])]).filter((n): n is string => !!n))]);
+
+  const outcome: BatchOutcome = { results: [], changed: new Map(), events: [], refused: [], erase: new Set() };
+  for (const m of mutations) {
+    const target = m.args.ticket ? (tickets.get(m.args.ticket) ?? null) : null;
+    await load(ticketsTouchedBy(target, m.args.newTicketNumbers));
+    const refusal = checkMutation(m, actors.get(m.actorId), knownActors, isLeased, tickets);
+    const decision = refusal
+      ? { ok: false as const, refusal }
+      : decide(target, { ...m.args.command, outage: m.outage } as Command, actors.get(m.actorId)!, m.at, { directory, newTicketNumbers: m.args.newTicketNumbers });
+    if (!decision.ok) {
+      outcome.refused.push({ mutation: m, refusal: decision.refusal });
+      outcome.results.push({ mutationId: m.mutationId, status: 'refused', refusal: decision.refusal });
+      continue;
+    }
+    const applied = applyEvents(tickets, decision.events);
+    for (const [number, ticket] of applied.changed) {
+      tickets.set(number, ticket);
+      outcome.changed.set(number, ticket);
+    }
+    for (const { event, version } of applied.append) outcome.events.push({ event, seq: version, mutationId: m.mutationId });
+    applied.erase.forEach((n) => outcome.erase.add(n));
+    outcome.results.push({ mutationId: m.mutationId, status: 'applied' });
+  }
+  return outcome;
+}
+
+/** What the hub checks beyond the shared rules: who may act through this installation, and whose numbers. */
+function checkMutation(
+  m: Mutation,
+  actor: Actor | undefined,
+  knownActors: Set<string>,
+  isLeased: (n: string) => boolean,
+  tickets: Map<string, Ticket>,
+): Refusal | undefined {
+  if (!SUPPORTED_PROTOCOL_VERSIONS.includes(m.protocolVersion as 1)) {
+    return { code: 'invalidInput', field: 'protocolVersion', message: `Ta wersja centrali nie obsługuje zapisu w wersji ${m.protocolVersion}. Zaktualizuj aplikację.` };
+  }
+  if (!actor || !knownActors.has(m.actorId)) {
+    return { code: 'forbidden', message: 'Autor tej czynności nie jest aktywnym użytkownikiem tego stanowiska.' };
+  }
+  for (const number of m.args.newTicketNumbers ?? []) {
+    if (!isLeased(number)) return { code: 'invalidInput', field: 'newTicketNumbers', message: `Numer ${number} nie został przydzielony temu stanowisku.` };
+    if (tickets.has(number)) return { code: 'invalidInput', field: 'newTicketNumbers', message: `Numer ${number} jest już zajęty.` };
+  }
+  return undefined;
+}
+
+/**
+ * Users whose mutations this installation may push: the pushing user, and anyone who logged in on it
+ * before (an outbox written during an outage may hold a previous shift's work).
+ */
+async function actorsOfInstallation(tx: CentralDb, clientId: string, pushingUserId: string): Promise<Set<string>> {
+  const rows = await tx.selectFrom('session').select('user_id').distinct().where('installation_id', '=', clientId).execute();
+  return new Set([pushingUserId, ...rows.map((r) => r.user_id as string)]);
+}
+
+async function writeBatch(tx: CentralDb, clientId: string, outcome: BatchOutcome, receivedAt: Date): Promise<void> {
+  if (outcome.changed.size > 0) {
+    // Erasure first, so it scrubs only the events written before this batch.
+    if (outcome.erase.size > 0) {
+      await sql`update ticket_event set data = jsonb_set(data, '{personal}', 'null'::jsonb)
+                where ticket in (${sql.join([...outcome.erase])}) and data ? 'personal'`.execute(tx);
+    }
+    for (const chunk of chunks(outcome.events, 1000)) {
+      await tx
+        .insertInto('ticket_event')
+        .values(
+          chunk.map(({ event, seq, mutationId }) => ({
+            ticket: event.ticket,
+            seq,
+            type: event.type,
+            at: event.at,
+            actor_id: event.actorId,
+            outage: event.outage,
+            data: JSON.stringify(outcome.erase.has(event.ticket) && 'personal' in event ? { ...event, personal: null } : event),
+            client_id: clientId,
+            mutation_id: mutationId,
+            recorded_at: receivedAt,
+          })),
+        )
+        .execute();
+    }
+    for (const chunk of chunks([...outcome.changed.values()], 1000)) {
+      await tx
+        .insertInto('ticket')
+        .values(chunk.map((t) => ticketRow(t, receivedAt)))
+        .onConflict((oc) =>
+          oc.column('number').doUpdateSet((eb) => ({
+            status: eb.ref('excluded.status'),
+            unit_id: eb.ref('excluded.unit_id'),
+            coordinator_group_id: eb.ref('excluded.coordinator_group_id'),
+            realizer_group_id: eb.ref('excluded.realizer_group_id'),
+            routed_group_ids: eb.ref('excluded.routed_group_ids'),
+            routed_unit_ids: eb.ref('excluded.routed_unit_ids'),
+            category_id: eb.ref('excluded.category_id'),
+            received_at: eb.ref('excluded.received_at'),
+            forwarded_at: eb.ref('excluded.forwarded_at'),
+            updated_at: eb.ref('excluded.updated_at'),
+            change_seq: eb.ref('excluded.change_seq'),
+            data: eb.ref('excluded.data'),
+          })),
+        )
+        .execute();
+    }
+    await sql`select pg_notify(${CHANGES_CHANNEL}, '')`.execute(tx);
+  }
+  for (const chunk of chunks(outcome.refused, 1000)) {
+    await tx
+      .insertInto('refused_mutation')
+      .values(
+        chunk.map(({ mutation, refusal }) => ({
+          client_id: clientId,
+          mutation_id: mutation.mutationId,
+          actor_id: mutation.actorId,
+          at: mutation.at,
+          args: JSON.stringify(mutation.args),
+          refusal: JSON.stringify(refusal),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** The ticket's row: the document plus the columns queues filter and sort on. */
+export function ticketRow(t: Ticket, updatedAt: Date) {
+  return {
+    number: t.number,
+    status: t.status,
+    unit_id: t.unitId,
+    coordinator_group_id: t.coordinatorGroupId,
+    realizer_group_id: t.realizerGroupId,
+    routed_group_ids: t.routedGroupIds,
+    routed_unit_ids: t.routedUnitIds,
+    category_id: t.categoryId,
+    received_at: t.times.receivedAt,
+    forwarded_at: t.times.forwardedAt,
+    updated_at: updatedAt,
+    change_seq: sql<string>`nextval('ticket_change_feed')`,
+    data: JSON.stringify(t),
+  };
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,123 @@
+// The sync protocol between a workstation and the hub (DESIGN.md "The sync protocol"): push of
+// mutations, pull of changes, ticket-number leases. Server-authoritative and exactly-once: a
+// mutation is identified by (clientId, mutationId), ids are 1, 2, 3… per client without gaps, and
+// the hub applies each exactly once, atomically with the client's last mutation id.
+import { z } from 'zod';
+import { ticketNumberSchema, ticketSchema } from '../ticket/model';
+import { ticketEventSchema } from '../ticket/ticket-events';
+import { extraDaySchema } from '../calendar/config';
+
+/** Bumped when mutations change shape; the hub also accepts the previous version's mutations. */
+export const PROTOCOL_VERSION = 1;
+export const SUPPORTED_PROTOCOL_VERSIONS = [1] as const;
+
+/** Largest push body a desktop sends; bigger outboxes go in several pushes (no 4 MB cliffs). */
+export const MAX_PUSH_BYTES = 1024 * 1024;
+export const MAX_PUSH_MUTATIONS = 2000;
+
+/** A ticket command as it travels: the ticket it targets (none for creation) and the numbers it uses. */
+export const ticketMutationArgsSchema = z.object({
+  /** The ticket the command acts on; absent for commands that create one. */
+  ticket: ticketNumberSchema.optional(),
+  /** The command itself, validated by the shared rules (decide) on both sides. */
+  command: z.record(z.string(), z.unknown()).and(z.object({ type: z.string() })),
+  /** Numbers from the workstation's leased block for the tickets this command creates, in order. */
+  newTicketNumbers: z.array(ticketNumberSchema).max(21).optional(),
+});
+export type TicketMutationArgs = z.infer<typeof ticketMutationArgsSchema>;
+
+export const mutationSchema = z.object({
+  mutationId: z.number().int().positive(),
+  /** What kind of mutation; `ticket` carries a ticket command. */
+  name: z.literal('ticket'),
+  args: ticketMutationArgsSchema,
+  /** When it really happened, by the workstation's clock (ISO UTC). */
+  at: z.iso.datetime(),
+  /** The user who did it on the workstation. */
+  actorId: z.string().min(1).max(100),
+  /** Taken while the hub was unreachable (P§29–P§32). */
+  outage: z.boolean(),
+  protocolVersion: z.number().int().positive(),
+});
+export type Mutation = z.infer<typeof mutationSchema>;
+
+export const pushRequestSchema = z.object({
+  clientId: z.uuid(),
+  /** The workstation's clock when it sent the push, to measure its skew. */
+  sentAt: z.iso.datetime(),
+  mutations: z.array(mutationSchema).min(1).max(MAX_PUSH_MUTATIONS),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+export const refusalSchema = z.object({
+  code: z.string(),
+  field: z.string().optional(),
+  message: z.string(),
+});
+
+export const mutationResultSchema = z.discriminatedUnion('status', [
+  z.object({ mutationId: z.number().int(), status: z.literal('applied') }),
+  /** Already applied by an earlier push (a retry): nothing done again. */
+  z.object({ mutationId: z.number().int(), status: z.literal('duplicate') }),
+  /** Consumed without effect: the rules refused it. It waits in the workstation's "to resolve" inbox. */
+  z.object({ mutationId: z.number().int(), status: z.literal('refused'), refusal: refusalSchema }),
+]);
+export type MutationResult = z.infer<typeof mutationResultSchema>;
+
+export const pushResponseSchema = z.object({
+  lastMutationId: z.number().int().nonnegative(),
+  results: z.array(mutationResultSchema),
+  /** The workstation's clock minus the hub's, in seconds (positive: the workstation is ahead). */
+  clockSkewSeconds: z.number(),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const pullRequestSchema = z.object({
+  clientId: z.uuid(),
+  /** Where the last pull ended; null for a first sync. */
+  cursor: z.string().max(100).nullable(),
+  limit: z.number().int().min(1).max(5000).default(1000),
+});
+export type PullRequest = z.input<typeof pullRequestSchema>;
+
+export const ticketChangeSchema = z.discriminatedUnion('kind', [
+  /** The ticket as this user may see it (personal data removed where they may not see it). */
+  z.object({ kind: z.literal('ticket'), ticket: ticketSchema }),
+  /** The ticket left this user's view (or was deleted): drop it from the replica. */
+  z.object({ kind: z.literal('tombstone'), number: ticketNumberSchema }),
+]);
+export type TicketChange = z.infer<typeof ticketChangeSchema>;
+
+export const pullResponseSchema = z.object({
+  changes: z.array(ticketChangeSchema),
+  /** Pass it to the next pull. */
+  cursor: z.string(),
+  /** More changes wait: pull again at once. */
+  more: z.boolean(),
+  /** The last of this client's mutations the hub has applied or refused (drop those from the outbox). */
+  lastMutationId: z.number().int().nonnegative(),
+  /** Calendar configuration (extra days off / working days), sent on the first page of every pull. */
+  extraDays: z.array(extraDaySchema).optional(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+export const leaseRequestSchema = z.object({
+  clientId: z.uuid(),
+  /** How many numbers the workstation wants in reserve. */
+  count: z.number().int().min(1).max(1000),
+});
+
+export const leaseResponseSchema = z.object({
+  year: z.number().int(),
+  /** The leased numbers: first..last inclusive, formatted as `YYYY/NNNNNN`. */
+  first: z.number().int().positive(),
+  last: z.number().int().positive(),
+});
+export type LeaseResponse = z.infer<typeof leaseResponseSchema>;
+
+export const historyResponseSchema = z.object({ events: z.array(ticketEventSchema) });
+
+/** `2026/012345`. */
+export function formatTicketNumber(year: number, n: number): string {
+  return `${year}/${String(n).padStart(6, '0')}`;
+}

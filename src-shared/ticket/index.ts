@@ -1,0 +1,18 @@
+// The ticket lifecycle: model, commands, events, rules (decide / evolve), roles and history lines.
+// See README.md beside this file for the state diagram and the table of commands.
+export * from './model';
+export * from './commands';
+export * from './ticket-events';
+export * from './refusal';
+export * from './labels';
+export { decide, warsawDay } from './decide';
+export type { DecideContext, Decision } from './decide';
+export { evolve, replay } from './evolve';
+export {
+  allowedCommands, actingGroupIds, canSee, canSeePersonalData, capacitiesOf, checkPermission, commandStates, grants,
+  redactEventsForActor, redactForActor,
+} from './roles';
+export type { Capacity, CommandState } from './roles';
+export { actorName, describeEvent } from './describe';
+export { applyEvents, ticketsTouchedBy } from './store';
+export type { AppliedEvents } from './store';

@@ -1,0 +1,156 @@
+// Hub benchmarks on a real PostgreSQL (embedded, or DATABASE_URL's server): the full push path for
+// 10,000 registrations beside a raw batched INSERT of the same rows, a first pull of 100,000 tickets,
+// and sustained mutations per second with 50 concurrent workstations.
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../../src-server/db/connect';
+import { startHub, type RunningHub } from '../../src-server/hub';
+import { ticketRow } from '../../src-server/sync/push';
+import { MAX_PUSH_BYTES, type Mutation } from '../../src-shared/api/sync';
+import { decide, evolve, type Actor, type Ticket } from '../../src-shared/ticket';
+import { makeDirectory } from '../../src-shared/ticket';
+import { categories, groups, PASSWORD, seedCity, units } from '../support/city';
+import { potholeCall, TestWorkstation } from '../support/sync-client';
+import type { Bench, BenchFigure } from './harness';
+
+async function withHub<T>(fn: (hub: RunningHub) => Promise<T>): Promise<T> {
+  let server: EmbeddedServer | undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'usterka-bench-'));
+  chmodSync(dir, 0o755);
+  try {
+    let databaseUrl = process.env.DATABASE_URL;
+    if (!databaseUrl) {
+      server = await startEmbeddedPostgres(join(dir, 'postgres'));
+      databaseUrl = await server.database(`bench_${Date.now()}`);
+    }
+    const hub = await startHub({ databaseUrl, dataDir: dir, autoMigrate: true, logger: false });
+    try {
+      return await fn(hub);
+    } finally {
+      await hub.close();
+    }
+  } finally {
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Splits mutations into pushes under the byte limit, as the desktop does. */
+function byteChunks(mutations: Mutation[]): Mutation[][] {
+  const out: Mutation[][] = [];
+  let current: Mutation[] = [];
+  let bytes = 0;
+  for (const m of mutations) {
+    const size = JSON.stringify(m).length + 1;
+    if (current.length && (bytes + size > MAX_PUSH_BYTES - 1024 || current.length >= 2000)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(m);
+    bytes += size;
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
+const push10k: Bench = {
+  name: 'hub.push',
+  run: () =>
+    withHub(async (hub) => {
+      await seedCity(hub.database.db);
+      const op = await new TestWorkstation(hub.url).login('operator', PASSWORD);
+      for (let i = 0; i < 10; i++) await op.lease(1000);
+      const mutations = op.takeNumbers(10_000).map((n) => op.mutation(potholeCall(), { newTicketNumbers: [n] }));
+      const started = performance.now();
+      for (const chunk of byteChunks(mutations)) await op.push(chunk);
+      const seconds = (performance.now() - started) / 1000;
+
+      // The physical limit beside it: the same ticket and event rows in one raw batched INSERT each.
+      const rows = await hub.database.db.selectFrom('ticket').select(['data']).limit(10_000).execute();
+      const events = await hub.database.db.selectFrom('ticket_event').selectAll().limit(10_000).execute();
+      await sql`create table raw_ticket (like ticket including all)`.execute(hub.database.db);
+      await sql`create table raw_event (like ticket_event including all)`.execute(hub.database.db);
+      const rawStarted = performance.now();
+      await hub.database.db.transaction().execute(async (tx) => {
+        for (let i = 0; i < rows.length; i += 1000) {
+          await tx.insertInto('raw_ticket').values(rows.slice(i, i + 1000).map((r) => ticketRow(r.data as Ticket, new Date()))).execute();
+          await tx.insertInto('raw_event').values(events.slice(i, i + 1000).map((e) => ({ ...e, data: JSON.stringify(e.data) }))).execute();
+        }
+      });
+      const rawSeconds = (performance.now() - rawStarted) / 1000;
+      return [{ name: 'hub.push_10k_registrations_s', value: seconds, unit: 's', target: 2, better: 'lower', limit: rawSeconds }] satisfies BenchFigure[];
+    }),
+};
+
+const pull100k: Bench = {
+  name: 'hub.pull',
+  run: () =>
+    withHub(async (hub) => {
+      await seedCity(hub.database.db);
+      await insertTickets(hub, 100_000);
+      const op = await new TestWorkstation(hub.url).login('operator', PASSWORD);
+      const started = performance.now();
+      let cursor: string | null = null;
+      let count = 0;
+      for (;;) {
+        const page: { changes: unknown[]; cursor: string; more: boolean } = await op.request('/sync/pull', { clientId: op.clientId, cursor, limit: 5000 });
+        count += page.changes.length;
+        cursor = page.cursor;
+        if (!page.more) break;
+      }
+      const seconds = (performance.now() - started) / 1000;
+      if (count !== 100_000) throw new Error(`pulled ${count} tickets, expected 100000`);
+      return [{ name: 'hub.pull_100k_s', value: seconds, unit: 's', target: 5, better: 'lower' }] satisfies BenchFigure[];
+    }),
+};
+
+const sustained: Bench = {
+  name: 'hub.mutations',
+  run: () =>
+    withHub(async (hub) => {
+      await seedCity(hub.database.db);
+      const stations = await Promise.all(Array.from({ length: 50 }, () => new TestWorkstation(hub.url).login('operator', PASSWORD)));
+      await Promise.all(stations.map((s) => s.lease(1000)));
+      const latencies: number[] = [];
+      let mutations = 0;
+      const perPush = 20;
+      const until = performance.now() + 5000;
+      const started = performance.now();
+      await Promise.all(
+        stations.map(async (s) => {
+          while (performance.now() < until) {
+            const batch = s.takeNumbers(perPush).map((n) => s.mutation(potholeCall(), { newTicketNumbers: [n] }));
+            const t0 = performance.now();
+            await s.push(batch);
+            latencies.push(performance.now() - t0);
+            mutations += batch.length;
+          }
+        }),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      latencies.sort((a, b) => a - b);
+      const p99 = latencies[Math.floor(latencies.length * 0.99)]!;
+      return [
+        { name: 'hub.mutations_per_s', value: mutations / seconds, unit: 'mutations/s', target: 3000, better: 'higher' },
+        { name: 'hub.push_p99_ms', value: p99, unit: 'ms' },
+      ] satisfies BenchFigure[];
+    }),
+};
+
+/** Inserts n registered tickets straight into the store (decided and evolved by the shared rules). */
+async function insertTickets(hub: RunningHub, n: number): Promise<void> {
+  const directory = makeDirectory({ units, groups, categories });
+  const actor: Actor = { userId: 'bench', roles: ['operator'], groupIds: [], unitIds: [] };
+  const template = decide(null, potholeCall(), actor, '2026-03-02T09:00:00.000Z', { directory, newTicketNumbers: ['2025/000001'] });
+  if (!template.ok) throw new Error(template.refusal.message);
+  const base = evolve(null, template.events[0]!)!;
+  for (let i = 0; i < n; i += 2000) {
+    const rows = Array.from({ length: Math.min(2000, n - i) }, (_, k) => ticketRow({ ...base, number: `2025/${String(i + k + 1).padStart(6, '0')}` }, new Date()));
+    await hub.database.db.insertInto('ticket').values(rows).execute();
+  }
+}
+
+export default [push10k, pull100k, sustained];

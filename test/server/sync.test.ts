@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHub, type RunningHub } from '../../src-server/hub';
+import { freshDatabaseUrl } from '../support/db';
+import { PASSWORD, seedCity, type CityUser } from '../support/city';
+import { potholeCall, TestWorkstation } from '../support/sync-client';
+import type { Ticket } from '../../src-shared/ticket';
+
+let hub: RunningHub;
+let users: Record<string, CityUser>;
+
+beforeAll(async () => {
+  hub = await startHub({ databaseUrl: await freshDatabaseUrl(), dataDir: '/nonexistent', autoMigrate: true, logger: false });
+  users = await seedCity(hub.database.db);
+});
+afterAll(() => hub?.close());
+
+const station = (login: string) => new TestWorkstation(hub.url).login(login, PASSWORD);
+const ticketsIn = (changes: { kind: string; ticket?: Ticket }[]) => changes.filter((c) => c.kind === 'ticket').map((c) => c.ticket!);
+
+describe('sync push', () => {
+  it('applies the same push twice only once', async () => {
+    const op = await station('operator');
+    await op.lease(5);
+    const [number] = op.takeNumbers(1);
+    const batch = [op.mutation(potholeCall(), { newTicketNumbers: [number!] })];
+    const first = await op.push(batch);
+    const second = await op.push(batch);
+    expect(first.results).toEqual([{ mutationId: 1, status: 'applied' }]);
+    expect(second.results).toEqual([{ mutationId: 1, status: 'duplicate' }]);
+    expect(second.lastMutationId).toBe(1);
+    const events = await hub.database.db.selectFrom('ticket_event').selectAll().where('ticket', '=', number!).execute();
+    expect(events).toHaveLength(1);
+  });
+
+  it('refuses a gap in mutation ids and applies nothing of that push', async () => {
+    const op = await station('operator');
+    await op.lease(5);
+    const ok = op.mutation(potholeCall(), { newTicketNumbers: op.takeNumbers(1) });
+    op.nextMutationId++; // skip id 2
+    const afterGap = op.mutation(potholeCall(), { newTicketNumbers: op.takeNumbers(1) });
+    const res = await op.request<{ error: string }>('/sync/push', { clientId: op.clientId, sentAt: new Date().toISOString(), mutations: [ok, afterGap] }, 409);
+    expect(res.error).toBe('mutationGap');
+    const client = await hub.database.db.selectFrom('sync_client').select('last_mutation_id').where('client_id', '=', op.clientId).executeTakeFirst();
+    expect(Number(client?.last_mutation_id ?? 0)).toBe(0);
+  });
+
+  it('P§5.2 a refused mutation is consumed, recorded with its reason and returned', async () => {
+    const op = await station('operator');
+    await op.lease(5);
+    const snow = op.mutation(potholeCall({ categoryId: 'snow', subject: 'Ślisko na chodniku' }), { newTicketNumbers: op.takeNumbers(1) });
+    const next = op.mutation(potholeCall(), { newTicketNumbers: op.takeNumbers(1) });
+    const res = await op.push([snow, next]);
+    expect(res.results[0]).toMatchObject({ mutationId: 1, status: 'refused', refusal: { code: 'snowIce' } });
+    expect(res.results[1]).toEqual({ mutationId: 2, status: 'applied' });
+    expect(res.lastMutationId).toBe(2);
+    const recorded = await hub.database.db.selectFrom('refused_mutation').select(['mutation_id', 'refusal']).where('client_id', '=', op.clientId).execute();
+    expect(recorded).toEqual([{ mutation_id: '1', refusal: expect.objectContaining({ code: 'snowIce' }) }]);
+  });
+
+  it('refuses numbers that were not leased to the workstation', async () => {
+    const op = await station('operator');
+    const res = await op.push([op.mutation(potholeCall(), { newTicketNumbers: ['2026/999999'] })]);
+    expect(res.results[0]).toMatchObject({ status: 'refused', refusal: { field: 'newTicketNumbers' } });
+  });
+
+  it('re-runs the rules with the actor\'s real roles, not what the workstation claims', async () => {
+    const realizer = await station('real-zdit');
+    await realizer.lease(1);
+    const res = await realizer.push([realizer.mutation(potholeCall(), { newTicketNumbers: realizer.takeNumbers(1) })]);
+    expect(res.results[0]).toMatchObject({ status: 'refused', refusal: { code: 'forbidden' } });
+  });
+
+  it('refuses mutations of a user who never worked on this workstation', async () => {
+    const op = await station('operator');
+    await op.lease(1);
+    const res = await op.push([op.mutation(potholeCall(), { newTicketNumbers: op.takeNumbers(1), actorId: users['operator2']!.id })]);
+    expect(res.results[0]).toMatchObject({ status: 'refused', refusal: { code: 'forbidden' } });
+  });
+
+  it('measures the workstation\'s clock skew from each push', async () => {
+    const op = await station('operator');
+    await op.lease(1);
+    const res = await op.request<{ clockSkewSeconds: number }>('/sync/push', {
+      clientId: op.clientId,
+      sentAt: new Date(Date.now() + 120_000).toISOString(),
+      mutations: [op.mutation(potholeCall(), { newTicketNumbers: op.takeNumbers(1) })],
+    });
+    expect(res.clockSkewSeconds).toBeGreaterThan(110);
+    expect(res.clockSkewSeconds).toBeLessThan(130);
+  });
+});
+
+describe('sync pull', () => {
+  it('a realizer\'s pull holds only their group\'s tickets, without personal data; the operator\'s holds everything', async () => {
+    const op = await station('operator');
+    const coordinator = await station('koord-zdit');
+    await op.lease(2);
+    const [road, waste] = op.takeNumbers(2);
+    await op.push([
+      op.mutation(potholeCall(), { newTicketNumbers: [road!] }),
+      op.mutation({ type: 'forwardToCoordinators', groupId: 'zdit-k', rpwId: 'RPW/1234/2026' }, { ticket: road }),
+      op.mutation(potholeCall({ categoryId: 'waste', subject: 'Przepełniony kosz', templateAnswers: {} }), { newTicketNumbers: [waste!] }),
+      op.mutation({ type: 'forwardToCoordinators', groupId: 'wgk-k' }, { ticket: waste }),
+    ]);
+    const pushed = await coordinator.push([
+      coordinator.mutation({ type: 'takeUp' }, { ticket: road }),
+      coordinator.mutation({ type: 'assignRealizerGroup', groupId: 'zdit-r' }, { ticket: road }),
+    ]);
+    expect(pushed.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+
+    const realizer = await station('real-zdit');
+    const seen = ticketsIn((await realizer.pullAll()).changes);
+    expect(seen.map((t) => t.number)).toContain(road);
+    expect(seen.map((t) => t.number)).not.toContain(waste);
+    expect(seen.every((t) => t.routedGroupIds.includes('zdit-r'))).toBe(true);
+
+    const supervisor = await station('nadzor-zdit');
+    const supervised = ticketsIn((await supervisor.pullAll()).changes);
+    expect(supervised.map((t) => t.number)).toContain(road);
+    expect(JSON.stringify(supervised)).not.toContain('600 700 800');
+    expect(JSON.stringify(supervised)).not.toContain('Jan Mieszkaniec');
+
+    const operatorView = ticketsIn((await op.pullAll()).changes);
+    expect(operatorView.find((t) => t.number === road)?.reporter.phone).toBe('600 700 800');
+    expect(operatorView.map((t) => t.number)).toEqual(expect.arrayContaining([road, waste]));
+  });
+
+  it('P§28 sends a tombstone when a ticket leaves the user\'s view (deleted by the super-supervisor)', async () => {
+    const op = await station('operator');
+    await op.lease(1);
+    const [number] = op.takeNumbers(1);
+    await op.push([op.mutation(potholeCall(), { newTicketNumbers: [number!] }), op.mutation({ type: 'forwardToCoordinators', groupId: 'zdit-k', rpwId: 'RPW/1234/2026' }, { ticket: number })]);
+    const coordinator = await station('koord-zdit');
+    const first = await coordinator.pullAll();
+    expect(ticketsIn(first.changes).map((t) => t.number)).toContain(number);
+
+    const boss = await station('supernadzor');
+    expect((await boss.push([boss.mutation({ type: 'delete', reason: 'Zgłoszenie testowe' }, { ticket: number })])).results[0]!.status).toBe('applied');
+    const next = await coordinator.pullAll(first.cursor);
+    expect(next.changes).toContainEqual({ kind: 'tombstone', number });
+  });
+
+  it('pages through changes with a cursor and reports the client\'s last mutation id', async () => {
+    const op = await station('operator');
+    await op.lease(30);
+    const registered = op.takeNumbers(30);
+    await op.push(registered.map((n) => op.mutation(potholeCall(), { newTicketNumbers: [n] })));
+    const page = await op.request<{ changes: unknown[]; more: boolean; lastMutationId: number; cursor: string }>('/sync/pull', { clientId: op.clientId, cursor: null, limit: 10 });
+    // At most a page; fewer when a row in it is not for this user (a deleted ticket on a first sync).
+    expect(page.changes.length).toBeLessThanOrEqual(10);
+    expect(page.more).toBe(true);
+    expect(page.lastMutationId).toBe(30);
+    const rest = await op.pullAll(page.cursor);
+    const numbers = ticketsIn([...page.changes, ...rest.changes] as never).map((t) => t.number);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    expect(numbers).toEqual(expect.arrayContaining(registered));
+  });
+});
+
+describe('concurrency', () => {
+  it('20 workstations pushing at once on overlapping tickets converge to what a serial run gives', async () => {
+    const op = await station('operator');
+    await op.lease(5);
+    const numbers = op.takeNumbers(5);
+    await op.push(numbers.flatMap((n) => [op.mutation(potholeCall(), { newTicketNumbers: [n] })]));
+    const stations = await Promise.all(Array.from({ length: 20 }, () => station('operator')));
+    // Each station records 10 inquiries spread over the same 5 tickets.
+    await Promise.all(
+      stations.map((s, i) =>
+        s.push(
+          Array.from({ length: 10 }, (_, k) =>
+            s.mutation({ type: 'recordInquiry', actionsDone: `stanowisko ${i}, rozmowa ${k}`, callerExpects: 'informacji' } as never, { ticket: numbers[(i + k) % 5] }),
+          ),
+        ),
+      ),
+    );
+    const rows = await hub.database.db.selectFrom('ticket').select(['number', 'data']).where('number', 'in', numbers).execute();
+    const total = rows.reduce((sum, r) => sum + (r.data as Ticket).inquiries.length, 0);
+    expect(total).toBe(200);
+    for (const r of rows) {
+      const t = r.data as Ticket;
+      const events = await hub.database.db.selectFrom('ticket_event').select('seq').where('ticket', '=', r.number).orderBy('seq').execute();
+      // Gap-free history whose length is the ticket's version: nothing lost, nothing doubled.
+      expect(events.map((e) => e.seq)).toEqual(Array.from({ length: t.version }, (_, i) => i + 1));
+      expect(t.inquiries).toHaveLength(40);
+    }
+  });
+});
