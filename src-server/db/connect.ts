@@ -22,9 +22,10 @@ export interface Database {
 }
 
 export function openKysely(connectionString: string, poolSize = 10): CentralDb {
-  return new Kysely({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString, max: poolSize }) }),
-  });
+  const pool = new pg.Pool({ connectionString, max: poolSize });
+  // An idle connection dropped by the server (restart, failover) must not crash the hub; the pool reconnects.
+  pool.on('error', () => {});
+  return new Kysely({ dialect: new PostgresDialect({ pool }) });
 }
 
 export async function connectDatabase(opts: { databaseUrl?: string; dataDir: string; log?: (msg: string) => void }): Promise<Database> {

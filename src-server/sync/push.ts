@@ -61,7 +61,7 @@ export async function push(db: CentralDb, user: HubUser, req: PushRequest, recei
   });
 }
 
-interface BatchOutcome {
+export interface BatchOutcome {
   results: MutationResult[];
   changed: Map<string, Ticket>;
   events: { event: TicketEvent; seq: number; mutationId: number }[];
@@ -145,7 +145,8 @@ async function actorsOfInstallation(tx: CentralDb, clientId: string, pushingUser
   return new Set([pushingUserId, ...rows.map((r) => r.user_id as string)]);
 }
 
-async function writeBatch(tx: CentralDb, clientId: string, outcome: BatchOutcome, receivedAt: Date): Promise<void> {
+/** Writes a decided batch: events, ticket rows (with their change-feed position), refusals, erasure. */
+export async function writeBatch(tx: CentralDb, clientId: string | null, outcome: BatchOutcome, receivedAt: Date): Promise<void> {
   if (outcome.changed.size > 0) {
     // Erasure first, so it scrubs only the events written before this batch.
     if (outcome.erase.size > 0) {

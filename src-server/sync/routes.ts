@@ -46,7 +46,8 @@ export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub
     async (req, reply) => {
       const actor = (await loadActors(db, [req.user!.id])).get(req.user!.id);
       if (!actor) return reply.code(403).send({ error: 'forbidden', message: 'This account may not read tickets.' });
-      return pull(db, actor, req.body.clientId, req.body.cursor, req.body.limit);
+      // Pre-serialised (see pull): sent as it is, not through the response schema.
+      return reply.type('application/json').send((await pull(db, actor, req.body.clientId, req.body.cursor, req.body.limit)) as never);
     },
   );
 
