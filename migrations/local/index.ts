@@ -1,7 +1,9 @@
 // The desktop store's SQLite migrations, in order. Add new ones at the end; never edit a released one.
 import type { MigrationSet } from '../runner';
 import * as m20261130_01 from './2026-11-30-01-installation';
+import * as m20261130_02 from './2026-11-30-02-replica-and-outbox';
 
 export const localMigrations: MigrationSet = {
   '2026-11-30-01-installation': m20261130_01,
+  '2026-11-30-02-replica-and-outbox': m20261130_02,
 };

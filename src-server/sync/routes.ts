@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { HubError } from '../../src-shared/api/hub';
 import {
+  historyResponseSchema,
   leaseRequestSchema,
   leaseResponseSchema,
   MAX_PUSH_BYTES,
@@ -18,6 +19,14 @@ import type { PokeHub } from './poke';
 import { pull } from './pull';
 import { push, PushError } from './push';
 import { warsawYear } from '../../src-shared/format';
+import { z } from 'zod';
+import { redactEventsForActor, ticketNumberSchema, type Ticket, type TicketEvent } from '../../src-shared/ticket';
+import { WorkstationConfig } from '../../src-shared/api/desktop';
+import { loadExtraDays } from '../calendar-store';
+import { loadDirectory } from '../directory';
+
+/** Where operators send callers about snow and ice on roads and pavements (P§5.2). */
+const SNOW_ICE_REFERRAL = 'Zimowe utrzymanie dróg prowadzi Zarząd Dróg i Transportu — dyżurny akcji zimowej, tel. 42 638 48 00.';
 
 export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub | undefined, now: () => Date): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -51,10 +60,77 @@ export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub
     },
   );
 
+  r.get(
+    '/sync/config',
+    { schema: { summary: 'The configuration a workstation needs to run the rules offline: directory, the user as an actor, calendar', security, response: { 200: WorkstationConfig, 403: HubError } } },
+    async (req, reply) => {
+      const [actor, directory, extraDays] = await Promise.all([loadActors(db, [req.user!.id]).then((a) => a.get(req.user!.id)), loadDirectory(db), loadExtraDays(db)]);
+      if (!actor) return reply.code(403).send({ error: 'forbidden', message: 'This account is disabled.' });
+      return {
+        directory: {
+          units: Object.values(directory.units),
+          groups: Object.values(directory.groups),
+          categories: Object.values(directory.categories),
+          users: Object.entries(directory.users ?? {}).map(([id, u]) => ({ id, name: u.name })),
+        },
+        actor,
+        extraDays,
+        snowIceReferral: SNOW_ICE_REFERRAL,
+      };
+    },
+  );
+
   r.post(
     '/sync/lease',
     { schema: { summary: 'Lease a block of ticket numbers for offline registration', security, body: leaseRequestSchema, response: { 200: leaseResponseSchema } } },
     async (req) => leaseNumbers(db, req.body.clientId, req.body.count, warsawYear(now())),
+  );
+
+  r.post(
+    '/sync/outages',
+    {
+      schema: {
+        summary: 'Record outage periods a workstation lived through (P§29)',
+        security,
+        body: z.object({
+          clientId: z.uuid(),
+          periods: z.array(z.object({ startedAt: z.iso.datetime(), endedAt: z.iso.datetime(), declaredBy: z.enum(['auto', 'user']) })).min(1).max(1000),
+        }),
+        response: { 200: z.object({ recorded: z.number().int() }) },
+      },
+    },
+    async (req) => {
+      await db
+        .insertInto('outage_period')
+        .values(req.body.periods.map((p) => ({ client_id: req.body.clientId, started_at: p.startedAt, ended_at: p.endedAt, declared_by: p.declaredBy })))
+        .onConflict((oc) => oc.columns(['client_id', 'started_at']).doUpdateSet((eb) => ({ ended_at: eb.ref('excluded.ended_at') })))
+        .execute();
+      return { recorded: req.body.periods.length };
+    },
+  );
+
+  r.get(
+    '/tickets/:number/history',
+    {
+      schema: {
+        summary: "A ticket's history (P§17.2), as this user may see it",
+        security,
+        params: z.object({ number: ticketNumberSchema }),
+        response: { 200: historyResponseSchema, 404: HubError },
+      },
+    },
+    async (req, reply) => {
+      const number = req.params.number;
+      const [actor, directory, row, events] = await Promise.all([
+        loadActors(db, [req.user!.id]).then((a) => a.get(req.user!.id)),
+        loadDirectory(db),
+        db.selectFrom('ticket').select('data').where('number', '=', number).executeTakeFirst(),
+        db.selectFrom('ticket_event').select('data').where('ticket', '=', number).orderBy('seq').execute(),
+      ]);
+      const visible = actor && row ? redactEventsForActor(actor, row.data as Ticket, events.map((e) => e.data as TicketEvent), directory) : [];
+      if (visible.length === 0) return reply.code(404).send({ error: 'notFound', message: `No ticket ${number} visible to you.` });
+      return { events: visible };
+    },
   );
 
   r.get('/sync/poke', { schema: { summary: 'Server-sent events: "poke" when there is something to pull', security } }, async (req, reply) => {

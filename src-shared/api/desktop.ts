@@ -3,6 +3,8 @@
 // (Electron IPC and the preview mode's loopback bridge) carry exactly this; the main side
 // validates every argument before a handler sees it.
 import { z } from 'zod';
+import { actorSchema, categorySchema, statuses, ticketNumberSchema, ticketSchema } from '../ticket/model';
+import { refusalSchema } from './sync';
 
 export const ConnectionState = z.object({
   state: z.enum(['online', 'degraded', 'outage', 'replaying']),
@@ -43,6 +45,92 @@ export const LoginArgs = z
 
 const NoArgs = z.object({}).strict();
 
+/** The city's structure for screens and for the rules the core runs offline (see Directory in src-shared/ticket). */
+export const DirectorySnapshot = z.object({
+  units: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['department', 'agency']), worksInApp: z.boolean() })),
+  groups: z.array(z.object({ id: z.string(), symbol: z.string(), name: z.string(), unitId: z.string(), kind: z.enum(['coordinator', 'realizer']) })),
+  categories: z.array(categorySchema),
+  users: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type DirectorySnapshot = z.infer<typeof DirectorySnapshot>;
+
+export const WorkstationConfig = z.object({
+  directory: DirectorySnapshot,
+  /** Who the signed-in user is to the rules (roles, groups, supervised units). */
+  actor: actorSchema,
+  extraDays: z.array(z.object({ date: z.string(), kind: z.enum(['dayOff', 'workingDay']), reference: z.string(), note: z.string().optional() })),
+  /** Where callers about snow and ice are sent (P§5.2). */
+  snowIceReferral: z.string().optional(),
+});
+export type WorkstationConfig = z.infer<typeof WorkstationConfig>;
+
+/** The queues of P§24.2: each role's view. */
+export const QUEUES = [
+  'webPickup', // operator: web forms awaiting pickup (P§4.3, P§9)
+  'toRoute', // operator: registered, not yet routed (P§12–P§15)
+  'returnedToOperator', // operator: returned by coordinators (P§20.1)
+  'forwarded', // operator: forwarded, waiting for take-up (P§16.2)
+  'coordinatorIncoming', // coordinator: forwarded to my groups (P§19.1)
+  'coordinatorActive', // coordinator: taken up, returned by realizers, suspended (P§19)
+  'realizerIncoming', // realizer: assigned to my groups (P§21.1)
+  'realizerActive', // realizer: in progress, with a contractor (P§21.2)
+  'unit', // supervisor: everything routed to my units (P§24.2)
+  'all', // super-supervisor: everything
+] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+export const QueueRow = z.object({
+  number: ticketNumberSchema,
+  status: z.enum(statuses),
+  subject: z.string(),
+  categoryId: z.string().nullable(),
+  address: z.string().nullable(),
+  receivedAt: z.string(),
+  /** The group holding the ticket now. */
+  groupId: z.string().nullable(),
+  /** The running SLA clock of this ticket in this queue, if any (calendar clocks). */
+  due: z.string().nullable(),
+  clock: z.enum(['onTime', 'dueToday', 'late']).nullable(),
+  /** Local changes not yet confirmed by the hub. */
+  pending: z.boolean(),
+  capturedDuringOutage: z.boolean(),
+});
+export type QueueRow = z.infer<typeof QueueRow>;
+
+export const ExecuteResult = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    /** The ticket as it is now on this workstation (after the command). */
+    ticket: ticketSchema.nullable(),
+    /** Numbers of tickets the command created (registration, split parts, follow-up) — to read to the caller (P§8.2). */
+    createdNumbers: z.array(ticketNumberSchema),
+    /** Saved on this workstation only; it goes to the hub when the connection is back. */
+    savedLocally: z.boolean(),
+  }),
+  z.object({ ok: z.literal(false), refusal: refusalSchema }),
+]);
+export type ExecuteResult = z.infer<typeof ExecuteResult>;
+
+export const HistoryLine = z.object({ at: z.string(), actor: z.string(), text: z.string(), outage: z.boolean(), pending: z.boolean() });
+
+export const ToResolveItem = z.object({
+  mutationId: z.number().int(),
+  at: z.string(),
+  ticket: z.string().nullable(),
+  /** What was attempted, in Polish. */
+  summary: z.string(),
+  command: z.record(z.string(), z.unknown()),
+  refusal: refusalSchema,
+});
+export type ToResolveItem = z.infer<typeof ToResolveItem>;
+
+export const NumberReserve = z.object({
+  /** Ticket numbers left in this workstation's leased blocks. */
+  available: z.number().int(),
+  /** Below this the screens warn (offline registrations would run out). */
+  warnBelow: z.number().int(),
+});
+
 export const desktopRequests = {
   'app.info': { args: NoArgs, result: AppInfo },
   'connection.get': { args: NoArgs, result: ConnectionState },
@@ -51,10 +139,48 @@ export const desktopRequests = {
   'session.login': { args: LoginArgs, result: SessionUser },
   'session.current': { args: NoArgs, result: SessionUser.nullable() },
   'session.logout': { args: NoArgs, result: z.null() },
+  /** P§29: the user declares an outage (the hub is not reachable in practice) / ends it. */
+  'connection.declareOutage': { args: NoArgs, result: ConnectionState },
+  'connection.endOutage': { args: NoArgs, result: ConnectionState },
+  'config.get': { args: NoArgs, result: WorkstationConfig.nullable() },
+  /** Runs a ticket command through the shared rules and records it (saved before this answers). */
+  'tickets.execute': {
+    args: z.object({ ticket: ticketNumberSchema.optional(), command: z.record(z.string(), z.unknown()).and(z.object({ type: z.string() })) }).strict(),
+    result: ExecuteResult,
+  },
+  'tickets.get': {
+    args: z.object({ number: ticketNumberSchema }).strict(),
+    result: z.object({ ticket: ticketSchema, allowedCommands: z.array(z.string()), pending: z.boolean() }).nullable(),
+  },
+  'tickets.queue': {
+    args: z.object({ queue: z.enum(QUEUES), limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) }).strict(),
+    result: z.object({ rows: z.array(QueueRow), total: z.number().int() }),
+  },
+  /** P§23.1: find tickets by number, the reporter's phone or the address. */
+  'tickets.search': { args: z.object({ text: z.string().trim().min(2).max(200) }).strict(), result: z.array(QueueRow) },
+  /** Open tickets of a category at or near an address: the duplicate hint while registering. */
+  'tickets.nearby': { args: z.object({ categoryId: z.string(), address: z.string().trim().min(3).max(500) }).strict(), result: z.array(QueueRow) },
+  'tickets.history': { args: z.object({ number: ticketNumberSchema }).strict(), result: z.array(HistoryLine) },
+  'streets.search': { args: z.object({ text: z.string().trim().min(1).max(100) }).strict(), result: z.array(z.object({ id: z.string(), name: z.string() })) },
+  'numbers.reserve': { args: NoArgs, result: NumberReserve },
+  /** Actions the hub refused: the "to resolve" inbox. */
+  'outbox.toResolve': { args: NoArgs, result: z.array(ToResolveItem) },
+  /** Sends a refused action again, corrected where the user changed it. */
+  'outbox.retry': { args: z.object({ mutationId: z.number().int(), command: z.record(z.string(), z.unknown()).and(z.object({ type: z.string() })).optional() }).strict(), result: ExecuteResult },
+  /** Drops a refused action for good (the screen confirms first). */
+  'outbox.discard': { args: z.object({ mutationId: z.number().int() }).strict(), result: z.null() },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export const desktopEvents = {
   'connection.changed': ConnectionState,
+  /** Tickets changed on this workstation (a command, a pull): queues and open tickets refresh. */
+  'tickets.changed': z.object({ numbers: z.array(z.string()) }),
+  /** Sending the actions recorded during an outage. */
+  'replay.progress': z.object({ sent: z.number().int(), total: z.number().int() }),
+  'replay.finished': z.object({ applied: z.number().int(), refused: z.number().int() }),
+  /** The hub no longer accepts the session: sync is paused until the user logs in again (nothing is lost). */
+  'session.expired': z.object({}),
+  'numbers.low': NumberReserve,
 } as const satisfies Record<string, z.ZodType>;
 
 export type RequestName = keyof typeof desktopRequests;

@@ -14,5 +14,8 @@ export {
 } from './roles';
 export type { Capacity, CommandState } from './roles';
 export { actorName, describeEvent } from './describe';
-export { applyEvents, ticketsTouchedBy } from './store';
+export { applyEvents, numbersNeededBy, ticketsTouchedBy } from './store';
 export type { AppliedEvents } from './store';
+export { queueFilter } from './queues';
+export type { QueueFilter } from './queues';
+export { ticketClock } from './clocks';

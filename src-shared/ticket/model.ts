@@ -364,7 +364,24 @@ export interface Category {
   defaultCoordinatorGroupId?: string;
   /** The minimal information to collect on the phone (P§8.1.1, P§34). */
   template?: TemplateField[];
+  /** Extra words a search should find the category by (e.g. "latarnia" for street lighting). */
+  keywords?: string[];
 }
+
+/** The same shape as Category, for configuration that crosses a boundary (hub → desktop). */
+export const categorySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(ticketKinds),
+  subcategories: z.array(z.object({ id: z.string(), name: z.string(), refuseAs: z.literal('snowIce').optional() })).optional(),
+  refuseAs: z.literal('snowIce').optional(),
+  investment: z.boolean().optional(),
+  needsParcel: z.boolean().optional(),
+  defaultCoordinatorGroupId: z.string().optional(),
+  template: z.array(z.object({ id: z.string(), label: z.string(), required: z.boolean() })).optional(),
+  /** Extra words a search should find the category by (e.g. "latarnia" for street lighting). */
+  keywords: z.array(z.string()).optional(),
+}) satisfies z.ZodType<Category>;
 
 /** The city's structure as configured by the admin (I§3, I§5): what the rules need to know. */
 export interface Directory {

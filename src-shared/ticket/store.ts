@@ -48,3 +48,17 @@ export function applyEvents(loaded: ReadonlyMap<string, Ticket>, events: readonl
   }
   return result;
 }
+
+/** How many new ticket numbers a command uses (to take from the leased block before deciding). */
+export function numbersNeededBy(command: { type: string; parts?: unknown }): number {
+  switch (command.type) {
+    case 'registerTicket':
+    case 'receiveFromWebForm':
+    case 'registerFollowUp':
+      return 1;
+    case 'split':
+      return Array.isArray(command.parts) ? command.parts.length : 0;
+    default:
+      return 0;
+  }
+}

@@ -1,12 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createDispatcher, type DesktopHandlers } from '../../src-shared/api/dispatch';
 import { createDesktopClient } from '../../src-shared/api/client';
-import { DesktopApiError } from '../../src-shared/api/desktop';
+import { DesktopApiError, desktopRequests } from '../../src-shared/api/desktop';
 
 const user = { id: 'u1', login: 'anna', displayName: 'Anna', roles: ['operator'] };
 function handlers(overrides: Partial<DesktopHandlers> = {}): DesktopHandlers {
   const state = { state: 'online' as const, since: '2026-11-30T09:00:00.000Z', hubUrl: 'http://127.0.0.1:1', pendingActions: 0 };
+  const unused = Object.fromEntries(
+    Object.keys(desktopRequests).map((name) => [name, () => Promise.reject(new Error(`${name} is not used in this test`))]),
+  ) as unknown as DesktopHandlers;
   return {
+    ...unused,
     'app.info': () => ({ version: '0.1.0', shell: 'preview', installationId: '9d1c0a5e-7c0e-4f7e-9d2a-6f1f6f0f0f0f' }),
     'connection.get': () => state,
     'connection.check': () => state,

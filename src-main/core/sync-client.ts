@@ -1,0 +1,161 @@
+// The sync client: pushes the outbox in bounded chunks (with progress), pulls the hub's changes in
+// pages, rebases pending actions on them, keeps a poke stream open, and leases ticket numbers.
+// One cycle at a time; failures surface to the connection state, never drop the outbox.
+import {
+  leaseResponseSchema,
+  MAX_PUSH_BYTES,
+  MAX_PUSH_MUTATIONS,
+  pullResponseSchema,
+  pushResponseSchema,
+  type Mutation,
+  type PullResponse,
+} from '../../src-shared/api/sync';
+import type { Ticket } from '../../src-shared/ticket';
+import { hubRequest, HubRequestError } from './hub-client';
+import { addBlock, availableNumbers, LEASE_BLOCK, LEASE_WHEN_BELOW } from './numbers';
+import { moveToResolve, pendingCount, pendingEntries, remove, toMutation, type OutboxEntry } from './outbox';
+import { dropTickets, writeServerTickets } from './replica';
+import { rebase, type RulesContext } from './tickets';
+import type { LocalDb } from './store';
+
+export interface SyncDeps {
+  db: LocalDb;
+  hubUrl: string;
+  clientId: string;
+  token(): string | undefined;
+  rules(): RulesContext | undefined;
+  /** Progress of sending the backlog. */
+  onPushProgress(sent: number, total: number): void;
+  onPushed(summary: { applied: number; refused: number }): void;
+  onTicketsChanged(numbers: string[]): void;
+  onSessionExpired(): void;
+  now(): Date;
+}
+
+export type SyncResult = { ok: true } | { ok: false; unreachable: boolean; error: string };
+
+export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
+  const token = deps.token();
+  if (!token) return { ok: true };
+  try {
+    await leaseIfLow(deps, token);
+    await pushAll(deps, token);
+    await pullAll(deps, token);
+    return { ok: true };
+  } catch (err) {
+    if (err instanceof HubRequestError && err.status === 401) {
+      deps.onSessionExpired();
+      return { ok: false, unreachable: false, error: 'Sesja wygasła — zaloguj się ponownie, aby wysłać zapisane działania.' };
+    }
+    if (err instanceof HubRequestError) return { ok: false, unreachable: err.status === 'unreachable' || err.status >= 500, error: err.message };
+    throw err;
+  }
+}
+
+async function leaseIfLow(deps: SyncDeps, token: string): Promise<void> {
+  if ((await availableNumbers(deps.db)) >= LEASE_WHEN_BELOW) return;
+  const lease = await hubRequest(deps.hubUrl, '/sync/lease', leaseResponseSchema, { token, body: { clientId: deps.clientId, count: LEASE_BLOCK } });
+  await addBlock(deps.db, lease);
+}
+
+/** Splits the outbox into pushes under the hub's byte and count limits. */
+export function chunkMutations(mutations: Mutation[]): Mutation[][] {
+  const chunks: Mutation[][] = [];
+  let current: Mutation[] = [];
+  let bytes = 0;
+  for (const m of mutations) {
+    const size = JSON.stringify(m).length + 1;
+    if (current.length && (bytes + size > MAX_PUSH_BYTES - 4096 || current.length >= MAX_PUSH_MUTATIONS)) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(m);
+    bytes += size;
+  }
+  if (current.length) chunks.push(current);
+  return chunks;
+}
+
+async function pushAll(deps: SyncDeps, token: string): Promise<void> {
+  const total = await pendingCount(deps.db);
+  if (total === 0) return;
+  let sent = 0;
+  let applied = 0;
+  let refusedCount = 0;
+  deps.onPushProgress(0, total);
+  // Read in windows so a large backlog never sits in memory at once.
+  for (;;) {
+    const entries = await pendingEntries(deps.db, 5000);
+    if (entries.length === 0) break;
+    const byId = new Map(entries.map((e) => [e.mutationId, e]));
+    for (const chunk of chunkMutations(entries.map(toMutation))) {
+      const res = await hubRequest(deps.hubUrl, '/sync/push', pushResponseSchema, {
+        token,
+        body: { clientId: deps.clientId, sentAt: deps.now().toISOString(), mutations: chunk },
+        timeoutMs: 60_000,
+      });
+      const refused: { entry: OutboxEntry; refusal: { code: string; message: string; field?: string } }[] = [];
+      const done: number[] = [];
+      for (const r of res.results) {
+        if (r.status === 'refused') refused.push({ entry: byId.get(r.mutationId)!, refusal: r.refusal });
+        else done.push(r.mutationId);
+      }
+      await deps.db.transaction().execute(async (tx) => {
+        const touched = refused.flatMap((r) => [r.entry.ticket, ...(r.entry.args.newTicketNumbers ?? [])]).filter((n): n is string => !!n);
+        await remove(tx, done);
+        await moveToResolve(tx, refused);
+        // Undo the refused actions' local effect: back to the hub's version, with what is still pending on top.
+        if (touched.length) {
+          await restoreServerVersions(tx, touched);
+          await rebase(tx, deps.rules(), touched);
+        }
+      });
+      sent += chunk.length;
+      applied += done.length;
+      refusedCount += refused.length;
+      deps.onPushProgress(sent, total);
+    }
+  }
+  deps.onPushed({ applied, refused: refusedCount });
+}
+
+/** Resets tickets to the hub's confirmed version (dropping those the hub never had). */
+async function restoreServerVersions(db: LocalDb, numbers: string[]): Promise<void> {
+  const rows = await db.selectFrom('ticket').select(['number', 'server_data']).where('number', 'in', numbers).execute();
+  const confirmed = rows.filter((r) => r.server_data).map((r) => JSON.parse(r.server_data!) as Ticket);
+  await writeServerTickets(db, confirmed);
+  await dropTickets(db, rows.filter((r) => !r.server_data).map((r) => r.number));
+}
+
+async function pullAll(deps: SyncDeps, token: string): Promise<void> {
+  let cursor = await readSetting(deps.db, 'pullCursor');
+  for (;;) {
+    const page: PullResponse = await hubRequest(deps.hubUrl, '/sync/pull', pullResponseSchema, {
+      token,
+      body: { clientId: deps.clientId, cursor, limit: 2000 },
+      timeoutMs: 60_000,
+    });
+    const tickets = page.changes.flatMap((c) => (c.kind === 'ticket' ? [c.ticket] : []));
+    const tombstones = page.changes.flatMap((c) => (c.kind === 'tombstone' ? [c.number] : []));
+    await deps.db.transaction().execute(async (tx) => {
+      await writeServerTickets(tx, tickets);
+      await dropTickets(tx, tombstones);
+      await rebase(tx, deps.rules(), tickets.map((t) => t.number));
+      await writeSetting(tx, 'pullCursor', page.cursor);
+      if (page.extraDays) await writeSetting(tx, 'extraDays', JSON.stringify(page.extraDays));
+    });
+    cursor = page.cursor;
+    if (page.changes.length) deps.onTicketsChanged(page.changes.map((c) => (c.kind === 'ticket' ? c.ticket.number : c.number)));
+    if (!page.more) break;
+  }
+}
+
+export async function readSetting(db: LocalDb, key: string): Promise<string | null> {
+  const row = await db.selectFrom('setting').select('value').where('key', '=', key).executeTakeFirst();
+  return (row?.value as string | undefined) ?? null;
+}
+
+export async function writeSetting(db: LocalDb, key: string, value: string): Promise<void> {
+  await db.insertInto('setting').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+}

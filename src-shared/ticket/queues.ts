@@ -1,0 +1,46 @@
+// P§24.2: each role's view of tickets — which statuses, in which of the user's groups or units, and
+// which SLA clock runs for a row. The desktop and the hub build their queries from this one table.
+import type { QueueName } from '../api/desktop';
+import type { Actor, Directory, Status } from './model';
+import { actingGroupIds } from './roles';
+
+export interface QueueFilter {
+  statuses?: readonly Status[];
+  /** Only tickets whose coordinator group is one of these. */
+  coordinatorGroupIds?: readonly string[];
+  /** Only tickets whose realizer group is one of these. */
+  realizerGroupIds?: readonly string[];
+  /** Only tickets ever routed to one of these units. */
+  unitIds?: readonly string[];
+  /** Oldest first for work queues (who waits longest), newest first for overviews. */
+  order: 'oldestFirst' | 'newestFirst';
+  /** The clock shown beside each row. */
+  clock: 'webPickup' | 'reaction' | 'realization' | null;
+}
+
+export function queueFilter(queue: QueueName, actor: Actor, directory: Directory): QueueFilter {
+  const coordinatorGroupIds = actingGroupIds(actor, directory, 'coordinator');
+  const realizerGroupIds = actingGroupIds(actor, directory, 'realizer');
+  switch (queue) {
+    case 'webPickup':
+      return { statuses: ['awaitingPickup'], order: 'oldestFirst', clock: 'webPickup' };
+    case 'toRoute':
+      return { statuses: ['registered'], order: 'oldestFirst', clock: 'realization' };
+    case 'returnedToOperator':
+      return { statuses: ['returnedToOperator'], order: 'oldestFirst', clock: 'realization' };
+    case 'forwarded':
+      return { statuses: ['forwarded'], order: 'oldestFirst', clock: 'reaction' };
+    case 'coordinatorIncoming':
+      return { statuses: ['forwarded'], coordinatorGroupIds, order: 'oldestFirst', clock: 'reaction' };
+    case 'coordinatorActive':
+      return { statuses: ['withCoordinator', 'returnedToCoordinator', 'suspended'], coordinatorGroupIds, order: 'oldestFirst', clock: 'realization' };
+    case 'realizerIncoming':
+      return { statuses: ['assigned'], realizerGroupIds, order: 'oldestFirst', clock: 'reaction' };
+    case 'realizerActive':
+      return { statuses: ['inProgress', 'withContractor'], realizerGroupIds, order: 'oldestFirst', clock: 'realization' };
+    case 'unit':
+      return { unitIds: actor.unitIds, order: 'newestFirst', clock: 'realization' };
+    case 'all':
+      return { order: 'newestFirst', clock: 'realization' };
+  }
+}

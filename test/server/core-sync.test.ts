@@ -1,0 +1,158 @@
+// The desktop core (real SQLite file) against a real hub (real PostgreSQL): online work, an outage
+// with replay, refusals landing in the "to resolve" inbox, offline login, an expired session.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startHub, type RunningHub } from '../../src-server/hub';
+import { createCore, type Core } from '../../src-main/core/core';
+import type { DesktopEvent, ExecuteResult } from '../../src-shared/api/desktop';
+import type { Ticket } from '../../src-shared/ticket';
+import { freshDatabaseUrl } from '../support/db';
+import { PASSWORD, seedCity } from '../support/city';
+import { potholeCall, TestWorkstation } from '../support/sync-client';
+
+let databaseUrl: string;
+let hub: RunningHub;
+let port: number;
+const dirs: string[] = [];
+
+beforeAll(async () => {
+  databaseUrl = await freshDatabaseUrl();
+  hub = await startHub({ databaseUrl, dataDir: '/nonexistent', autoMigrate: true, logger: false });
+  port = Number(new URL(hub.url).port);
+  await seedCity(hub.database.db);
+});
+afterAll(async () => {
+  await hub?.close();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+async function restartHub(): Promise<void> {
+  hub = await startHub({ databaseUrl, dataDir: '/nonexistent', logger: false, port });
+}
+
+async function openCore(dataDir = mkdtempSync(join(tmpdir(), 'usterka-core-'))): Promise<{ core: Core; events: DesktopEvent[]; dataDir: string }> {
+  dirs.push(dataDir);
+  // A short outage bound so the test sees the outage state quickly.
+  const core = await createCore({ dataDir, hubUrl: hub.url.replace(/:\d+$/, `:${port}`), shell: 'preview', log: () => {}, policy: { outageAfterMs: 0 } });
+  const events: DesktopEvent[] = [];
+  core.onEvent((e) => events.push(e));
+  return { core, events, dataDir };
+}
+
+async function call<T>(core: Core, name: string, args: unknown): Promise<T> {
+  const res = await core.dispatch(name, args);
+  if (!res.ok) throw new Error(`${name}: ${res.error.message}`);
+  return res.result as T;
+}
+
+const hubTicket = async (number: string) =>
+  (await hub.database.db.selectFrom('ticket').select('data').where('number', '=', number).executeTakeFirst())?.data as Ticket | undefined;
+
+describe('desktop core with a real hub', () => {
+  it('P§8.2 registers online: the number at once, then the ticket reaches the hub', async () => {
+    const { core } = await openCore();
+    await call(core, 'session.login', { login: 'operator', password: PASSWORD });
+    await core.syncNow();
+    expect((await call<{ available: number }>(core, 'numbers.reserve', {})).available).toBeGreaterThan(100);
+    const res = await call<ExecuteResult>(core, 'tickets.execute', { command: potholeCall() });
+    expect(res).toMatchObject({ ok: true, savedLocally: false });
+    const number = (res as { createdNumbers: string[] }).createdNumbers[0]!;
+    expect(number).toMatch(/^\d{4}\/\d{6}$/);
+    await core.syncNow();
+    expect((await hubTicket(number))?.status).toBe('registered');
+    const queue = await call<{ rows: { number: string; pending: boolean }[] }>(core, 'tickets.queue', { queue: 'toRoute' });
+    expect(queue.rows.find((r) => r.number === number)?.pending).toBe(false);
+    await core.close();
+  });
+
+  it('P§29 P§32 keeps working in an outage and replays with the real time and the outage flag, nothing lost or doubled', async () => {
+    const { core, events } = await openCore();
+    await call(core, 'session.login', { login: 'operator', password: PASSWORD });
+    await core.syncNow();
+    await hub.close();
+    await core.syncNow();
+    expect((await call<{ state: string }>(core, 'connection.get', {})).state).toBe('outage');
+
+    const callTime = Date.now();
+    const offline = await call<ExecuteResult & { createdNumbers: string[] }>(core, 'tickets.execute', { command: potholeCall({ subject: 'Zgłoszenie w czasie awarii' }) });
+    expect(offline).toMatchObject({ ok: true, savedLocally: true });
+    const number = offline.createdNumbers[0]!;
+    const forwarded = await call<ExecuteResult>(core, 'tickets.execute', { ticket: number, command: { type: 'forwardToCoordinators', groupId: 'wgk-k' } });
+    expect(forwarded.ok).toBe(true);
+    expect((await call<{ pendingActions: number }>(core, 'connection.get', {})).pendingActions).toBe(2);
+
+    await restartHub();
+    await core.syncNow();
+    await core.syncNow();
+    const t = await hubTicket(number);
+    expect(t?.status).toBe('forwarded');
+    expect(t?.capturedDuringOutage).toBe(true);
+    expect(Math.abs(Date.parse(t!.times.registeredAt) - callTime)).toBeLessThan(5000);
+    const stored = await hub.database.db.selectFrom('ticket_event').select(['type', 'outage']).where('ticket', '=', number).orderBy('seq').execute();
+    expect(stored).toEqual([{ type: 'registered', outage: true }, { type: 'forwarded', outage: true }]);
+    expect(events.some((e) => e.name === 'replay.finished')).toBe(true);
+    expect((await call<{ state: string; pendingActions: number }>(core, 'connection.get', {}))).toMatchObject({ state: 'online', pendingActions: 0 });
+    await core.close();
+  });
+
+  it('an action the hub refuses lands in the "to resolve" inbox with the reason, and the replica shows the hub\'s truth', async () => {
+    const { core } = await openCore();
+    await call(core, 'session.login', { login: 'operator', password: PASSWORD });
+    await core.syncNow();
+    const created = await call<{ createdNumbers: string[] }>(core, 'tickets.execute', { command: potholeCall() });
+    const number = created.createdNumbers[0]!;
+    await core.syncNow();
+
+    // Offline, this operator closes the ticket; meanwhile a colleague forwards it at the hub.
+    await hub.close();
+    await core.syncNow();
+    const closed = await call<ExecuteResult>(core, 'tickets.execute', { ticket: number, command: { type: 'closeOutOfScope', receivingEntity: 'Wojewoda Łódzki', rpwId: 'RPW/1/2026' } });
+    expect(closed.ok).toBe(true);
+    await restartHub();
+    const colleague = await new TestWorkstation(hub.url).login('operator2', PASSWORD);
+    await colleague.push([colleague.mutation({ type: 'forwardToCoordinators', groupId: 'wgk-k' }, { ticket: number })]);
+
+    await core.syncNow();
+    await core.syncNow();
+    const inbox = await call<{ mutationId: number; refusal: { code: string; message: string } }[]>(core, 'outbox.toResolve', {});
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0]!.refusal.code).toBe('invalidState');
+    const local = await call<{ ticket: Ticket }>(core, 'tickets.get', { number });
+    expect(local.ticket.status).toBe('forwarded');
+    await call(core, 'outbox.discard', { mutationId: inbox[0]!.mutationId });
+    expect(await call(core, 'outbox.toResolve', {})).toEqual([]);
+    await core.close();
+  });
+
+  it('a user who logged in here before can unlock offline; a stranger cannot', async () => {
+    const first = await openCore();
+    await call(first.core, 'session.login', { login: 'operator', password: PASSWORD });
+    await first.core.close();
+    await hub.close();
+    const again = await openCore(first.dataDir);
+    expect((await call<{ login: string }>(again.core, 'session.login', { login: 'operator', password: PASSWORD })).login).toBe('operator');
+    const wrong = await again.core.dispatch('session.login', { login: 'operator', password: 'zle-haslo-123' });
+    expect(wrong).toMatchObject({ ok: false, error: { message: expect.stringContaining('Nieprawidłowy') } });
+    const stranger = await again.core.dispatch('session.login', { login: 'operator2', password: PASSWORD });
+    expect(stranger).toMatchObject({ ok: false, error: { message: expect.stringContaining('nie logował się wcześniej') } });
+    await again.core.close();
+    await restartHub();
+  });
+
+  it('an expired session pauses sync and asks to log in; the outbox is kept', async () => {
+    const { core, events } = await openCore();
+    await call(core, 'session.login', { login: 'operator', password: PASSWORD });
+    await core.syncNow();
+    await hub.database.db.updateTable('session').set({ revoked_at: new Date() }).execute();
+    await call(core, 'tickets.execute', { command: potholeCall() });
+    await core.syncNow();
+    expect(events.some((e) => e.name === 'session.expired')).toBe(true);
+    expect((await call<{ pendingActions: number }>(core, 'connection.get', {})).pendingActions).toBe(1);
+    await call(core, 'session.login', { login: 'operator', password: PASSWORD });
+    await core.syncNow();
+    expect((await call<{ pendingActions: number }>(core, 'connection.get', {})).pendingActions).toBe(0);
+    await core.close();
+  });
+});
