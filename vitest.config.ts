@@ -26,6 +26,18 @@ export default defineConfig({
       },
       {
         test: {
+          // Crash and fault tests: processes killed, PostgreSQL restarted; they start their own server.
+          name: 'chaos',
+          include: ['test/chaos/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/postgres-global.ts'],
+          fileParallelism: false,
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',

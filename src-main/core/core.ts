@@ -287,8 +287,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
 
   const previous = await lastSession(db);
   if (previous) view = makeView(previous);
-  await requestSync();
-  scheduleNext();
+  // The first cycle starts now but is not awaited: whoever created the core subscribes to its events first.
+  void requestSync().finally(scheduleNext);
 
   return {
     dispatch: createDispatcher(handlers, (err, name) => log(`desktop API request ${name} failed`, err)),

