@@ -23,10 +23,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     /** Lower-case, diacritics-free address, for search and the duplicate hint. */
     .addColumn('address_key', 'text')
     .addColumn('pending', 'integer', (c) => c.notNull().defaultTo(0))
-    /** The hub's confirmed version (null for a ticket created here and not yet pulled back). */
-    .addColumn('server_data', 'text')
-    /** What screens show: the confirmed version with this workstation's pending actions applied. */
+    /** The hub has this ticket (it came in a pull); 0 for one created here and not yet pulled back. */
+    .addColumn('confirmed', 'integer', (c) => c.notNull().defaultTo(0))
+    /** What screens show: the hub's version with this workstation's pending actions applied. */
     .addColumn('data', 'text', (c) => c.notNull())
+    /** The hub's version while it differs from `data` (pending actions); null when `data` is it. */
+    .addColumn('server_data', 'text')
     .execute();
   for (const [name, columns] of [
     ['ticket_status', ['status', 'received_at']],

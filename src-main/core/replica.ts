@@ -5,13 +5,6 @@ import type { Ticket } from '../../src-shared/ticket';
 import { searchKey } from '../../src-shared/text';
 import type { LocalDb } from './store';
 
-export interface ReplicaRow {
-  number: string;
-  data: string;
-  server_data: string | null;
-  pending: number;
-}
-
 function columnsOf(t: Ticket) {
   return {
     status: t.status,
@@ -38,36 +31,67 @@ export async function readTickets(db: LocalDb, numbers: readonly string[]): Prom
   return out;
 }
 
-/** The hub's confirmed versions, by number. */
+/** The hub's versions of those tickets the hub has, by number. */
 export async function readServerTickets(db: LocalDb, numbers: readonly string[]): Promise<Map<string, Ticket>> {
   const out = new Map<string, Ticket>();
   for (let i = 0; i < numbers.length; i += 500) {
-    const rows = await db.selectFrom('ticket').select(['number', 'server_data']).where('number', 'in', numbers.slice(i, i + 500)).where('server_data', 'is not', null).execute();
-    for (const r of rows) out.set(r.number, JSON.parse(r.server_data!) as Ticket);
+    const rows = await db
+      .selectFrom('ticket')
+      .select(['number', sql<string>`coalesce(server_data, data)`.as('json')])
+      .where('number', 'in', numbers.slice(i, i + 500))
+      .where('confirmed', '=', 1)
+      .execute();
+    for (const r of rows) out.set(r.number, JSON.parse(r.json) as Ticket);
   }
   return out;
 }
 
-/** Writes what screens show for these tickets (after a local action or a rebase). */
-export async function writeLocalTickets(db: LocalDb, tickets: Iterable<Ticket>, pendingCount: (number: string) => number): Promise<void> {
+/**
+ * Writes what screens show after a local action or a rebase. The hub's version is kept aside the
+ * first time a confirmed ticket diverges from it.
+ */
+export async function writeLocalTickets(db: LocalDb, tickets: Iterable<Ticket>): Promise<void> {
   for (const t of tickets) {
     const data = JSON.stringify(t);
     await db
       .insertInto('ticket')
-      .values({ number: t.number, ...columnsOf(t), pending: pendingCount(t.number), server_data: null, data })
-      .onConflict((oc) => oc.column('number').doUpdateSet({ ...columnsOf(t), pending: pendingCount(t.number), data }))
+      .values({ number: t.number, ...columnsOf(t), data })
+      .onConflict((oc) =>
+        oc.column('number').doUpdateSet({ ...columnsOf(t), data, server_data: sql`coalesce(ticket.server_data, case when ticket.confirmed = 1 then ticket.data end)` }),
+      )
       .execute();
   }
 }
 
-/** Stores the hub's versions of tickets; what screens show is set to them (the caller rebases pending actions after). */
+/**
+ * Stores the hub's versions; what screens show becomes them (the caller rebases pending actions
+ * after). Multi-row statements in the caller's transaction: a first sync writes 100,000 of these.
+ */
 export async function writeServerTickets(db: LocalDb, tickets: readonly Ticket[]): Promise<void> {
-  for (const t of tickets) {
-    const json = JSON.stringify(t);
+  for (let i = 0; i < tickets.length; i += 200) {
+    const rows = tickets.slice(i, i + 200).map((t) => ({ number: t.number, ...columnsOf(t), pending: 0, confirmed: 1, data: JSON.stringify(t), server_data: null }));
     await db
       .insertInto('ticket')
-      .values({ number: t.number, ...columnsOf(t), pending: 0, server_data: json, data: json })
-      .onConflict((oc) => oc.column('number').doUpdateSet({ ...columnsOf(t), pending: 0, server_data: json, data: json }))
+      .values(rows)
+      .onConflict((oc) =>
+        oc.column('number').doUpdateSet((eb) => ({
+          status: eb.ref('excluded.status'),
+          unit_id: eb.ref('excluded.unit_id'),
+          coordinator_group_id: eb.ref('excluded.coordinator_group_id'),
+          realizer_group_id: eb.ref('excluded.realizer_group_id'),
+          category_id: eb.ref('excluded.category_id'),
+          received_at: eb.ref('excluded.received_at'),
+          forwarded_at: eb.ref('excluded.forwarded_at'),
+          routed_groups: eb.ref('excluded.routed_groups'),
+          routed_units: eb.ref('excluded.routed_units'),
+          phone_digits: eb.ref('excluded.phone_digits'),
+          address_key: eb.ref('excluded.address_key'),
+          pending: 0,
+          confirmed: 1,
+          data: eb.ref('excluded.data'),
+          server_data: null,
+        })),
+      )
       .execute();
   }
 }

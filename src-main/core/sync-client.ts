@@ -10,11 +10,10 @@ import {
   type Mutation,
   type PullResponse,
 } from '../../src-shared/api/sync';
-import type { Ticket } from '../../src-shared/ticket';
 import { hubRequest, HubRequestError } from './hub-client';
 import { addBlock, availableNumbers, LEASE_BLOCK, LEASE_WHEN_BELOW } from './numbers';
 import { moveToResolve, pendingCount, pendingEntries, remove, toMutation, type OutboxEntry } from './outbox';
-import { dropTickets, writeServerTickets } from './replica';
+import { dropTickets, readServerTickets, writeServerTickets } from './replica';
 import { rebase, type RulesContext } from './tickets';
 import type { LocalDb } from './store';
 
@@ -120,12 +119,11 @@ async function pushAll(deps: SyncDeps, token: string): Promise<void> {
   deps.onPushed({ applied, refused: refusedCount });
 }
 
-/** Resets tickets to the hub's confirmed version (dropping those the hub never had). */
+/** Resets tickets to the hub's version (dropping those the hub never had). */
 async function restoreServerVersions(db: LocalDb, numbers: string[]): Promise<void> {
-  const rows = await db.selectFrom('ticket').select(['number', 'server_data']).where('number', 'in', numbers).execute();
-  const confirmed = rows.filter((r) => r.server_data).map((r) => JSON.parse(r.server_data!) as Ticket);
-  await writeServerTickets(db, confirmed);
-  await dropTickets(db, rows.filter((r) => !r.server_data).map((r) => r.number));
+  const confirmed = await readServerTickets(db, numbers);
+  await writeServerTickets(db, [...confirmed.values()]);
+  await dropTickets(db, numbers.filter((n) => !confirmed.has(n)));
 }
 
 async function pullAll(deps: SyncDeps, token: string): Promise<void> {

@@ -47,7 +47,7 @@ export async function executeCommand(
     const mutationId = await nextMutationId(tx);
     const changed = [...applied.changed.keys()];
     await append(tx, { mutationId, ticket: input.ticket ?? null, args: { ticket: input.ticket, command: input.command as never, newTicketNumbers: numbers.length ? numbers : undefined }, at, actorId: rules.actor.userId, outage }, changed);
-    await writeLocalTickets(tx, applied.changed.values(), () => 1);
+    await writeLocalTickets(tx, applied.changed.values());
     await markPending(tx, changed);
     const createdNumbers = decision.events.filter((e) => creationEventTypes.includes(e.type)).map((e) => e.ticket);
     const ticket = input.ticket ? (applied.changed.get(input.ticket) ?? target) : (applied.changed.get(createdNumbers[0] ?? '') ?? null);
@@ -85,7 +85,7 @@ export async function rebase(db: LocalDb, rules: RulesContext | undefined, numbe
   const tickets = new Map<string, Ticket>(await readServerTickets(db, involved));
   const touched = new Set<string>();
   for (const entry of pending) applyPending(entry, tickets, rules, touched);
-  await writeLocalTickets(db, [...touched].map((n) => tickets.get(n)!).filter(Boolean), () => 1);
+  await writeLocalTickets(db, [...touched].map((n) => tickets.get(n)!).filter(Boolean));
   await markPending(db, [...touched]);
 }
 
