@@ -11,6 +11,8 @@ import { audit } from '../auth/sessions';
 import { connectDatabase, type Database } from '../db/connect';
 import { loadExtraDays } from '../calendar-store';
 import { calendarCommand } from './calendar-command';
+import { demoLoginsText, seedDemo } from './demo';
+import { importStreetsFile, LODZ_SYM, StreetImportError } from './streets';
 
 const USAGE = `Usage: npm run admin -- <command>
 
@@ -23,6 +25,10 @@ const USAGE = `Usage: npm run admin -- <command>
   calendar deadline --from <ISO 8601 with offset> --working-days <n>
   calendar is-working-time --at <ISO 8601>
   calendar month <YYYY-MM>
+  seed-demo [--force]                       fill an empty hub with the demo city; --force adds it to a hub
+                                            that has users but no tickets
+  streets import <file> [--sym <SYM>]       import the GUS TERYT ULIC street register (XML or CSV) for one
+                                            locality (default ${LODZ_SYM}, Łódź), replacing its streets
 
 Roles: ${ROLES.join(', ')}`;
 
@@ -44,6 +50,10 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       case 'user':
         return await userCommand(database, rest);
+      case 'seed-demo':
+        return await seedDemoCommand(database, rest);
+      case 'streets':
+        return await streetsCommand(database, rest);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }
@@ -123,6 +133,44 @@ async function userCommand({ db }: Database, args: string[]): Promise<number> {
     }
     default:
       throw new UsageError(`Unknown user action "${action}".`);
+  }
+}
+
+async function seedDemoCommand({ db }: Database, args: string[]): Promise<number> {
+  const force = args.includes('--force');
+  if (args.some((a) => a !== '--force')) throw new UsageError(`Unknown option for seed-demo: ${args.filter((a) => a !== '--force').join(' ')}.`);
+  const users = await db.selectFrom('app_user').select('id').limit(1).execute();
+  if (users.length > 0 && !force) {
+    console.log('Centrala ma już użytkowników — nie dodano danych demonstracyjnych. Aby dodać miasto demonstracyjne mimo to, użyj --force.');
+    return 0;
+  }
+  const tickets = await db.selectFrom('ticket').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+  if (Number(tickets.count) > 0) {
+    console.log(`W centrali są już zgłoszenia (${tickets.count}) — dane demonstracyjne dodaje się tylko do centrali bez zgłoszeń. Nic nie zmieniono.`);
+    return 1;
+  }
+  const summary = await seedDemo(db);
+  console.log(`Dodano miasto demonstracyjne: ${summary.tickets} zgłoszeń (${summary.events} zdarzeń), ${summary.streets} ulic, ${summary.users} kont — w ${(summary.ms / 1000).toFixed(1)} s.`);
+  console.log(demoLoginsText());
+  return 0;
+}
+
+async function streetsCommand({ db }: Database, args: string[]): Promise<number> {
+  const [action, file, ...rest] = args;
+  if (action !== 'import' || !file) throw new UsageError('Give the file: `streets import ULIC_Urzedowy_2026-01-01.xml [--sym 0958503]`.');
+  const sym = parseFlags(rest).sym ?? LODZ_SYM;
+  try {
+    const result = await importStreetsFile(db, file, sym);
+    await audit(db, 'admin-cli', 'streets.import', { file, ...result });
+    console.log(
+      `Zaimportowano ${result.imported} ulic miejscowości ${result.sym}${result.stanNa ? ` (stan na ${result.stanNa})` : ''}: `
+        + `nowe ${result.added}, zaktualizowane ${result.updated}, usunięte ${result.removed}.`,
+    );
+    return 0;
+  } catch (err) {
+    if (!(err instanceof StreetImportError)) throw err;
+    console.error(`Nie zaimportowano ulic: ${err.message}`);
+    return 1;
   }
 }
 

@@ -24,6 +24,7 @@ import { redactEventsForActor, ticketNumberSchema, type Ticket, type TicketEvent
 import { WorkstationConfig } from '../../src-shared/api/desktop';
 import { loadExtraDays } from '../calendar-store';
 import { loadDirectory } from '../directory';
+import { searchStreets } from '../admin/streets';
 
 /** Where operators send callers about snow and ice on roads and pavements (P§5.2). */
 const SNOW_ICE_REFERRAL = 'Zimowe utrzymanie dróg prowadzi Zarząd Dróg i Transportu — dyżurny akcji zimowej, tel. 42 638 48 00.';
@@ -131,6 +132,19 @@ export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub
       if (visible.length === 0) return reply.code(404).send({ error: 'notFound', message: `No ticket ${number} visible to you.` });
       return { events: visible };
     },
+  );
+
+  r.get(
+    '/streets',
+    {
+      schema: {
+        summary: 'Streets of the city whose name matches (diacritics-insensitive), for the intake form',
+        security,
+        querystring: z.object({ q: z.string().trim().min(1).max(100) }),
+        response: { 200: z.array(z.object({ id: z.string(), name: z.string() })) },
+      },
+    },
+    async (req) => (await searchStreets(db, req.query.q, 20)).map((s) => ({ id: s.symUl, name: s.name })),
   );
 
   r.get('/sync/poke', { schema: { summary: 'Server-sent events: "poke" when there is something to pull', security } }, async (req, reply) => {

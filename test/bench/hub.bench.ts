@@ -1,60 +1,14 @@
 // Hub benchmarks on a real PostgreSQL (embedded, or DATABASE_URL's server): the full push path for
 // 10,000 registrations beside a raw batched INSERT of the same rows, a first pull of 100,000 tickets,
 // and sustained mutations per second with 50 concurrent workstations.
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import { startEmbeddedPostgres, type EmbeddedServer } from '../../src-server/db/connect';
-import { startHub, type RunningHub } from '../../src-server/hub';
 import { ticketRow } from '../../src-server/sync/push';
-import { MAX_PUSH_BYTES, type Mutation } from '../../src-shared/api/sync';
-import { decide, evolve, type Actor, type Ticket } from '../../src-shared/ticket';
-import { makeDirectory } from '../../src-shared/ticket';
-import { categories, groups, PASSWORD, seedCity, units } from '../support/city';
+import type { Ticket } from '../../src-shared/ticket';
+import { chunkMutations } from '../../src-main/core/sync-client';
+import { PASSWORD, seedCity } from '../support/city';
+import { insertTickets, withHub } from './bench-support';
 import { potholeCall, TestWorkstation } from '../support/sync-client';
 import type { Bench, BenchFigure } from './harness';
-
-async function withHub<T>(fn: (hub: RunningHub) => Promise<T>): Promise<T> {
-  let server: EmbeddedServer | undefined;
-  const dir = mkdtempSync(join(tmpdir(), 'usterka-bench-'));
-  chmodSync(dir, 0o755);
-  try {
-    let databaseUrl = process.env.DATABASE_URL;
-    if (!databaseUrl) {
-      server = await startEmbeddedPostgres(join(dir, 'postgres'));
-      databaseUrl = await server.database(`bench_${Date.now()}`);
-    }
-    const hub = await startHub({ databaseUrl, dataDir: dir, autoMigrate: true, logger: false });
-    try {
-      return await fn(hub);
-    } finally {
-      await hub.close();
-    }
-  } finally {
-    await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** Splits mutations into pushes under the byte limit, as the desktop does. */
-function byteChunks(mutations: Mutation[]): Mutation[][] {
-  const out: Mutation[][] = [];
-  let current: Mutation[] = [];
-  let bytes = 0;
-  for (const m of mutations) {
-    const size = JSON.stringify(m).length + 1;
-    if (current.length && (bytes + size > MAX_PUSH_BYTES - 1024 || current.length >= 2000)) {
-      out.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(m);
-    bytes += size;
-  }
-  if (current.length) out.push(current);
-  return out;
-}
 
 const push10k: Bench = {
   name: 'hub.push',
@@ -65,7 +19,7 @@ const push10k: Bench = {
       for (let i = 0; i < 10; i++) await op.lease(1000);
       const mutations = op.takeNumbers(10_000).map((n) => op.mutation(potholeCall(), { newTicketNumbers: [n] }));
       const started = performance.now();
-      for (const chunk of byteChunks(mutations)) await op.push(chunk);
+      for (const chunk of chunkMutations(mutations)) await op.push(chunk);
       const seconds = (performance.now() - started) / 1000;
 
       // The physical limit beside it: the same ticket and event rows in one raw batched INSERT each.
@@ -139,18 +93,5 @@ const sustained: Bench = {
       ] satisfies BenchFigure[];
     }),
 };
-
-/** Inserts n registered tickets straight into the store (decided and evolved by the shared rules). */
-async function insertTickets(hub: RunningHub, n: number): Promise<void> {
-  const directory = makeDirectory({ units, groups, categories });
-  const actor: Actor = { userId: 'bench', roles: ['operator'], groupIds: [], unitIds: [] };
-  const template = decide(null, potholeCall(), actor, '2026-03-02T09:00:00.000Z', { directory, newTicketNumbers: ['2025/000001'] });
-  if (!template.ok) throw new Error(template.refusal.message);
-  const base = evolve(null, template.events[0]!)!;
-  for (let i = 0; i < n; i += 2000) {
-    const rows = Array.from({ length: Math.min(2000, n - i) }, (_, k) => ticketRow({ ...base, number: `2025/${String(i + k + 1).padStart(6, '0')}` }, new Date()));
-    await hub.database.db.insertInto('ticket').values(rows).execute();
-  }
-}
 
 export default [push10k, pull100k, sustained];

@@ -36,7 +36,7 @@ console.table(
     value: round(f.value),
     unit: f.unit,
     target: f.target ?? '',
-    peer: f.peer ? `${f.peer.name}: ${f.peer.value}` : '',
+    peer: f.peer ? `${f.peer.name}: ${round(f.peer.value)}` : '',
     limit: f.limit ?? '',
     ok: meetsTarget(f) === undefined ? '' : meetsTarget(f) ? 'yes' : 'NO',
   })),

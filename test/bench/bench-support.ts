@@ -1,0 +1,53 @@
+// What the benchmarks share: a hub on its own PostgreSQL, and tickets inserted in bulk.
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../../src-server/db/connect';
+import { startHub, type RunningHub } from '../../src-server/hub';
+import { ticketRow } from '../../src-server/sync/push';
+import { decide, evolve, makeDirectory, type Actor, type Ticket } from '../../src-shared/ticket';
+import { categories, groups, units } from '../support/city';
+import { potholeCall } from '../support/sync-client';
+
+/** Runs `fn` with a hub on a fresh database: DATABASE_URL's server, else an embedded one. */
+export async function withHub<T>(fn: (hub: RunningHub) => Promise<T>): Promise<T> {
+  let server: EmbeddedServer | undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'usterka-bench-'));
+  chmodSync(dir, 0o755);
+  try {
+    let databaseUrl = process.env.DATABASE_URL;
+    if (!databaseUrl) {
+      server = await startEmbeddedPostgres(join(dir, 'postgres'));
+      databaseUrl = await server.database(`bench_${Date.now()}`);
+    }
+    const hub = await startHub({ databaseUrl, dataDir: dir, autoMigrate: true, logger: false });
+    try {
+      return await fn(hub);
+    } finally {
+      await hub.close();
+    }
+  } finally {
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+
+/** A registered pothole ticket decided by the shared rules, to copy with other numbers. */
+export function templateTicket(): Ticket {
+  const directory = makeDirectory({ units, groups, categories });
+  const actor: Actor = { userId: 'bench', roles: ['operator'], groupIds: [], unitIds: [] };
+  const decision = decide(null, potholeCall(), actor, '2026-03-02T09:00:00.000Z', { directory, newTicketNumbers: ['2025/000001'] });
+  if (!decision.ok) throw new Error(decision.refusal.message);
+  return evolve(null, decision.events[0]!)!;
+}
+
+/** Inserts n registered tickets straight into the store (decided and evolved by the shared rules). */
+export async function insertTickets(hub: RunningHub, n: number): Promise<void> {
+  const base = templateTicket();
+  for (let i = 0; i < n; i += 2000) {
+    const rows = Array.from({ length: Math.min(2000, n - i) }, (_, k) => ticketRow({ ...base, number: `2025/${String(i + k + 1).padStart(6, '0')}` }, new Date()));
+    await hub.database.db.insertInto('ticket').values(rows).execute();
+  }
+}
+
