@@ -130,6 +130,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     }
     const result = await syncOnce({
       db,
+      sqlite: store.sqlite,
       hubUrl: opts.hubUrl,
       clientId: store.installationId,
       token: () => view?.session.token,

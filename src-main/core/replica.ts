@@ -1,5 +1,6 @@
 // The replica of tickets on this workstation: rows hold the hub's confirmed version and the version
 // screens show (with pending local actions applied), plus the columns queues and searches use.
+import type Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { Ticket } from '../../src-shared/ticket';
 import { searchKey } from '../../src-shared/text';
@@ -63,37 +64,27 @@ export async function writeLocalTickets(db: LocalDb, tickets: Iterable<Ticket>):
   }
 }
 
+const upserts = new WeakMap<Database.Database, Database.Statement>();
+
 /**
  * Stores the hub's versions; what screens show becomes them (the caller rebases pending actions
- * after). Multi-row statements in the caller's transaction: a first sync writes 100,000 of these.
+ * after). Runs on the raw connection inside the caller's Kysely transaction: a first sync writes
+ * 100,000 of these, and one reused prepared statement is several times faster than built queries.
  */
-export async function writeServerTickets(db: LocalDb, tickets: readonly Ticket[]): Promise<void> {
-  for (let i = 0; i < tickets.length; i += 200) {
-    const rows = tickets.slice(i, i + 200).map((t) => ({ number: t.number, ...columnsOf(t), pending: 0, confirmed: 1, data: JSON.stringify(t), server_data: null }));
-    await db
-      .insertInto('ticket')
-      .values(rows)
-      .onConflict((oc) =>
-        oc.column('number').doUpdateSet((eb) => ({
-          status: eb.ref('excluded.status'),
-          unit_id: eb.ref('excluded.unit_id'),
-          coordinator_group_id: eb.ref('excluded.coordinator_group_id'),
-          realizer_group_id: eb.ref('excluded.realizer_group_id'),
-          category_id: eb.ref('excluded.category_id'),
-          received_at: eb.ref('excluded.received_at'),
-          forwarded_at: eb.ref('excluded.forwarded_at'),
-          routed_groups: eb.ref('excluded.routed_groups'),
-          routed_units: eb.ref('excluded.routed_units'),
-          phone_digits: eb.ref('excluded.phone_digits'),
-          address_key: eb.ref('excluded.address_key'),
-          pending: 0,
-          confirmed: 1,
-          data: eb.ref('excluded.data'),
-          server_data: null,
-        })),
-      )
-      .execute();
+export function writeServerTickets(sqlite: Database.Database, tickets: readonly Ticket[]): void {
+  let upsert = upserts.get(sqlite);
+  if (!upsert) {
+    upsert = sqlite.prepare(`insert into ticket (number, status, unit_id, coordinator_group_id, realizer_group_id, category_id, received_at, forwarded_at,
+        routed_groups, routed_units, phone_digits, address_key, pending, confirmed, data, server_data)
+      values (@number, @status, @unit_id, @coordinator_group_id, @realizer_group_id, @category_id, @received_at, @forwarded_at,
+        @routed_groups, @routed_units, @phone_digits, @address_key, 0, 1, @data, null)
+      on conflict (number) do update set status = excluded.status, unit_id = excluded.unit_id, coordinator_group_id = excluded.coordinator_group_id,
+        realizer_group_id = excluded.realizer_group_id, category_id = excluded.category_id, received_at = excluded.received_at,
+        forwarded_at = excluded.forwarded_at, routed_groups = excluded.routed_groups, routed_units = excluded.routed_units,
+        phone_digits = excluded.phone_digits, address_key = excluded.address_key, pending = 0, confirmed = 1, data = excluded.data, server_data = null`);
+    upserts.set(sqlite, upsert);
   }
+  for (const t of tickets) upsert.run({ number: t.number, ...columnsOf(t), data: JSON.stringify(t) });
 }
 
 export async function dropTickets(db: LocalDb, numbers: readonly string[]): Promise<void> {

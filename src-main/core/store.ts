@@ -14,6 +14,8 @@ export type LocalDb = Kysely<any>;
 
 export interface LocalStore {
   db: LocalDb;
+  /** The same connection without Kysely, for bulk writes (inside a Kysely transaction they join it). */
+  sqlite: Database.Database;
   installationId: string;
   close(): Promise<void>;
 }
@@ -34,7 +36,7 @@ export async function openLocalStore(dataDir: string): Promise<LocalStore> {
       autoMigrate: true,
       upgradeHint: '',
     });
-    return { db, installationId: await installationId(db), close: () => db.destroy() };
+    return { db, sqlite, installationId: await installationId(db), close: () => db.destroy() };
   } catch (err) {
     await db.destroy();
     throw err;

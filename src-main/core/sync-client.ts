@@ -5,7 +5,7 @@ import {
   leaseResponseSchema,
   MAX_PUSH_BYTES,
   MAX_PUSH_MUTATIONS,
-  pullResponseSchema,
+  pullPageSchema,
   pushResponseSchema,
   type Mutation,
   type PullResponse,
@@ -13,12 +13,15 @@ import {
 import { hubRequest, HubRequestError } from './hub-client';
 import { addBlock, availableNumbers, LEASE_BLOCK, LEASE_WHEN_BELOW } from './numbers';
 import { moveToResolve, pendingCount, pendingEntries, remove, toMutation, type OutboxEntry } from './outbox';
+import type Database from 'better-sqlite3';
 import { dropTickets, readServerTickets, writeServerTickets } from './replica';
 import { rebase, type RulesContext } from './tickets';
 import type { LocalDb } from './store';
 
 export interface SyncDeps {
   db: LocalDb;
+  /** The same connection, for bulk writes (see writeServerTickets). */
+  sqlite: Database.Database;
   hubUrl: string;
   clientId: string;
   token(): string | undefined;
@@ -106,7 +109,7 @@ async function pushAll(deps: SyncDeps, token: string): Promise<void> {
         await moveToResolve(tx, refused);
         // Undo the refused actions' local effect: back to the hub's version, with what is still pending on top.
         if (touched.length) {
-          await restoreServerVersions(tx, touched);
+          await restoreServerVersions(tx, deps.sqlite, touched);
           await rebase(tx, deps.rules(), touched);
         }
       });
@@ -120,24 +123,24 @@ async function pushAll(deps: SyncDeps, token: string): Promise<void> {
 }
 
 /** Resets tickets to the hub's version (dropping those the hub never had). */
-async function restoreServerVersions(db: LocalDb, numbers: string[]): Promise<void> {
+async function restoreServerVersions(db: LocalDb, sqlite: Database.Database, numbers: string[]): Promise<void> {
   const confirmed = await readServerTickets(db, numbers);
-  await writeServerTickets(db, [...confirmed.values()]);
+  writeServerTickets(sqlite, [...confirmed.values()]);
   await dropTickets(db, numbers.filter((n) => !confirmed.has(n)));
 }
 
 async function pullAll(deps: SyncDeps, token: string): Promise<void> {
   let cursor = await readSetting(deps.db, 'pullCursor');
   for (;;) {
-    const page: PullResponse = await hubRequest(deps.hubUrl, '/sync/pull', pullResponseSchema, {
+    const page = (await hubRequest(deps.hubUrl, '/sync/pull', pullPageSchema, {
       token,
       body: { clientId: deps.clientId, cursor, limit: 2000 },
       timeoutMs: 60_000,
-    });
+    })) as PullResponse;
     const tickets = page.changes.flatMap((c) => (c.kind === 'ticket' ? [c.ticket] : []));
     const tombstones = page.changes.flatMap((c) => (c.kind === 'tombstone' ? [c.number] : []));
     await deps.db.transaction().execute(async (tx) => {
-      await writeServerTickets(tx, tickets);
+      writeServerTickets(deps.sqlite, tickets);
       await dropTickets(tx, tombstones);
       await rebase(tx, deps.rules(), tickets.map((t) => t.number));
       await writeSetting(tx, 'pullCursor', page.cursor);

@@ -101,6 +101,20 @@ export const pullResponseSchema = z.object({
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
+/**
+ * What a desktop checks of a pull page: the envelope and each change's kind, not every ticket field —
+ * a first sync brings 100,000 tickets written by the same rules, and checking each in depth would
+ * double its time.
+ */
+export const pullPageSchema = pullResponseSchema.extend({
+  changes: z.array(
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('ticket'), ticket: z.looseObject({ number: ticketNumberSchema, status: z.string(), version: z.number() }) }),
+      z.object({ kind: z.literal('tombstone'), number: ticketNumberSchema }),
+    ]),
+  ),
+});
+
 export const leaseRequestSchema = z.object({
   clientId: z.uuid(),
   /** How many numbers the workstation wants in reserve. */

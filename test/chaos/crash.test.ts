@@ -31,7 +31,11 @@ beforeAll(async () => {
   await seedCity(hub.database.db);
 }, 120_000);
 
+const workers = new Set<Run>();
+
 afterAll(async () => {
+  // A failed assertion must not leave worker processes behind.
+  for (const w of workers) w.kill();
   await hub?.close();
   await pg?.stop();
   rmSync(root, { recursive: true, force: true });
@@ -55,7 +59,10 @@ function runWorker(mode: string, dataDir: string): Run {
     buffer = parts.pop()!;
     lines.push(...parts);
   });
-  return { lines, exit: new Promise((r) => child.on('exit', (code) => r(code))), kill: () => child.kill('SIGKILL') };
+  const run: Run = { lines, exit: new Promise((r) => child.on('exit', (code) => r(code))), kill: () => child.kill('SIGKILL') };
+  workers.add(run);
+  void run.exit.then(() => workers.delete(run));
+  return run;
 }
 
 async function waitFor(cond: () => boolean, timeoutMs: number): Promise<void> {
