@@ -66,8 +66,9 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   let earlierUsers: Session[] = await knownSessions(db);
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
-  let syncing: Promise<void> | undefined;
-  let syncAgain = false;
+  /** The last sync cycle started or queued, and the one waiting to start, if any. */
+  let chain: Promise<void> = Promise.resolve();
+  let queued: Promise<void> | undefined;
   let pokes: PokeListener | undefined;
   let configFetchedAt = 0;
 
@@ -155,22 +156,19 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     }
   }
 
-  /** Runs a cycle now, or right after the one in progress. */
+  /**
+   * Runs a cycle now, or right after the one in progress; the promise settles when a cycle that
+   * started after this call has finished. Requests made during a cycle share one follow-up cycle.
+   */
   function requestSync(): Promise<void> {
-    if (syncing) {
-      syncAgain = true;
-      return syncing;
-    }
-    syncing = cycle()
-      .catch((err) => log('sync cycle failed', err))
-      .finally(() => {
-        syncing = undefined;
-        if (syncAgain && !closed) {
-          syncAgain = false;
-          void requestSync();
-        }
-      });
-    return syncing;
+    if (queued) return queued;
+    const next = chain.then(() => {
+      queued = undefined;
+      return closed ? undefined : cycle().catch((err) => log('sync cycle failed', err));
+    });
+    queued = next;
+    chain = next;
+    return next;
   }
 
   function scheduleNext(): void {
@@ -196,7 +194,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     if (result.ok) {
       emit({ name: 'tickets.changed', payload: { numbers: changed } });
       await setConnection(tracker);
-      if (!offline) void requestSync();
+      if (offline) await warnIfFewNumbers();
+      else void requestSync();
     }
     return result;
   };
@@ -303,7 +302,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       closed = true;
       clearTimeout(timer);
       pokes?.stop();
-      await syncing;
+      await chain;
       await store.close();
     },
   };

@@ -8,7 +8,8 @@ import { prepareSchema, SchemaError } from '../../migrations/runner';
 import { Role, ROLES, type UserRole } from '../../src-shared/api/hub';
 import { hashPassword } from '../auth/passwords';
 import { audit } from '../auth/sessions';
-import { connectDatabase, type Database } from '../db/connect';
+import { connectDatabase, type CentralDb, type Database } from '../db/connect';
+import { setMemberships } from '../directory';
 import { loadExtraDays } from '../calendar-store';
 import { calendarCommand } from './calendar-command';
 import { demoLoginsText, seedDemo } from './demo';
@@ -17,9 +18,11 @@ import { importStreetsFile, LODZ_SYM, StreetImportError } from './streets';
 const USAGE = `Usage: npm run admin -- <command>
 
   migrate                                   bring the central schema to this version
-  user add <login> --name "<full name>" --roles <r1,r2> [--email <e-mail>]
+  user add <login> --name "<full name>" --roles <r1,r2> [--email <e-mail>] [--groups <symbols>] [--units <ids>]
                                             (the password is read from standard input)
-  user set-roles <login> --roles <r1,r2>
+  user set-roles <login> --roles <r1,r2> [--groups <symbols>] [--units <ids>]
+                                            (--groups: coordinator / realizer group symbols;
+                                             --units: units a supervisor oversees)
   user set-password <login>                 (the password is read from standard input)
   user disable <login>
   calendar deadline --from <ISO 8601 with offset> --working-days <n>
@@ -103,15 +106,19 @@ async function userCommand({ db }: Database, args: string[]): Promise<number> {
       if (!flags.name) throw new UsageError('Give the full name: --name "Anna Nowak".');
       const roles = parseRoles(flags.roles);
       const passwordHash = await hashPassword(await readPassword());
-      await db.insertInto('app_user').values({ login, display_name: flags.name, email: flags.email ?? null, password_hash: passwordHash, roles }).execute();
-      await audit(db, 'admin-cli', 'user.add', { login, roles });
+      const { groupIds, unitIds } = await parseMemberships(db, flags);
+      const user = await db.insertInto('app_user').values({ login, display_name: flags.name, email: flags.email ?? null, password_hash: passwordHash, roles }).returning('id').executeTakeFirstOrThrow();
+      await setMemberships(db, user.id, groupIds, unitIds);
+      await audit(db, 'admin-cli', 'user.add', { login, roles, groupIds, unitIds });
       console.log(`Added ${login} (${roles.join(', ')}).`);
       return 0;
     }
     case 'set-roles': {
       const roles = parseRoles(flags.roles);
+      const { groupIds, unitIds } = await parseMemberships(db, flags);
       await db.updateTable('app_user').set({ roles }).where('login', '=', login).execute();
-      await audit(db, 'admin-cli', 'user.setRoles', { login, roles });
+      await setMemberships(db, exists!.id, groupIds, unitIds);
+      await audit(db, 'admin-cli', 'user.setRoles', { login, roles, groupIds, unitIds });
       console.log(`${login}: roles ${roles.join(', ')}.`);
       return 0;
     }
@@ -183,6 +190,19 @@ function parseFlags(args: string[]): Record<string, string> {
     flags[key.slice(2)] = value;
   }
   return flags;
+}
+
+/** Group symbols (I§5) and unit ids from the flags, checked against the configuration. */
+async function parseMemberships(db: CentralDb, flags: Record<string, string>): Promise<{ groupIds: string[]; unitIds: string[] }> {
+  const symbols = (flags.groups ?? '').split(',').map((g) => g.trim()).filter(Boolean);
+  const unitIds = (flags.units ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  const groups = symbols.length ? await db.selectFrom('work_group').select(['id', 'symbol']).where('symbol', 'in', symbols).execute() : [];
+  const unknownGroup = symbols.find((s) => !groups.some((g) => g.symbol === s));
+  if (unknownGroup) throw new UsageError(`There is no group with the symbol "${unknownGroup}".`);
+  const units = unitIds.length ? await db.selectFrom('unit').select('id').where('id', 'in', unitIds).execute() : [];
+  const unknownUnit = unitIds.find((u) => !units.some((x) => x.id === u));
+  if (unknownUnit) throw new UsageError(`There is no unit "${unknownUnit}".`);
+  return { groupIds: groups.map((g) => g.id), unitIds };
 }
 
 function parseRoles(value: string | undefined): UserRole[] {

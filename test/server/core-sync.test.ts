@@ -94,6 +94,12 @@ describe('desktop core with a real hub', () => {
     expect(stored).toEqual([{ type: 'registered', outage: true }, { type: 'forwarded', outage: true }]);
     expect(events.some((e) => e.name === 'replay.finished')).toBe(true);
     expect((await call<{ state: string; pendingActions: number }>(core, 'connection.get', {}))).toMatchObject({ state: 'online', pendingActions: 0 });
+    // The outage period itself reached the hub, for supervisors (P§29).
+    await core.syncNow();
+    const periods = await hub.database.db.selectFrom('outage_period').selectAll().where('client_id', '=', core.store.installationId).execute();
+    expect(periods).toHaveLength(1);
+    expect(periods[0]!.declared_by).toBe('auto');
+    expect(periods[0]!.ended_at).not.toBeNull();
     await core.close();
   });
 
