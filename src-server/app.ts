@@ -15,6 +15,7 @@ import { HubError, HubHealth } from '../src-shared/api/hub';
 import { APP_VERSION } from '../src-shared/version';
 import { registerAuth } from './auth/routes';
 import { registerSync } from './sync/routes';
+import { registerIntake } from './intake';
 import type { PokeHub } from './sync/poke';
 import type { CentralDb } from './db/connect';
 
@@ -71,6 +72,7 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
 
   registerAuth(app, opts.db, now);
   registerSync(app, opts.db, opts.pokes, now);
+  registerIntake(app, opts.db, now);
 
   app.get(
     '/health',

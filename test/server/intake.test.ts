@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHub, type RunningHub } from '../../src-server/hub';
+import type { Ticket } from '../../src-shared/ticket';
+import { freshDatabaseUrl } from '../support/db';
+import { PASSWORD, seedCity } from '../support/city';
+import { TestWorkstation } from '../support/sync-client';
+
+let hub: RunningHub;
+beforeAll(async () => {
+  hub = await startHub({ databaseUrl: await freshDatabaseUrl(), dataDir: '/nonexistent', autoMigrate: true, logger: false });
+  await seedCity(hub.database.db);
+});
+afterAll(() => hub?.close());
+
+const form = (body: object) => fetch(`${hub.url}/intake/web-form`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const resident = { description: 'Przewrócone drzewo blokuje chodnik.', location: { address: 'ul. Zgierska 20, Łódź' }, reporter: { wantsAnswer: true, consent: true, email: 'mieszkaniec@example.com' } };
+
+describe('web-form intake', () => {
+  it('P§4.2 P§5.1 saves a form at once as a ticket awaiting pickup, numbered from the same sequence as the leases', async () => {
+    const op = await new TestWorkstation(hub.url).login('operator', PASSWORD);
+    const lease = await op.request<{ year: number; last: number }>('/sync/lease', { clientId: op.clientId, count: 10 });
+    const res = await form(resident);
+    expect(res.status).toBe(201);
+    const { number } = await res.json();
+    expect(number).toBe(`${lease.year}/${String(lease.last + 1).padStart(6, '0')}`);
+    const row = await hub.database.db.selectFrom('ticket').select('data').where('number', '=', number).executeTakeFirstOrThrow();
+    expect(row.data as Ticket).toMatchObject({ status: 'awaitingPickup', channel: 'web' });
+    const pulled = await op.pullAll();
+    expect(pulled.changes.some((c) => c.kind === 'ticket' && c.ticket.number === number)).toBe(true);
+  });
+
+  it('P§5.2 refuses snow and ice with the rules\' message', async () => {
+    const res = await form({ ...resident, categoryId: 'snow' });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toBe('snowIce');
+  });
+
+  it('answers a form without a description with a 400 naming the field', async () => {
+    const res = await form({ reporter: resident.reporter });
+    expect(res.status).toBe(400);
+    expect((await res.json()).field).toBe('description');
+  });
+});
