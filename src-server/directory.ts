@@ -18,6 +18,21 @@ export async function loadDirectory(db: CentralDb): Promise<Directory> {
   });
 }
 
+/**
+ * The directory, re-read at most every few seconds: every push needs it and it changes only when an
+ * administrator edits the configuration (the change then takes effect within that time).
+ */
+const DIRECTORY_TTL_MS = 5_000;
+const cache = new WeakMap<CentralDb, { at: number; directory: Promise<Directory> }>();
+export function cachedDirectory(db: CentralDb): Promise<Directory> {
+  const hit = cache.get(db);
+  if (hit && Date.now() - hit.at <= DIRECTORY_TTL_MS) return hit.directory;
+  const directory = loadDirectory(db);
+  cache.set(db, { at: Date.now(), directory });
+  directory.catch(() => cache.delete(db));
+  return directory;
+}
+
 /** Actors by user id; unknown or disabled users are absent. */
 export async function loadActors(db: CentralDb, userIds: readonly string[]): Promise<Map<string, Actor>> {
   const actors = new Map<string, Actor>();
@@ -42,6 +57,7 @@ export interface DirectoryConfig {
 
 /** Adds or updates units, groups and categories (the admin's configuration, I§3, I§5, P§34). */
 export async function saveDirectory(db: CentralDb, config: DirectoryConfig): Promise<void> {
+  cache.delete(db);
   await db.transaction().execute(async (tx) => {
     if (config.units.length) {
       await tx

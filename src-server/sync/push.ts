@@ -5,11 +5,11 @@
 import { sql } from 'kysely';
 import type { Mutation, MutationResult, PushRequest, PushResponse } from '../../src-shared/api/sync';
 import { SUPPORTED_PROTOCOL_VERSIONS } from '../../src-shared/api/sync';
-import { applyEvents, decide, ticketsTouchedBy, type Actor, type Command, type Ticket, type TicketEvent } from '../../src-shared/ticket';
+import { applyEvents, decide, ticketsTouchedBy, type Actor, type Command, type Directory, type Ticket, type TicketEvent } from '../../src-shared/ticket';
 import type { Refusal } from '../../src-shared/ticket';
 import type { HubUser } from '../../src-shared/api/hub';
 import type { CentralDb } from '../db/connect';
-import { loadActors, loadDirectory } from '../directory';
+import { cachedDirectory, loadActors } from '../directory';
 import { leasedNumberCheck } from './numbers';
 import { CHANGES_CHANNEL } from './poke';
 
@@ -28,6 +28,7 @@ const WRITE_LOCK = 7_461_001;
 
 export async function push(db: CentralDb, user: HubUser, req: PushRequest, receivedAt: Date): Promise<PushResponse> {
   const skewSeconds = Math.round((Date.parse(req.sentAt) - receivedAt.getTime()) / 1000);
+  const directory = await cachedDirectory(db);
   return db.transaction().execute(async (tx) => {
     await tx
       .insertInto('sync_client')
@@ -46,8 +47,10 @@ export async function push(db: CentralDb, user: HubUser, req: PushRequest, recei
     const results: MutationResult[] = req.mutations.filter((m) => m.mutationId <= lastId).map((m) => ({ mutationId: m.mutationId, status: 'duplicate' as const }));
 
     if (fresh.length > 0) {
+      // Everything that does not touch tickets is read before the write lock, to hold it briefly.
+      const context = await loadContext(tx, directory, user, req.clientId, fresh);
       await sql`select pg_advisory_xact_lock(${WRITE_LOCK})`.execute(tx);
-      const outcome = await decideBatch(tx, user, req.clientId, fresh);
+      const outcome = await decideBatch(tx, context, fresh);
       results.push(...outcome.results);
       await writeBatch(tx, req.clientId, outcome, receivedAt);
       lastId = fresh.at(-1)!.mutationId;
@@ -70,13 +73,23 @@ export interface BatchOutcome {
   erase: Set<string>;
 }
 
-async function decideBatch(tx: CentralDb, user: HubUser, clientId: string, mutations: Mutation[]): Promise<BatchOutcome> {
-  const [directory, actors, isLeased, knownActors] = await Promise.all([
-    loadDirectory(tx),
+interface BatchContext {
+  directory: Directory;
+  actors: Map<string, Actor>;
+  isLeased: (number: string) => boolean;
+  knownActors: Set<string>;
+}
+
+async function loadContext(tx: CentralDb, directory: Directory, user: HubUser, clientId: string, mutations: Mutation[]): Promise<BatchContext> {
+  const [actors, isLeased, knownActors] = await Promise.all([
     loadActors(tx, mutations.map((m) => m.actorId)),
     leasedNumberCheck(tx, clientId),
     actorsOfInstallation(tx, clientId, user.id),
   ]);
+  return { directory, actors, isLeased, knownActors };
+}
+
+async function decideBatch(tx: CentralDb, { directory, actors, isLeased, knownActors }: BatchContext, mutations: Mutation[]): Promise<BatchOutcome> {
   const tickets = new Map<string, Ticket>();
   const fetched = new Set<string>();
   /** Loads (and locks) the tickets not yet read in this batch; the batch's own changes stay in `tickets`. */
