@@ -8,13 +8,20 @@ import { LoginScreen } from './screens/LoginScreen';
 import { HomeScreen } from './screens/HomeScreen';
 
 export function App() {
-  const { user, setInfo, setConnection } = useAppStore();
+  const { user, setInfo, setConnection, setReplay, finishReplay, setNumbersLow, setSessionExpired } = useAppStore();
 
   useEffect(() => {
     void desktop.call('app.info', {}).then(setInfo);
     void desktop.call('connection.get', {}).then(setConnection);
-    return desktop.on('connection.changed', setConnection);
-  }, [setInfo, setConnection]);
+    const off = [
+      desktop.on('connection.changed', setConnection),
+      desktop.on('replay.progress', setReplay),
+      desktop.on('replay.finished', (summary) => finishReplay({ ...summary, at: new Date().toISOString() })),
+      desktop.on('numbers.low', setNumbersLow),
+      desktop.on('session.expired', () => setSessionExpired(true)),
+    ];
+    return () => off.forEach((f) => f());
+  }, [setInfo, setConnection, setReplay, finishReplay, setNumbersLow, setSessionExpired]);
 
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>

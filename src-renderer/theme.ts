@@ -11,6 +11,8 @@ export const theme = createTheme(
     },
     typography: { fontFamily: 'Roboto, "Segoe UI", Arial, sans-serif' },
     shape: { borderRadius: 6 },
+    // Sentence case reads better in Polish than capitals, and keeps shortcut hints legible.
+    components: { MuiButton: { styleOverrides: { root: { textTransform: 'none', fontWeight: 600 } } } },
   },
   plPL,
 );

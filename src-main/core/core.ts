@@ -5,7 +5,7 @@ import { HubHealth } from '../../src-shared/api/hub';
 import { DesktopApiError, type ConnectionState, type DesktopEvent, type WorkstationConfig } from '../../src-shared/api/desktop';
 import { createDispatcher, type DesktopHandlers, type Dispatch } from '../../src-shared/api/dispatch';
 import { createWorkingCalendar, type ExtraDay, type WorkingCalendar } from '../../src-shared/calendar';
-import { allowedCommands, describeEvent, makeDirectory, type Command, type Directory, type Ticket } from '../../src-shared/ticket';
+import { allowedCommands, commandLabels, describeEvent, makeDirectory, type Command, type CommandType, type Directory, type Ticket } from '../../src-shared/ticket';
 import { polishCollator } from '../../src-shared/text';
 import { APP_VERSION } from '../../src-shared/version';
 import { defaultConnectionPolicy, nextCheckDelay, observe, type ConnectionPolicy, type ConnectionTracker, type Observation } from './connection';
@@ -272,10 +272,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const local = (await pendingFor(db, [number])).map((e) => ({
       at: e.at,
       actor: v.directory.users?.[e.actorId]?.name ?? e.actorId,
-      text: `${(e.args.command as { type: string }).type} (czeka na wysłanie do centrali)`,
+      text: `${commandLabels[(e.args.command as { type: CommandType }).type] ?? e.args.command.type} (czeka na wysłanie do centrali)`,
       outage: e.outage,
       pending: true,
     }));
+    // In a declared outage the hub is not asked, so the screen shows what this workstation holds.
+    if (declaredByUser) return local;
     try {
       const res = await hubRequest(opts.hubUrl, `/tickets/${encodeURIComponent(number)}/history`, historySchema, { token: v.session.token, timeoutMs: 5000 });
       const hub = res.events.map((e) => ({ at: e.at, actor: v.directory.users?.[e.actorId]?.name ?? e.actorId, text: describeEvent(e, v.directory), outage: e.outage, pending: false }));

@@ -27,8 +27,33 @@ function takeBridgeToken(): string {
   return fromHash ?? sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+/**
+ * One event stream for the whole window, shared by every subscriber: a browser keeps only a few
+ * connections per host, and a stream per screen would starve the requests.
+ */
+function sharedEvents(token: string): DesktopTransport['subscribe'] {
+  const listeners = new Set<(e: DesktopEvent) => void>();
+  let stop: (() => void) | undefined;
+  return (listener) => {
+    listeners.add(listener);
+    if (!stop) {
+      const abort = new AbortController();
+      void readEvents(token, (event) => listeners.forEach((l) => l(event)), abort.signal);
+      stop = () => abort.abort();
+    }
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) {
+        stop?.();
+        stop = undefined;
+      }
+    };
+  };
+}
+
 function bridgeTransport(token: string): DesktopTransport {
   const headers = { [TOKEN_HEADER]: token, 'content-type': 'application/json' };
+  const subscribe = sharedEvents(token);
   return {
     async invoke(name, args) {
       try {
@@ -38,11 +63,7 @@ function bridgeTransport(token: string): DesktopTransport {
         return { ok: false, error: { code: 'unavailable', message: 'Brak połączenia z aplikacją (okno podglądu straciło kontakt z procesem głównym).' } };
       }
     },
-    subscribe(listener) {
-      const abort = new AbortController();
-      void readEvents(token, listener, abort.signal);
-      return () => abort.abort();
-    },
+    subscribe,
   };
 }
 

@@ -26,8 +26,11 @@ import { loadExtraDays } from '../calendar-store';
 import { loadDirectory } from '../directory';
 import { searchStreets } from '../admin/streets';
 
-/** Where operators send callers about snow and ice on roads and pavements (P§5.2). */
-const SNOW_ICE_REFERRAL = 'Zimowe utrzymanie dróg prowadzi Zarząd Dróg i Transportu — dyżurny akcji zimowej, tel. 42 638 48 00.';
+/**
+ * How operators reach the department that takes snow and ice reports (P§5.2), e.g. its phone number;
+ * the rules' message already names the department. Set by the city in USTERKA_SNOW_ICE_REFERRAL.
+ */
+const SNOW_ICE_REFERRAL = process.env.USTERKA_SNOW_ICE_REFERRAL || undefined;
 
 export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub | undefined, now: () => Date): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

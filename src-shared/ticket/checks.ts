@@ -41,7 +41,7 @@ export function notBefore(day: IsoDate, earliest: IsoDate, field: string, messag
 
 /** P§5.2 message: snow and ice are taken by the municipal economy department, not the app. */
 function snowIceRefusal(ctx: DecideContext, field: string): Refusal {
-  const referral = ctx.snowIceReferral ? ` Kontakt: ${ctx.snowIceReferral}.` : '';
+  const referral = ctx.snowIceReferral ? ` Kontakt: ${ctx.snowIceReferral.trim().replace(/\.$/, '')}.` : '';
   return refuse('snowIce',
     'Zgłoszeń dotyczących zaśnieżonych lub oblodzonych dróg, ścieżek rowerowych i chodników nie rejestruje się w aplikacji (P§5.2). '
     + 'Przyjmują je bezpośrednio pracownicy Wydziału Gospodarki Komunalnej w Departamencie Pracy, Edukacji i Kultury Urzędu Miasta Łodzi — skieruj tam zgłaszającego.'

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startHub, type RunningHub } from '../../src-server/hub';
 import { seedDemoIfEmpty } from '../../src-server/admin/demo';
+import type { CentralDb } from '../../src-server/db/connect';
 import { createCore, type Core } from '../../src-main/core/core';
 import { startBridge, type Bridge } from '../../src-main/preview/bridge';
 import { launchChromium } from './chromium';
@@ -21,12 +22,23 @@ export interface Stack {
   browser: Browser;
   page: Page;
   screenshot(name: string): Promise<string>;
+  /** Stops the hub's HTTP server (its database stays): the workstation loses the hub. */
+  stopHub(): Promise<void>;
+  /** Starts a hub again at the same address on the same database (after stopHub). */
+  restartHub(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
-  const hub = await startHub({ databaseUrl: await freshDatabaseUrl(), dataDir: '/nonexistent', autoMigrate: true, logger: false });
-  await seedDemoIfEmpty(hub.database.db);
+export interface StackOptions {
+  /** What the hub holds before the desktop starts (default: the demo city). */
+  seed?: (db: CentralDb) => Promise<unknown>;
+}
+
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
+  const databaseUrl = await freshDatabaseUrl();
+  let hub = await startHub({ databaseUrl, dataDir: '/nonexistent', autoMigrate: true, logger: false });
+  const stoppedHubs: RunningHub[] = [];
+  await (opts.seed ?? seedDemoIfEmpty)(hub.database.db);
   const desktopDir = mkdtempSync(join(tmpdir(), 'usterka-desk-'));
   const core = await createCore({ dataDir: desktopDir, hubUrl: hub.url, shell: 'preview', log: () => {} });
   const bridge = await startBridge(core, resolve('dist', 'renderer'));
@@ -37,7 +49,9 @@ export async function startStack(): Promise<Stack> {
   await page.goto(bridge.url);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {
-    hub,
+    get hub() {
+      return hub;
+    },
     core,
     bridge,
     browser,
@@ -47,11 +61,19 @@ export async function startStack(): Promise<Stack> {
       await page.screenshot({ path, fullPage: true });
       return path;
     },
+    async stopHub() {
+      await hub.app.close();
+    },
+    async restartHub() {
+      stoppedHubs.push(hub);
+      hub = await startHub({ databaseUrl, dataDir: '/nonexistent', port: Number(new URL(hub.url).port), logger: false });
+    },
     async close() {
       await browser.close();
       await bridge.close();
       await core.close();
       await hub.close();
+      for (const stopped of stoppedHubs) await stopped.database.close();
       rmSync(desktopDir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,65 @@
+// Which views each role gets (P§24.2): the operator's intake and queues, the coordinators' and
+// realizers' queues, the supervisors' unit view, everything for the super-supervisor.
+import type { ReactNode } from 'react';
+import type { QueueName } from '../../src-shared/api/desktop';
+import { IntakeScreen } from './intake/IntakeScreen';
+import { QueueScreen, type QueueView } from './operator/QueueScreen';
+import { StatusInquiryScreen } from './operator/StatusInquiryScreen';
+import { ToResolveScreen } from './outage/ToResolveScreen';
+
+export interface NavItem {
+  id: string;
+  label: string;
+  /** The queue whose size shows beside the label. */
+  countOf?: QueueName | 'toResolve';
+  render(): ReactNode;
+}
+
+const queue = (view: QueueView, label = view.title): NavItem => ({
+  id: view.queue,
+  label,
+  countOf: view.queue,
+  render: () => <QueueScreen key={view.queue} view={view} />,
+});
+
+const intake: NavItem = { id: 'intake', label: 'Nowe zgłoszenie', render: () => <IntakeScreen /> };
+const inquiry: NavItem = { id: 'inquiry', label: 'Informacja o stanie', render: () => <StatusInquiryScreen /> };
+const toResolve: NavItem = { id: 'toResolve', label: 'Do wyjaśnienia', countOf: 'toResolve', render: () => <ToResolveScreen /> };
+
+const OPERATOR: NavItem[] = [
+  intake,
+  queue({ queue: 'webPickup', title: 'Formularze WWW', about: 'Zgłoszenia z formularza WWW czekające na podjęcie; termin: pierwszy dzień roboczy po wpływie (P§4.3, P§9).', dueLabel: 'Podjąć do', empty: 'Żaden formularz nie czeka na podjęcie.' }),
+  queue({ queue: 'toRoute', title: 'Do przekazania', about: 'Zarejestrowane, jeszcze nie przekazane do właściwej jednostki (P§12–P§15).', empty: 'Wszystkie zarejestrowane zgłoszenia są przekazane.' }),
+  queue({ queue: 'returnedToOperator', title: 'Zwrócone', about: 'Zwrócone przez koordynatorów z przyczyną i wskazaniem właściwego adresata — sprawdź i przekaż ponownie (P§19.4.1, P§20.1).', empty: 'Brak zwróconych zgłoszeń.' }),
+  queue({ queue: 'forwarded', title: 'Przekazane', about: 'Przekazane koordynatorom, czekające na podjęcie; termin reakcji: 1 dzień roboczy (P§16.2).', dueLabel: 'Reakcja do', empty: 'Brak zgłoszeń czekających na podjęcie.' }),
+  inquiry,
+  toResolve,
+];
+
+const COORDINATOR: NavItem[] = [
+  queue({ queue: 'coordinatorIncoming', title: 'Otrzymane', about: 'Przekazane do Twoich grup koordynatorów: podejmij i sprawdź właściwość (P§19.1); termin reakcji 1 dzień roboczy (P§16.2).', dueLabel: 'Reakcja do' }),
+  queue({ queue: 'coordinatorActive', title: 'W toku', about: 'Podjęte, zwrócone przez realizatorów, zawieszone (P§19).' }),
+];
+const REALIZER: NavItem[] = [
+  queue({ queue: 'realizerIncoming', title: 'Przydzielone', about: 'Przekazane do Twoich grup realizatorów: podejmij (P§21.1).', dueLabel: 'Reakcja do' }),
+  queue({ queue: 'realizerActive', title: 'W realizacji', about: 'W realizacji i u wykonawców; termin realizacji 10 dni roboczych (P§18.1).', dueLabel: 'Realizacja do' }),
+];
+const SUPERVISOR: NavItem[] = [
+  queue({ queue: 'unit', title: 'Moja jednostka', about: 'Wszystkie zgłoszenia przekazane do nadzorowanych jednostek — podgląd (P§24.2).' }),
+];
+const SUPER_SUPERVISOR: NavItem[] = [
+  queue({ queue: 'all', title: 'Wszystkie zgłoszenia', about: 'Wszystkie zgłoszenia w systemie (P§24.2).' }),
+];
+
+/** The views of a user holding these roles, without repeats, operator's first. */
+export function navigationFor(roles: readonly string[]): NavItem[] {
+  const items: NavItem[] = [];
+  const add = (list: NavItem[]) => list.forEach((item) => items.some((i) => i.id === item.id) || items.push(item));
+  if (roles.includes('operator')) add(OPERATOR);
+  if (roles.includes('coordinator')) add(COORDINATOR);
+  if (roles.includes('realizer')) add(REALIZER);
+  if (roles.includes('supervisor')) add(SUPERVISOR);
+  if (roles.includes('superSupervisor')) add(SUPER_SUPERVISOR);
+  if (items.length > 0) add([inquiry, toResolve]);
+  return items;
+}
