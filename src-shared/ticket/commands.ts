@@ -191,6 +191,8 @@ export const commandSchemas = {
     inquiredAt: isoDateTimeSchema.optional(),
     actionsDone: textSchema(2000),
     callerExpects: textSchema(2000),
+    /** The caller, when it is another resident reporting the same event who leaves contact data (duplicate hint). */
+    caller: reporterInputSchema.optional(),
   }),
   /** P§23.3.2: an inquiry about a finished ticket becomes a new ticket linked to it, forwarded to the coordinator. */
   registerFollowUp: command('registerFollowUp', {

@@ -416,11 +416,13 @@ const ticketRules: { [K in TicketCommand]: (s: TicketStep<K>) => Outcome } = {
   },
 
   // P§23.3.1 (unfinished tickets: the state is checked in roles.ts)
-  recordInquiry({ cmd, now }) {
+  recordInquiry({ cmd, now, ticket }) {
     const inquiredAt = cmd.inquiredAt ?? now;
-    const problem = notInFuture(inquiredAt, now, 'inquiredAt');
+    const problem = notInFuture(inquiredAt, now, 'inquiredAt')
+      ?? (cmd.caller ? checkReporter(cmd.caller, 'caller') ?? personalDataClosed(ticket, hasContact(cmd.caller), 'caller') : null);
     if (problem) return problem;
-    return [{ type: 'inquiryRecorded', inquiredAt, actionsDone: cmd.actionsDone, callerExpects: cmd.callerExpects }];
+    const caller = cmd.caller && hasContact(cmd.caller) ? { callerWantsAnswer: cmd.caller.wantsAnswer, personal: { contact: contactOf(cmd.caller) } } : {};
+    return [{ type: 'inquiryRecorded', inquiredAt, actionsDone: cmd.actionsDone, callerExpects: cmd.callerExpects, ...caller }];
   },
 
   // P§23.3.2: a new ticket linked to the finished one, forwarded to the competent coordinator

@@ -3,6 +3,7 @@
 // ticket as it is. All decisions were taken by `decide`; evolve only records them.
 import type { ContentChanges, PersonalPayload, TicketContent, TicketEvent } from './ticket-events';
 import type { AttachmentRef, Contact, Reporter, SplitPart, Ticket } from './model';
+import { withoutCallerContact } from './model';
 
 const noContact = (reporter: Reporter): Reporter => ({ wantsAnswer: reporter.wantsAnswer, consent: reporter.consent });
 
@@ -69,6 +70,7 @@ function erase(ticket: Ticket, at: string, basis: NonNullable<Ticket['personalDa
     ...ticket,
     reporter: { wantsAnswer: ticket.reporter.wantsAnswer, consent: false },
     attachments: ticket.attachments.filter((file) => !file.personal),
+    inquiries: ticket.inquiries.map(withoutCallerContact),
     personalDataErased: ticket.personalDataErased ?? { at, basis },
   };
 }
@@ -295,7 +297,17 @@ function apply(ticket: Ticket | null, event: TicketEvent): Ticket | null {
     case 'inquiryRecorded':
       return {
         ...ticket,
-        inquiries: [...ticket.inquiries, { inquiredAt: event.inquiredAt, actionsDone: event.actionsDone, callerExpects: event.callerExpects, by: event.actorId }],
+        inquiries: [
+          ...ticket.inquiries,
+          {
+            inquiredAt: event.inquiredAt,
+            actionsDone: event.actionsDone,
+            callerExpects: event.callerExpects,
+            ...(event.callerWantsAnswer === undefined ? {} : { callerWantsAnswer: event.callerWantsAnswer }),
+            ...(event.personal?.contact ? { callerContact: event.personal.contact } : {}),
+            by: event.actorId,
+          },
+        ],
       };
     case 'followUpRegistered':
       return { ...ticket, links: { ...ticket.links, followUps: addUnique(ticket.links.followUps, event.followUpNumber) } };

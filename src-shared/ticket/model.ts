@@ -189,9 +189,19 @@ export const inquiryNoteSchema = z.object({
   actionsDone: z.string(),
   /** What the caller expects (P§23.3.1). */
   callerExpects: z.string(),
+  /** Another resident reporting the same event wants an answer too (their contact is personal data). */
+  callerWantsAnswer: z.boolean().optional(),
+  callerContact: contactSchema.optional(),
   by: z.string(),
 });
 export type InquiryNote = z.infer<typeof inquiryNoteSchema>;
+
+/** An inquiry note without the caller's contact data (erasure, redaction). */
+export function withoutCallerContact(note: InquiryNote): InquiryNote {
+  if (!note.callerContact) return note;
+  const { callerContact: _removed, ...rest } = note;
+  return rest;
+}
 
 export const partialCompetenceNoticeSchema = z.object({
   how: z.enum(noticeMethods),

@@ -5,7 +5,7 @@ import type { CommandType } from './commands';
 import { commandTypes } from './commands';
 import { commandLabels, statusLabels } from './labels';
 import type { Actor, Directory, Status, Ticket } from './model';
-import { isInterventional, lookup, statuses } from './model';
+import { isInterventional, lookup, statuses, withoutCallerContact } from './model';
 import type { Refusal } from './refusal';
 import type { TicketEvent } from './ticket-events';
 import { erasePersonalData } from './ticket-events';
@@ -215,6 +215,7 @@ export function redactForActor(actor: Actor, ticket: Ticket, directory: Director
     ...ticket,
     reporter: { wantsAnswer: ticket.reporter.wantsAnswer, consent: ticket.reporter.consent },
     attachments: ticket.attachments.filter((file) => !file.personal),
+    inquiries: ticket.inquiries.map(withoutCallerContact),
   };
 }
 

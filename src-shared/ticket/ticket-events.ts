@@ -111,7 +111,7 @@ export const ticketEventSchema = z.discriminatedUnion('type', [
   event('resolved', { outcome: z.enum(['fixed', 'notToBeDone']), reason: z.string().optional(), completedOn: isoDateSchema.optional() }),
   event('forwardedExternalAndClosed', { receivingEntity: z.string(), note: z.string().optional() }),
   event('answerRecorded', { answeredAt: isoDateTimeSchema, how: z.enum(answerMethods), summary: z.string().optional() }),
-  event('inquiryRecorded', { inquiredAt: isoDateTimeSchema, actionsDone: z.string(), callerExpects: z.string() }),
+  event('inquiryRecorded', { inquiredAt: isoDateTimeSchema, actionsDone: z.string(), callerExpects: z.string(), callerWantsAnswer: z.boolean().optional(), personal: personal.optional() }),
   event('followUpRegistered', { followUpNumber: ticketNumberSchema }),
   event('actionRecorded', { kind: z.enum(actionKinds), note: z.string(), doneAt: isoDateTimeSchema }),
   event('plannedDateSet', { plannedOn: isoDateSchema, delayReason: z.string() }),

@@ -216,13 +216,19 @@ describe('phone intake (P§8) in Chromium', () => {
     await hint.waitFor();
     await page.getByText(firstNumber, { exact: false }).first().waitFor();
     await shot('40-duplicate-hint');
+    // This caller wants an answer too: their contact goes with the note.
+    if (!(await page.getByLabel('Telefon', { exact: true }).isVisible())) await page.getByLabel(/chce odpowiedzi/).check();
+    await page.getByLabel('Telefon', { exact: true }).fill('600 111 222');
+    await page.getByLabel(/z własnej inicjatywy/).check();
     await page.getByRole('button', { name: `Dopisz do ${firstNumber}` }).click();
     await page.getByLabel(/Czego oczekuje zgłaszający/).waitFor();
     await page.getByRole('button', { name: `Dopisz do ${firstNumber}` }).click();
     await page.getByText('Rozmowę dopisano do istniejącego zgłoszenia').waitFor();
     expect(await page.getByTestId('ticket-number').first().textContent()).toBe(firstNumber);
     const ticket = await stack.core.dispatch('tickets.get', { number: firstNumber });
-    expect(ticket.ok && (ticket.result as { ticket: { inquiries: { callerExpects: string }[] } }).ticket.inquiries).toHaveLength(1);
+    const inquiries = ticket.ok && (ticket.result as { ticket: { inquiries: { callerExpects: string; callerContact?: { phone?: string } }[] } }).ticket.inquiries;
+    expect(inquiries).toHaveLength(1);
+    expect(inquiries && inquiries[0]!.callerContact?.phone).toBe('600 111 222');
     await shot('41-duplicate-added');
   });
 });

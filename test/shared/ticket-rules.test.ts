@@ -506,6 +506,21 @@ describe('Status information (P§22–P§23)', () => {
     expect(refusal.message).toContain('rozwiązane');
   });
 
+  it('P§23.3.1 P§26.2 another resident calling about the same event leaves contact with consent; it is personal data like the reporter\'s', async () => {
+    const { redactForActor } = await import('../../src-shared/ticket');
+    const { world, number } = ticketIn('assigned');
+    const caller = { wantsAnswer: true, consent: true, name: 'Adam Drugi', phone: '700 800 900' };
+    expectRefused(world.run(number, { type: 'recordInquiry', actionsDone: 'a', callerExpects: 'b', caller: { ...caller, consent: false } }, operator), 'invalidInput', 'caller.consent');
+    expectRefused(world.run(number, { type: 'recordInquiry', actionsDone: 'a', callerExpects: 'b', caller: { wantsAnswer: true, consent: true } }, operator), 'invalidInput', 'caller');
+    world.ok(number, { type: 'recordInquiry', actionsDone: 'Zgłoszenie już w realizacji', callerExpects: 'Informacji o naprawie', caller }, operator);
+    expect(world.get(number).inquiries.at(-1)).toMatchObject({ callerWantsAnswer: true, callerContact: { name: 'Adam Drugi', phone: '700 800 900' } });
+    // Supervisors read the ticket without it (P§26).
+    expect(JSON.stringify(redactForActor(actors.supervisorOwnUnit, world.get(number), directory))).not.toContain('700 800 900');
+    world.ok(number, { type: 'withdrawConsent' }, operator);
+    expect(JSON.stringify([world.get(number), world.streams.get(number)])).not.toContain('700 800 900');
+    expect(world.replayed(number)).toEqual(world.get(number));
+  });
+
   it('P§23.3.2 an inquiry about a finished ticket becomes a new ticket linked to it, forwarded to the coordinator', () => {
     const { world, number } = ticketIn('resolved');
     expectRefused(world.run(number, { type: 'registerFollowUp', subject: 'Pytanie' }, operator), 'invalidInput', 'rpwId'); // ZDiT is an agency (P§13.3)

@@ -6,6 +6,8 @@ import { statusLabels } from '../../../src-shared/ticket';
 import { desktop } from '../../api/desktop-client';
 import { useExecute } from '../../hooks/use-execute';
 import { enterMovesOn } from '../../lib/focus';
+import { reporterOf } from '../../lib/intake-command';
+import { useIntakeStore } from '../../state/intake-store';
 
 interface Props {
   categoryId: string | undefined;
@@ -69,8 +71,11 @@ function InquiryForm({ row, callerSays, onCancel, onAdded }: { row: QueueRow; ca
   const [actionsDone, setActionsDone] = useState(`Poinformowano, że zgłoszenie ${row.number} jest ${statusLabels[row.status]}.`);
   const [callerExpects, setCallerExpects] = useState(callerSays ? `Ponowne zgłoszenie tej samej usterki: ${callerSays}` : 'Ponowne zgłoszenie tej samej usterki; oczekuje naprawy.');
   const { run, busy, refusal } = useExecute();
+  const draft = useIntakeStore((st) => st.draft);
   async function submit() {
-    const result = await run({ type: 'recordInquiry', actionsDone: actionsDone.trim(), callerExpects: callerExpects.trim(), inquiredAt: new Date().toISOString() }, row.number);
+    // The caller's contact goes with the note when they want an answer (P§8.1.2, P§26).
+    const caller = draft.wantsAnswer ? { caller: reporterOf(draft) } : {};
+    const result = await run({ type: 'recordInquiry', actionsDone: actionsDone.trim(), callerExpects: callerExpects.trim(), inquiredAt: new Date().toISOString(), ...caller }, row.number);
     if (result) onAdded(row.number, result.savedLocally);
   }
   return (
@@ -81,7 +86,7 @@ function InquiryForm({ row, callerSays, onCancel, onAdded }: { row: QueueRow; ca
           size="small" required autoFocus error={refusal?.field === 'actionsDone'} helperText={refusal?.field === 'actionsDone' ? refusal.message : undefined}
           slotProps={{ htmlInput: { 'data-step': true } }} />
         <TextField label="Czego oczekuje zgłaszający" value={callerExpects} onChange={(e) => setCallerExpects(e.target.value)}
-          size="small" required error={refusal?.field === 'callerExpects'} helperText={refusal?.field === 'callerExpects' ? refusal.message : 'Bez danych kontaktowych.'}
+          size="small" required error={refusal?.field === 'callerExpects'} helperText={refusal?.field === 'callerExpects' ? refusal.message : refusal?.field?.startsWith('caller') ? refusal.message : 'Bez danych kontaktowych — te zapisze się z pól zgłaszającego, jeśli chce odpowiedzi.'}
           slotProps={{ htmlInput: { 'data-step': true } }} />
         {refusal && !['actionsDone', 'callerExpects'].includes(refusal.field ?? '') && <Alert severity="error">{refusal.message}</Alert>}
         <Stack direction="row" spacing={1}>
