@@ -16,6 +16,7 @@ import { APP_VERSION } from '../src-shared/version';
 import { registerAuth } from './auth/routes';
 import { registerSync } from './sync/routes';
 import { registerIntake } from './intake';
+import { registerFiles } from './files';
 import type { PokeHub } from './sync/poke';
 import type { CentralDb } from './db/connect';
 
@@ -73,6 +74,7 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   registerAuth(app, opts.db, now);
   registerSync(app, opts.db, opts.pokes, now);
   registerIntake(app, opts.db, now);
+  registerFiles(app, opts.db);
 
   app.get(
     '/health',

@@ -96,6 +96,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_login_at', 'text', (c) => c.notNull())
     .execute();
 
+  // Files attached here (photos, scans), kept until the hub has them.
+  await db.schema
+    .createTable('attachment')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('media_type', 'text')
+    .addColumn('content', 'blob', (c) => c.notNull())
+    .addColumn('uploaded', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+
   await db.schema
     .createTable('outage_period')
     .addColumn('started_at', 'text', (c) => c.primaryKey())
@@ -106,7 +116,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['outage_period', 'known_user', 'number_block', 'to_resolve', 'outbox_ticket', 'outbox', 'ticket']) {
+  for (const table of ['outage_period', 'attachment', 'known_user', 'number_block', 'to_resolve', 'outbox_ticket', 'outbox', 'ticket']) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -20,6 +20,7 @@ import { syncOnce } from './sync-client';
 import { executeCommand, type RulesContext } from './tickets';
 import { discardRefused, listToResolve, retryRefused } from './to-resolve';
 import { recordOutageStart, recordOutageEnd, uploadOutages } from './outages';
+import { storeFile } from './files';
 import { z } from 'zod';
 
 export interface CoreOptions {
@@ -259,6 +260,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       return searchStreets(opts.hubUrl, v.session.token, text);
     },
     'numbers.reserve': async () => ({ available: await availableNumbers(db), warnBelow: WARN_BELOW }),
+    'files.store': (file) => {
+      requireView();
+      return storeFile(db, file);
+    },
     'outbox.toResolve': async () => listToResolve(db, requireView().directory),
     'outbox.retry': async ({ mutationId, command }) => retryRefused(db, mutationId, command as Command | undefined, (ticket, cmd) => runCommand(ticket, cmd)),
     'outbox.discard': async ({ mutationId }) => {

@@ -11,6 +11,7 @@ import {
   type PullResponse,
 } from '../../src-shared/api/sync';
 import { hubRequest, HubRequestError } from './hub-client';
+import { uploadPendingFiles } from './files';
 import { addBlock, availableNumbers, LEASE_BLOCK, LEASE_WHEN_BELOW } from './numbers';
 import { moveToResolve, pendingCount, pendingEntries, remove, toMutation, type OutboxEntry } from './outbox';
 import type Database from 'better-sqlite3';
@@ -41,6 +42,7 @@ export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
   if (!token) return { ok: true };
   try {
     await leaseIfLow(deps, token);
+    await uploadPendingFiles(deps.db, deps.hubUrl, deps.clientId, token);
     await pushAll(deps, token);
     await pullAll(deps, token);
     return { ok: true };

@@ -10,7 +10,8 @@ import { RENDERER_CSP } from '../../src-shared/api/csp';
 import type { Core } from '../core/core';
 
 export const TOKEN_HEADER = 'x-usterka-token';
-const MAX_REQUEST_BYTES = 1024 * 1024;
+// Room for one attachment (base64) plus the envelope.
+const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

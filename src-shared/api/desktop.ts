@@ -124,6 +124,18 @@ export const ToResolveItem = z.object({
 });
 export type ToResolveItem = z.infer<typeof ToResolveItem>;
 
+/** Largest file a workstation attaches (photos, scans); the hub accepts the same. */
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+export const StoreFileArgs = z
+  .object({
+    name: z.string().trim().min(1).max(300),
+    mediaType: z.string().max(200).optional(),
+    /** The file's bytes, base64-encoded (the renderer reads them with FileReader). */
+    contentBase64: z.string().max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4, 'Plik jest za duży — załącznik może mieć najwyżej 10 MB.'),
+  })
+  .strict();
+
 export const NumberReserve = z.object({
   /** Ticket numbers left in this workstation's leased blocks. */
   available: z.number().int(),
@@ -163,6 +175,8 @@ export const desktopRequests = {
   'tickets.history': { args: z.object({ number: ticketNumberSchema }).strict(), result: z.array(HistoryLine) },
   'streets.search': { args: z.object({ text: z.string().trim().min(1).max(100) }).strict(), result: z.array(z.object({ id: z.string(), name: z.string() })) },
   'numbers.reserve': { args: NoArgs, result: NumberReserve },
+  /** Keeps a file on this workstation (sent to the hub with the next sync) and returns its reference for a command. */
+  'files.store': { args: StoreFileArgs, result: z.object({ id: z.string(), name: z.string(), mediaType: z.string().optional() }) },
   /** Actions the hub refused: the "to resolve" inbox. */
   'outbox.toResolve': { args: NoArgs, result: z.array(ToResolveItem) },
   /** Sends a refused action again, corrected where the user changed it. */

@@ -147,6 +147,25 @@ describe('desktop core with a real hub', () => {
     await restartHub();
   });
 
+  it('P§8.1 a photo attached offline reaches the hub with the call, byte for byte', async () => {
+    const { core } = await openCore();
+    await call(core, 'session.login', { login: 'operator', password: PASSWORD });
+    await core.syncNow();
+    await call(core, 'connection.declareOutage', {});
+    const photo = Buffer.from('\x89PNG zdjęcie dziury');
+    const ref = await call<{ id: string; name: string }>(core, 'files.store', { name: 'dziura.png', mediaType: 'image/png', contentBase64: photo.toString('base64') });
+    const saved = await call<{ createdNumbers: string[] }>(core, 'tickets.execute', { command: potholeCall({ attachments: [ref] }) });
+    await call(core, 'connection.endOutage', {});
+    await core.syncNow();
+    const stored = await hub.database.db.selectFrom('attachment').selectAll().where('id', '=', ref.id).executeTakeFirstOrThrow();
+    expect(Buffer.from(stored.content).equals(photo)).toBe(true);
+    expect(stored.name).toBe('dziura.png');
+    expect((await hubTicket(saved.createdNumbers[0]!))?.attachments).toEqual([{ id: ref.id, name: 'dziura.png', mediaType: 'image/png' }]);
+    const tooBig = await core.dispatch('files.store', { name: 'film.mp4', contentBase64: 'A'.repeat(15_000_000) });
+    expect(tooBig).toMatchObject({ ok: false, error: { code: 'invalidInput', message: expect.stringContaining('10 MB') } });
+    await core.close();
+  });
+
   it('an expired session pauses sync and asks to log in; the outbox is kept', async () => {
     const { core, events } = await openCore();
     await call(core, 'session.login', { login: 'operator', password: PASSWORD });
