@@ -60,7 +60,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull())
     /** Position in the hub's change feed (pull cursor). */
     .addColumn('change_seq', 'bigint', (c) => c.notNull())
-    .addColumn('data', 'jsonb', (c) => c.notNull())
+    // json, not jsonb: the document is only ever read whole, and pulls send its stored text as it is.
+    .addColumn('data', 'json', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('ticket_change_seq').on('ticket').column('change_seq').unique().execute();
   await db.schema.createIndex('ticket_coordinator_queue').on('ticket').columns(['coordinator_group_id', 'status', 'received_at']).execute();

@@ -34,7 +34,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['ticket_status', ['status', 'received_at']],
     ['ticket_coordinator', ['coordinator_group_id', 'status', 'received_at']],
     ['ticket_realizer', ['realizer_group_id', 'status', 'received_at']],
-    ['ticket_unit', ['unit_id', 'status', 'received_at']],
     ['ticket_received', ['received_at']],
     ['ticket_phone', ['phone_digits']],
     ['ticket_category_address', ['category_id', 'address_key']],

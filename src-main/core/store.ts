@@ -29,6 +29,8 @@ export async function openLocalStore(dataDir: string): Promise<LocalStore> {
   // NORMAL is durable in WAL mode across process crashes; only an OS crash can lose the last commit.
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
+  // 32 MB of page cache: a first sync inserts into several indexes at once (the default is 8 MB).
+  sqlite.pragma('cache_size = -32000');
   const db: LocalDb = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) });
   try {
     await prepareSchema(db, localMigrations, {

@@ -132,13 +132,16 @@ async function restoreServerVersions(db: LocalDb, sqlite: Database.Database, num
 }
 
 async function pullAll(deps: SyncDeps, token: string): Promise<void> {
-  let cursor = await readSetting(deps.db, 'pullCursor');
+  const fetchPage = (cursor: string | null) =>
+    hubRequest(deps.hubUrl, '/sync/pull', pullPageSchema, { token, body: { clientId: deps.clientId, cursor, limit: 5000 }, timeoutMs: 60_000 }) as Promise<PullResponse>;
+  // The next page is on its way while this one is written (the cursor is saved only with the page it ends).
+  let next = fetchPage(await readSetting(deps.db, 'pullCursor'));
   for (;;) {
-    const page = (await hubRequest(deps.hubUrl, '/sync/pull', pullPageSchema, {
-      token,
-      body: { clientId: deps.clientId, cursor, limit: 2000 },
-      timeoutMs: 60_000,
-    })) as PullResponse;
+    const page = await next;
+    if (page.more) {
+      next = fetchPage(page.cursor);
+      next.catch(() => {}); // awaited on the next turn; this only keeps a failure during the write from going unhandled
+    }
     const tickets = page.changes.flatMap((c) => (c.kind === 'ticket' ? [c.ticket] : []));
     const tombstones = page.changes.flatMap((c) => (c.kind === 'tombstone' ? [c.number] : []));
     await deps.db.transaction().execute(async (tx) => {
@@ -148,7 +151,6 @@ async function pullAll(deps: SyncDeps, token: string): Promise<void> {
       await writeSetting(tx, 'pullCursor', page.cursor);
       if (page.extraDays) await writeSetting(tx, 'extraDays', JSON.stringify(page.extraDays));
     });
-    cursor = page.cursor;
     if (page.changes.length) deps.onTicketsChanged(page.changes.map((c) => (c.kind === 'ticket' ? c.ticket.number : c.number)));
     if (!page.more) break;
   }

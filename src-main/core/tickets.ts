@@ -13,7 +13,7 @@ import {
   type DecideContext,
   type Ticket,
 } from '../../src-shared/ticket';
-import { append, nextMutationId, pendingFor, type OutboxEntry } from './outbox';
+import { append, nextMutationId, pendingCount, pendingFor, type OutboxEntry } from './outbox';
 import { takeNumbers } from './numbers';
 import { readServerTickets, readTickets, writeLocalTickets } from './replica';
 import type { LocalDb } from './store';
@@ -79,6 +79,8 @@ async function markPending(db: LocalDb, numbers: readonly string[]): Promise<voi
  * is skipped here; the hub will refuse it too and it lands in the "to resolve" inbox.
  */
 export async function rebase(db: LocalDb, rules: RulesContext | undefined, numbers: readonly string[]): Promise<void> {
+  // Most pulls (a first sync above all) meet an empty outbox: nothing to re-apply.
+  if (numbers.length === 0 || (await pendingCount(db)) === 0) return;
   const pending = await pendingFor(db, numbers);
   if (pending.length === 0 || !rules) return;
   const involved = [...new Set([...numbers, ...pending.flatMap((e) => [e.ticket, ...(e.args.newTicketNumbers ?? [])]).filter((n): n is string => !!n)])];

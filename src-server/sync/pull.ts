@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { canSeePersonalData, redactForActor, type Actor, type Ticket } from '../../src-shared/ticket';
 import type { CentralDb } from '../db/connect';
 import { loadExtraDays } from '../calendar-store';
-import { loadDirectory } from '../directory';
+import { cachedDirectory } from '../directory';
 
 /**
  * The pull response, already serialised: tickets are stored as JSON and most pulls (operators, the
@@ -29,7 +29,7 @@ export async function pull(db: CentralDb, actor: Actor, clientId: string, cursor
   }
   const [rows, directory, client, extraDays] = await Promise.all([
     query.execute(),
-    loadDirectory(db),
+    cachedDirectory(db),
     db.selectFrom('sync_client').select('last_mutation_id').where('client_id', '=', clientId).executeTakeFirst(),
     loadExtraDays(db),
   ]);

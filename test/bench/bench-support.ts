@@ -1,4 +1,5 @@
 // What the benchmarks share: a hub on its own PostgreSQL, and tickets inserted in bulk.
+import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { ticketRow } from '../../src-server/sync/push';
 import { decide, evolve, makeDirectory, type Actor, type Ticket } from '../../src-shared/ticket';
 import { categories, groups, units } from '../support/city';
 import { potholeCall } from '../support/sync-client';
+import { freePort } from '../../src-server/net';
 
 /** Runs `fn` with a hub on a fresh database: DATABASE_URL's server, else an embedded one. */
 export async function withHub<T>(fn: (hub: RunningHub) => Promise<T>): Promise<T> {
@@ -51,3 +53,22 @@ export async function insertTickets(hub: RunningHub, n: number): Promise<void> {
   }
 }
 
+
+/**
+ * A second hub process on the same database, as a workstation meets it in production: a server
+ * apart, not sharing the workstation's event loop.
+ */
+export async function hubProcess(databaseUrl: string): Promise<{ url: string; stop(): void }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-server/main.ts'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, HUB_PORT: String(port), LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 150; i++) {
+    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) return { url, stop: () => child.kill() };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error('the hub process did not start');
+}
