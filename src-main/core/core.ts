@@ -15,7 +15,7 @@ import { pendingCount, pendingFor } from './outbox';
 import { startPokeListener, type PokeListener } from './pokes';
 import { nearbyTickets, queuePage, searchTickets } from './queries';
 import { knownSessions, lastSession, login, refreshConfig, signOut, type Session } from './session';
-import { openLocalStore, type LocalStore } from './store';
+import { checkpoint, openLocalStore, type LocalStore } from './store';
 import { syncOnce } from './sync-client';
 import { executeCommand, type RulesContext } from './tickets';
 import { discardRefused, listToResolve, retryRefused } from './to-resolve';
@@ -117,6 +117,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
 
   /** One cycle: check the hub, then (signed in, not in a declared outage) push, pull, upload outages. */
   async function cycle(): Promise<void> {
+    checkpoint(store.sqlite);
     const health = await probe();
     if (!health.ok || declaredByUser || !view?.session.token) {
       await setConnection(observe(tracker, health, now(), policy));

@@ -12,6 +12,11 @@ import { prepareSchema } from '../../migrations/runner';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type LocalDb = Kysely<any>;
 
+/** Copies what it can of the write-ahead log into the database without waiting for readers. */
+export function checkpoint(sqlite: Database.Database): void {
+  sqlite.pragma('wal_checkpoint(PASSIVE)');
+}
+
 export interface LocalStore {
   db: LocalDb;
   /** The same connection without Kysely, for bulk writes (inside a Kysely transaction they join it). */
@@ -31,6 +36,9 @@ export async function openLocalStore(dataDir: string): Promise<LocalStore> {
   sqlite.pragma('foreign_keys = ON');
   // 32 MB of page cache: a first sync inserts into several indexes at once (the default is 8 MB).
   sqlite.pragma('cache_size = -32000');
+  // Checkpoints copy the log into the database file; let them happen between actions (see checkpoint())
+  // rather than inside whichever action crosses the default threshold.
+  sqlite.pragma('wal_autocheckpoint = 20000');
   const db: LocalDb = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) });
   try {
     await prepareSchema(db, localMigrations, {
