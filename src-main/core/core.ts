@@ -16,6 +16,7 @@ import { startPokeListener, type PokeListener } from './pokes';
 import { nearbyTickets, queuePage, searchTickets } from './queries';
 import { knownSessions, lastSession, login, refreshConfig, signOut, type Session } from './session';
 import { checkpoint, openLocalStore, type LocalStore } from './store';
+import { adoptReplica } from './replica-owner';
 import { syncOnce } from './sync-client';
 import { executeCommand, type RulesContext } from './tickets';
 import { discardRefused, listToResolve, retryRefused } from './to-resolve';
@@ -122,15 +123,24 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     if (!health.ok || declaredByUser || !view?.session.token) {
       await setConnection(observe(tracker, health, now(), policy));
       if (!health.ok) pokes?.stop();
+      // Unlocked offline without a live session: the hub is back, so ask for a login to send the backlog.
+      if (health.ok && view && !view.session.token && (await pendingCount(db)) > 0) emit({ name: 'session.expired', payload: {} });
       return;
     }
     const backlog = await pendingCount(db);
     const wasOffline = tracker.state.state !== 'online' && tracker.state.state !== 'replaying';
     if (backlog > 0 && wasOffline) await setState('replaying');
     if (now() - configFetchedAt > 5 * 60_000) {
-      view = makeView(await refreshConfig(db, opts.hubUrl, view.session).catch(() => view!.session));
+      const asked = view.session;
+      const refreshed = await refreshConfig(db, opts.hubUrl, asked).catch(() => asked);
+      // Only if the same session is still signed in (a logout or another login may have happened meanwhile).
+      if (view?.session.token === asked.token) {
+        await adoptReplica(db, refreshed.config.actor);
+        view = makeView(refreshed);
+      }
       configFetchedAt = now();
     }
+    if (!view?.session.token) return;
     const result = await syncOnce({
       db,
       sqlite: store.sqlite,
@@ -222,6 +232,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     'session.login': async ({ login: userLogin, password }) => {
       const session = await login(db, opts.hubUrl, userLogin, password, store.installationId, new Date(now()));
       earlierUsers = await knownSessions(db);
+      await adoptReplica(db, session.config.actor);
       view = makeView(session);
       configFetchedAt = session.offline ? 0 : now();
       void requestSync();

@@ -35,10 +35,18 @@ export async function hubRequest<S extends z.ZodType>(
     throw new HubRequestError('unreachable', undefined, 'Centrala jest nieosiągalna.');
   }
   const text = await res.text();
-  const json: unknown = text ? JSON.parse(text) : null;
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    // A proxy's HTML error page, a cut-off body: a failure of the hub's answer, retried like one.
+    throw new HubRequestError(res.ok ? 502 : res.status, undefined, `Centrala odpowiedziała nieczytelnie (HTTP ${res.status}).`);
+  }
   if (!res.ok) {
     const body = HubError.safeParse(json);
     throw new HubRequestError(res.status, body.success ? body.data : undefined, body.success ? body.data.message : `HTTP ${res.status}`);
   }
-  return result.parse(json);
+  const parsed = result.safeParse(json);
+  if (!parsed.success) throw new HubRequestError(502, undefined, 'Centrala odpowiedziała w nieoczekiwanym formacie — czy wersje aplikacji i centrali się zgadzają?');
+  return parsed.data;
 }

@@ -63,14 +63,19 @@ export async function append(db: LocalDb, entry: Omit<OutboxEntry, 'protocolVers
     .execute();
 }
 
-export async function pendingEntries(db: LocalDb, limit = 100_000): Promise<OutboxEntry[]> {
-  const rows = await db.selectFrom('outbox').selectAll().orderBy('mutation_id').limit(limit).execute();
+export async function pendingEntries(db: LocalDb, limit = 100_000, upTo = Number.MAX_SAFE_INTEGER): Promise<OutboxEntry[]> {
+  const rows = await db.selectFrom('outbox').selectAll().where('mutation_id', '<=', upTo).orderBy('mutation_id').limit(limit).execute();
   return (rows as OutboxRow[]).map(toEntry);
 }
 
-export async function pendingCount(db: LocalDb): Promise<number> {
-  const row = await db.selectFrom('outbox').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+export async function pendingCount(db: LocalDb, upTo = Number.MAX_SAFE_INTEGER): Promise<number> {
+  const row = await db.selectFrom('outbox').select(sql<number>`count(*)`.as('n')).where('mutation_id', '<=', upTo).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+export async function lastOutboxId(db: LocalDb): Promise<number> {
+  const row = await db.selectFrom('outbox').select(sql<number | null>`max(mutation_id)`.as('n')).executeTakeFirstOrThrow();
+  return Number(row.n ?? 0);
 }
 
 /** Pending actions that touch these tickets, in order (to re-apply on fresh hub state). */

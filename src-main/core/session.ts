@@ -20,7 +20,8 @@ export async function login(db: LocalDb, hubUrl: string, login: string, password
   try {
     res = await hubRequest(hubUrl, '/auth/login', LoginResponse, { body: { login, password, installationId } });
   } catch (err) {
-    if (err instanceof HubRequestError && err.status === 'unreachable') return unlockOffline(db, login, password);
+    // The hub unreachable or failing (its database down): those who worked here before can go on.
+    if (err instanceof HubRequestError && (err.status === 'unreachable' || err.status >= 500)) return unlockOffline(db, login, password);
     throw new DesktopApiError(loginFailure(err));
   }
   const config = await hubRequest(hubUrl, '/sync/config', WorkstationConfig, { token: res.token });

@@ -13,7 +13,7 @@ import {
 import { hubRequest, HubRequestError } from './hub-client';
 import { uploadPendingFiles } from './files';
 import { addBlock, availableNumbers, LEASE_BLOCK, LEASE_WHEN_BELOW } from './numbers';
-import { moveToResolve, pendingCount, pendingEntries, remove, toMutation, type OutboxEntry } from './outbox';
+import { lastOutboxId, moveToResolve, pendingCount, pendingEntries, remove, toMutation, type OutboxEntry } from './outbox';
 import type Database from 'better-sqlite3';
 import { dropTickets, readServerTickets, writeServerTickets } from './replica';
 import { rebase, type RulesContext } from './tickets';
@@ -37,13 +37,18 @@ export interface SyncDeps {
 
 export type SyncResult = { ok: true } | { ok: false; unreachable: boolean; error: string };
 
-export async function syncOnce(deps: SyncDeps): Promise<SyncResult> {
-  const token = deps.token();
+export async function syncOnce(input: SyncDeps): Promise<SyncResult> {
+  const token = input.token();
   if (!token) return { ok: true };
+  // One cycle works with the rules of its start, even if the user signs out meanwhile.
+  const rules = input.rules();
+  const deps: SyncDeps = { ...input, rules: () => rules };
   try {
     await leaseIfLow(deps, token);
+    // Actions recorded after the files were sent wait for the next cycle, with their files.
+    const upTo = await lastOutboxId(deps.db);
     await uploadPendingFiles(deps.db, deps.hubUrl, deps.clientId, token);
-    await pushAll(deps, token);
+    await pushAll(deps, token, upTo);
     await pullAll(deps, token);
     return { ok: true };
   } catch (err) {
@@ -81,8 +86,8 @@ export function chunkMutations(mutations: Mutation[]): Mutation[][] {
   return chunks;
 }
 
-async function pushAll(deps: SyncDeps, token: string): Promise<void> {
-  const total = await pendingCount(deps.db);
+async function pushAll(deps: SyncDeps, token: string, upTo: number): Promise<void> {
+  const total = await pendingCount(deps.db, upTo);
   if (total === 0) return;
   let sent = 0;
   let applied = 0;
@@ -90,7 +95,7 @@ async function pushAll(deps: SyncDeps, token: string): Promise<void> {
   deps.onPushProgress(0, total);
   // Read in windows so a large backlog never sits in memory at once.
   for (;;) {
-    const entries = await pendingEntries(deps.db, 5000);
+    const entries = await pendingEntries(deps.db, 5000, upTo);
     if (entries.length === 0) break;
     const byId = new Map(entries.map((e) => [e.mutationId, e]));
     for (const chunk of chunkMutations(entries.map(toMutation))) {

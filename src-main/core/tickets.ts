@@ -13,7 +13,7 @@ import {
   type DecideContext,
   type Ticket,
 } from '../../src-shared/ticket';
-import { append, nextMutationId, pendingCount, pendingFor, type OutboxEntry } from './outbox';
+import { append, nextMutationId, pendingCount, pendingFor, ticketsOf, type OutboxEntry } from './outbox';
 import { takeNumbers } from './numbers';
 import { readServerTickets, readTickets, writeLocalTickets } from './replica';
 import type { LocalDb } from './store';
@@ -81,9 +81,18 @@ async function markPending(db: LocalDb, numbers: readonly string[]): Promise<voi
 export async function rebase(db: LocalDb, rules: RulesContext | undefined, numbers: readonly string[]): Promise<void> {
   // Most pulls (a first sync above all) meet an empty outbox: nothing to re-apply.
   if (numbers.length === 0 || (await pendingCount(db)) === 0) return;
-  const pending = await pendingFor(db, numbers);
-  if (pending.length === 0 || !rules) return;
-  const involved = [...new Set([...numbers, ...pending.flatMap((e) => [e.ticket, ...(e.args.newTicketNumbers ?? [])]).filter((n): n is string => !!n)])];
+  if (!rules) return;
+  // Follow pending actions from ticket to ticket (a split then an action on a part) until none is new.
+  const involvedSet = new Set(numbers);
+  let pending: OutboxEntry[] = [];
+  for (;;) {
+    pending = await pendingFor(db, [...involvedSet]);
+    const size = involvedSet.size;
+    for (const n of await ticketsOf(db, pending.map((e) => e.mutationId))) involvedSet.add(n);
+    if (involvedSet.size === size) break;
+  }
+  if (pending.length === 0) return;
+  const involved = [...involvedSet];
   const tickets = new Map<string, Ticket>(await readServerTickets(db, involved));
   const touched = new Set<string>();
   for (const entry of pending) applyPending(entry, tickets, rules, touched);

@@ -1,6 +1,7 @@
 // Logins, sessions and lockout. A session token is random, handed out once, and stored only as its
 // SHA-256 hash; repeated failures lock the account for a time that doubles with each further failure.
 import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import type { HubUser, LoginRequest, LoginResponse } from '../../src-shared/api/hub';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './passwords';
 import type { CentralDb } from '../db/connect';
@@ -35,10 +36,17 @@ export async function login(db: CentralDb, req: LoginRequest, now: Date): Promis
     return { ok: false, reason: 'locked', until: user.locked_until };
   }
   if (!(await verifyPassword(req.password, user.password_hash))) {
-    const failures = user.failed_logins + 1;
+    // Counted in the database, so parallel guesses cannot all read the same count.
+    const counted = await db
+      .updateTable('app_user')
+      .set({ failed_logins: sql`failed_logins + 1` })
+      .where('id', '=', user.id)
+      .returning('failed_logins')
+      .executeTakeFirstOrThrow();
+    const failures = Number(counted.failed_logins);
     const lock = lockSeconds(failures);
     const until = lock ? new Date(now.getTime() + lock * 1000) : null;
-    await db.updateTable('app_user').set({ failed_logins: failures, locked_until: until }).where('id', '=', user.id).execute();
+    if (until) await db.updateTable('app_user').set({ locked_until: until }).where('id', '=', user.id).execute();
     await audit(db, req.login, 'login.failed', { installationId: req.installationId, failures });
     return until ? { ok: false, reason: 'locked', until } : { ok: false, reason: 'invalidCredentials' };
   }

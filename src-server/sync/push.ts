@@ -44,7 +44,7 @@ export async function push(db: CentralDb, user: HubUser, req: PushRequest, recei
         throw new PushError(409, 'mutationGap', `Mutation ${lastId + 1 + i} is missing before ${m.mutationId}; push the outbox in order.`);
       }
     });
-    const results: MutationResult[] = req.mutations.filter((m) => m.mutationId <= lastId).map((m) => ({ mutationId: m.mutationId, status: 'duplicate' as const }));
+    const results = await earlierOutcomes(tx, req.clientId, req.mutations.filter((m) => m.mutationId <= lastId).map((m) => m.mutationId));
 
     if (fresh.length > 0) {
       // Everything that does not touch tickets is read before the write lock, to hold it briefly.
@@ -61,6 +61,20 @@ export async function push(db: CentralDb, user: HubUser, req: PushRequest, recei
       .where('client_id', '=', req.clientId)
       .execute();
     return { lastMutationId: lastId, results, clockSkewSeconds: skewSeconds };
+  });
+}
+
+/**
+ * What became of mutations pushed before (a retry after a lost answer): refused ones are reported as
+ * refused again, with the recorded reason, so the workstation still puts them in "to resolve".
+ */
+async function earlierOutcomes(tx: CentralDb, clientId: string, ids: number[]): Promise<MutationResult[]> {
+  if (ids.length === 0) return [];
+  const refused = await tx.selectFrom('refused_mutation').select(['mutation_id', 'refusal']).where('client_id', '=', clientId).where('mutation_id', 'in', ids).execute();
+  const reasons = new Map(refused.map((r) => [Number(r.mutation_id), r.refusal as Refusal]));
+  return ids.map((mutationId) => {
+    const refusal = reasons.get(mutationId);
+    return refusal ? { mutationId, status: 'refused' as const, refusal } : { mutationId, status: 'duplicate' as const };
   });
 }
 
@@ -161,6 +175,8 @@ async function actorsOfInstallation(tx: CentralDb, clientId: string, pushingUser
 /** Writes a decided batch: events, ticket rows (with their change-feed position), refusals, erasure. */
 export async function writeBatch(tx: CentralDb, clientId: string | null, outcome: BatchOutcome, receivedAt: Date): Promise<void> {
   if (outcome.changed.size > 0) {
+    // Every writer of tickets (push, web-form intake, seeding) holds it; taking it again in one transaction is free.
+    await sql`select pg_advisory_xact_lock(${WRITE_LOCK})`.execute(tx);
     // Erasure first, so it scrubs only the events written before this batch.
     if (outcome.erase.size > 0) {
       await sql`update ticket_event set data = jsonb_set(data, '{personal}', 'null'::jsonb)

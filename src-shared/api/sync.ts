@@ -75,7 +75,7 @@ export type PushResponse = z.infer<typeof pushResponseSchema>;
 export const pullRequestSchema = z.object({
   clientId: z.uuid(),
   /** Where the last pull ended; null for a first sync. */
-  cursor: z.string().max(100).nullable(),
+  cursor: z.string().regex(/^\d{1,19}$/, 'The cursor is the one the previous pull returned.').nullable(),
   limit: z.number().int().min(1).max(5000).default(1000),
 });
 export type PullRequest = z.input<typeof pullRequestSchema>;

@@ -166,6 +166,22 @@ describe('desktop core with a real hub', () => {
     await core.close();
   });
 
+  it('P§26 I§4 when a user who may see less signs in on the same workstation, the previous user\'s tickets are gone', async () => {
+    const { core } = await openCore();
+    await call(core, 'session.login', { login: 'operator', password: PASSWORD });
+    await core.syncNow();
+    await call(core, 'tickets.execute', { command: potholeCall({ reporter: { wantsAnswer: true, consent: true, phone: '511 222 333' } }) });
+    await core.syncNow();
+    expect(await call<unknown[]>(core, 'tickets.search', { text: '511 222 333' })).toHaveLength(1);
+    await call(core, 'session.logout', {});
+    await call(core, 'session.login', { login: 'real-wgk', password: PASSWORD });
+    await core.syncNow();
+    expect(await call<unknown[]>(core, 'tickets.search', { text: '511 222 333' })).toEqual([]);
+    const rows = await core.store.db.selectFrom('ticket').select('data').execute();
+    expect(JSON.stringify(rows)).not.toContain('511 222 333');
+    await core.close();
+  });
+
   it('an expired session pauses sync and asks to log in; the outbox is kept', async () => {
     const { core, events } = await openCore();
     await call(core, 'session.login', { login: 'operator', password: PASSWORD });

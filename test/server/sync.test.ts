@@ -55,6 +55,9 @@ describe('sync push', () => {
     expect(res.lastMutationId).toBe(2);
     const recorded = await hub.database.db.selectFrom('refused_mutation').select(['mutation_id', 'refusal']).where('client_id', '=', op.clientId).execute();
     expect(recorded).toEqual([{ mutation_id: '1', refusal: expect.objectContaining({ code: 'snowIce' }) }]);
+    // The answer got lost and the workstation pushes again: the refusal is reported again, not as a duplicate.
+    const retry = await op.push([snow, next]);
+    expect(retry.results).toEqual([{ mutationId: 1, status: 'refused', refusal: expect.objectContaining({ code: 'snowIce' }) }, { mutationId: 2, status: 'duplicate' }]);
   });
 
   it('refuses numbers that were not leased to the workstation', async () => {
