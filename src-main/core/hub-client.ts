@@ -35,7 +35,7 @@ export async function hubRequest<S extends z.ZodType>(
     throw new HubRequestError('unreachable', undefined, 'Centrala jest nieosiągalna.');
   }
   const text = await res.text();
-  let json: unknown = null;
+  let json: unknown;
   try {
     json = text ? JSON.parse(text) : null;
   } catch {

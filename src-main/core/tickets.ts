@@ -84,7 +84,7 @@ export async function rebase(db: LocalDb, rules: RulesContext | undefined, numbe
   if (!rules) return;
   // Follow pending actions from ticket to ticket (a split then an action on a part) until none is new.
   const involvedSet = new Set(numbers);
-  let pending: OutboxEntry[] = [];
+  let pending: OutboxEntry[];
   for (;;) {
     pending = await pendingFor(db, [...involvedSet]);
     const size = involvedSet.size;
