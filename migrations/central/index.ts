@@ -5,6 +5,7 @@ import * as m20261130_02 from './2026-11-30-02-users-and-sessions';
 import * as m20261130_03 from './2026-11-30-03-tickets-and-sync';
 import * as m20261130_04 from './2026-11-30-04-streets';
 import * as m20261130_05 from './2026-11-30-05-attachments';
+import * as m20261130_06 from './2026-11-30-06-installations';
 
 export const centralMigrations: MigrationSet = {
   '2026-11-30-01-calendar-and-audit': m20261130_01,
@@ -12,4 +13,5 @@ export const centralMigrations: MigrationSet = {
   '2026-11-30-03-tickets-and-sync': m20261130_03,
   '2026-11-30-04-streets': m20261130_04,
   '2026-11-30-05-attachments': m20261130_05,
+  '2026-11-30-06-installations': m20261130_06,
 };

@@ -230,7 +230,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       return tracker.state;
     },
     'session.login': async ({ login: userLogin, password }) => {
-      const session = await login(db, opts.hubUrl, userLogin, password, store.installationId, new Date(now()));
+      const session = await login(db, opts.hubUrl, userLogin, password, { id: store.installationId, key: store.installationKey }, new Date(now()));
       earlierUsers = await knownSessions(db);
       await adoptReplica(db, session.config.actor);
       view = makeView(session);

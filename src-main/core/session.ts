@@ -15,10 +15,17 @@ export interface Session {
   offline: boolean;
 }
 
-export async function login(db: LocalDb, hubUrl: string, login: string, password: string, installationId: string, now: Date): Promise<Session> {
+export async function login(
+  db: LocalDb,
+  hubUrl: string,
+  login: string,
+  password: string,
+  installation: { id: string; key: string },
+  now: Date,
+): Promise<Session> {
   let res: LoginResponse;
   try {
-    res = await hubRequest(hubUrl, '/auth/login', LoginResponse, { body: { login, password, installationId } });
+    res = await hubRequest(hubUrl, '/auth/login', LoginResponse, { body: { login, password, installationId: installation.id, installationKey: installation.key } });
   } catch (err) {
     // The hub unreachable or failing (its database down): those who worked here before can go on.
     if (err instanceof HubRequestError && (err.status === 'unreachable' || err.status >= 500)) return unlockOffline(db, login, password);
@@ -100,6 +107,9 @@ function loginFailure(err: unknown): DesktopApiError['body'] {
       code: 'forbidden',
       message: `Zbyt wiele nieudanych prób logowania. Konto jest zablokowane${until ? ` do ${formatWarsawTime(until)}` : ' na kilka minut'}.`,
     };
+  }
+  if (err.status === 401 && err.body?.error === 'installationMismatch') {
+    return { code: 'forbidden', message: 'Centrala nie rozpoznaje tego stanowiska (klucz instalacji się nie zgadza). Skontaktuj się z administratorem.' };
   }
   if (err.status === 401) return { code: 'forbidden', message: 'Nieprawidłowy login lub hasło.' };
   return { code: 'unavailable', message: `Centrala nie przyjęła logowania (${err.message}).` };

@@ -1,6 +1,6 @@
 // The workstation's local store: one SQLite file in the app's data folder (WAL), through Kysely,
 // migrated from migrations/local on open.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -22,6 +22,8 @@ export interface LocalStore {
   /** The same connection without Kysely, for bulk writes (inside a Kysely transaction they join it). */
   sqlite: Database.Database;
   installationId: string;
+  /** The installation's secret, shown only to the hub at login (see the hub's installation table). */
+  installationKey: string;
   close(): Promise<void>;
 }
 
@@ -46,18 +48,20 @@ export async function openLocalStore(dataDir: string): Promise<LocalStore> {
       autoMigrate: true,
       upgradeHint: '',
     });
-    return { db, sqlite, installationId: await installationId(db), close: () => db.destroy() };
+    const installationId = await setting(db, 'installationId', () => randomUUID());
+    const installationKey = await setting(db, 'installationKey', () => randomBytes(32).toString('base64url'));
+    return { db, sqlite, installationId, installationKey, close: () => db.destroy() };
   } catch (err) {
     await db.destroy();
     throw err;
   }
 }
 
-/** The UUID that names this installation to the hub (the sync protocol's clientId). */
-async function installationId(db: LocalDb): Promise<string> {
-  const row = await db.selectFrom('setting').select('value').where('key', '=', 'installationId').executeTakeFirst();
+/** A value made once per installation: its id (the sync protocol's clientId) and its secret key. */
+async function setting(db: LocalDb, key: string, make: () => string): Promise<string> {
+  const row = await db.selectFrom('setting').select('value').where('key', '=', key).executeTakeFirst();
   if (row) return row.value as string;
-  const id = randomUUID();
-  await db.insertInto('setting').values({ key: 'installationId', value: id }).execute();
-  return id;
+  const value = make();
+  await db.insertInto('setting').values({ key, value }).execute();
+  return value;
 }

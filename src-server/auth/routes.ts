@@ -1,6 +1,6 @@
 // The hub's authentication: /auth routes and the check that every other route (except those marked
 // public: login, health, the public intake API) carries a live session token.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HubError, HubUser, LoginRequest, LoginResponse } from '../../src-shared/api/hub';
@@ -11,6 +11,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     user?: HubUser;
     sessionToken?: string;
+    /** The installation the session was opened on (null for sessions without one). */
+    installationId?: string | null;
   }
   interface FastifyContextConfig {
     /** Reachable without a session token. */
@@ -26,13 +28,16 @@ export function bearerToken(header: string | undefined): string | undefined {
 export function registerAuth(app: FastifyInstance, db: CentralDb, now: () => Date): void {
   app.decorateRequest('user', undefined);
   app.decorateRequest('sessionToken', undefined);
+  app.decorateRequest('installationId', undefined);
   app.addHook('onRequest', async (req, reply) => {
     if (req.routeOptions.config?.public || !req.routeOptions.url) return;
     const token = bearerToken(req.headers.authorization);
     const user = token ? await authenticate(db, token, now()) : undefined;
     if (!token || !user) return unauthorized(reply);
-    req.user = user;
+    const { installationId, ...hubUser } = user;
+    req.user = hubUser;
     req.sessionToken = token;
+    req.installationId = installationId;
   });
 
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -56,6 +61,9 @@ export function registerAuth(app: FastifyInstance, db: CentralDb, now: () => Dat
           .header('retry-after', String(seconds))
           .send({ error: 'locked', message: 'Too many failed logins; the account is locked for a while.', retryAfter: outcome.until.toISOString() });
       }
+      if (outcome.reason === 'installationMismatch') {
+        return reply.code(401).send({ error: 'installationMismatch', message: 'This installation id is registered with another key; reinstall the workstation or ask the administrator.' });
+      }
       return reply.code(401).send({ error: 'invalidCredentials', message: 'Wrong login or password.' });
     },
   );
@@ -70,4 +78,9 @@ export function registerAuth(app: FastifyInstance, db: CentralDb, now: () => Dat
 
 function unauthorized(reply: FastifyReply) {
   return reply.code(401).send({ error: 'unauthorized', message: 'Log in first: this route needs a live session token (Authorization: Bearer …).' });
+}
+
+/** Sync routes act on one workstation's stream: only a session opened on that installation may. */
+export function ownsInstallation(req: FastifyRequest, clientId: string): boolean {
+  return req.installationId === clientId;
 }

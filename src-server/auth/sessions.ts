@@ -12,6 +12,7 @@ export const LOCKOUT = { freeFailures: 5, firstLockSeconds: 30, maxLockSeconds: 
 export type LoginOutcome =
   | { ok: true; response: LoginResponse }
   | { ok: false; reason: 'invalidCredentials' }
+  | { ok: false; reason: 'installationMismatch' }
   | { ok: false; reason: 'locked'; until: Date };
 
 export function hashToken(token: string): Buffer {
@@ -50,6 +51,10 @@ export async function login(db: CentralDb, req: LoginRequest, now: Date): Promis
     await audit(db, req.login, 'login.failed', { installationId: req.installationId, failures });
     return until ? { ok: false, reason: 'locked', until } : { ok: false, reason: 'invalidCredentials' };
   }
+  if (req.installationId && !(await installationMatches(db, req.installationId, req.installationKey))) {
+    await audit(db, req.login, 'login.installationMismatch', { installationId: req.installationId });
+    return { ok: false, reason: 'installationMismatch' };
+  }
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
   await db.transaction().execute(async (tx) => {
@@ -63,17 +68,29 @@ export async function login(db: CentralDb, req: LoginRequest, now: Date): Promis
   return { ok: true, response: { token, expiresAt: expiresAt.toISOString(), user: toHubUser(user) } };
 }
 
-/** The user a bearer token belongs to, if the session is live. */
-export async function authenticate(db: CentralDb, token: string, now: Date): Promise<HubUser | undefined> {
+/**
+ * An installation's first login registers its key (as a hash); later logins must present the same
+ * key, so the public installation id alone does not let anyone act as that workstation.
+ */
+async function installationMatches(db: CentralDb, installationId: string, key: string | undefined): Promise<boolean> {
+  if (!key) return false;
+  const hash = hashToken(key);
+  await db.insertInto('installation').values({ id: installationId, key_hash: hash }).onConflict((oc) => oc.column('id').doNothing()).execute();
+  const row = await db.selectFrom('installation').select('key_hash').where('id', '=', installationId).executeTakeFirstOrThrow();
+  return Buffer.from(row.key_hash).equals(hash);
+}
+
+/** The user a bearer token belongs to, and the installation the session was opened on, if the session is live. */
+export async function authenticate(db: CentralDb, token: string, now: Date): Promise<(HubUser & { installationId: string | null }) | undefined> {
   const row = await db
     .selectFrom('session')
     .innerJoin('app_user', 'app_user.id', 'session.user_id')
-    .select(['app_user.id', 'app_user.login', 'app_user.display_name', 'app_user.roles', 'app_user.disabled'])
+    .select(['app_user.id', 'app_user.login', 'app_user.display_name', 'app_user.roles', 'app_user.disabled', 'session.installation_id'])
     .where('session.token_hash', '=', hashToken(token))
     .where('session.revoked_at', 'is', null)
     .where('session.expires_at', '>', now)
     .executeTakeFirst();
-  return row && !row.disabled ? toHubUser(row) : undefined;
+  return row && !row.disabled ? { ...toHubUser(row), installationId: (row.installation_id as string | null) ?? null } : undefined;
 }
 
 export async function revokeSession(db: CentralDb, token: string, now: Date): Promise<void> {

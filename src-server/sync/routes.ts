@@ -14,6 +14,7 @@ import {
 } from '../../src-shared/api/sync';
 import type { CentralDb } from '../db/connect';
 import { loadActors } from '../directory';
+import { ownsInstallation } from '../auth/routes';
 import { leaseNumbers } from './numbers';
 import type { PokeHub } from './poke';
 import { pull } from './pull';
@@ -35,6 +36,13 @@ const SNOW_ICE_REFERRAL = process.env.USTERKA_SNOW_ICE_REFERRAL || undefined;
 export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub | undefined, now: () => Date): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const security = [{ bearer: [] }];
+  // Every route that names a workstation's stream must be called with a session opened on that workstation.
+  app.addHook('preHandler', async (req, reply) => {
+    const clientId = (req.body as { clientId?: unknown } | undefined)?.clientId;
+    if (typeof clientId === 'string' && req.user && !ownsInstallation(req, clientId)) {
+      return reply.code(403).send({ error: 'wrongInstallation', message: 'This session was not opened on that workstation; log in from it.' });
+    }
+  });
 
   r.post(
     '/sync/push',

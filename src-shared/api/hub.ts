@@ -30,7 +30,8 @@ export type UserRole = Exclude<(typeof roles)[number], 'system'>;
 export const LoginRequest = z.object({
   login: z.string().trim().min(1).max(100),
   password: z.string().min(1).max(200),
-  installationId: z.string().uuid().optional().describe('The desktop installation logging in, for the audit log.'),
+  installationId: z.string().uuid().optional().describe('The desktop installation logging in; its sync stream is bound to the session.'),
+  installationKey: z.string().min(32).max(100).optional().describe("The installation's secret, created with it; required with installationId."),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 

@@ -40,7 +40,7 @@ const replay10k: Bench = {
       await must(core, 'session.login', { login: 'operator', password: PASSWORD });
       await core.syncNow();
       // 10,000 numbers in reserve for this workstation, leased under its installation id.
-      const leaser = await new TestWorkstation(hub.url).login('operator', PASSWORD);
+      const leaser = await new TestWorkstation(hub.url, { id: core.store.installationId, key: core.store.installationKey }).login('operator', PASSWORD);
       for (let i = 0; i < 10; i++) {
         const lease = await leaser.request<{ year: number; first: number; last: number }>('/sync/lease', { clientId: core.store.installationId, count: 1000 });
         await addBlock(core.store.db, lease);

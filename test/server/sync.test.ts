@@ -80,6 +80,17 @@ describe('sync push', () => {
     expect(res.results[0]).toMatchObject({ status: 'refused', refusal: { code: 'forbidden' } });
   });
 
+  it('only a session opened on a workstation may push into its stream; its id alone is not enough', async () => {
+    const op = await station('operator');
+    const other = await station('operator2');
+    const res = await other.request<{ error: string }>('/sync/push', { clientId: op.clientId, sentAt: new Date().toISOString(), mutations: [other.mutation(potholeCall())] }, 403);
+    expect(res.error).toBe('wrongInstallation');
+    // Claiming the workstation's id at login without its key is refused.
+    const impostor = new TestWorkstation(hub.url, { id: op.clientId, key: 'x'.repeat(43) });
+    const login = await impostor.request<{ error: string }>('/auth/login', { login: 'operator2', password: PASSWORD, installationId: op.clientId, installationKey: 'x'.repeat(43) }, 401);
+    expect(login.error).toBe('installationMismatch');
+  });
+
   it('measures the workstation\'s clock skew from each push', async () => {
     const op = await station('operator');
     await op.lease(1);

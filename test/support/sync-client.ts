@@ -1,17 +1,25 @@
 // A minimal workstation for hub tests: logs in, leases numbers, pushes and pulls over real HTTP.
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Mutation, PullResponse, PushResponse } from '../../src-shared/api/sync';
 import { formatTicketNumber, PROTOCOL_VERSION } from '../../src-shared/api/sync';
 import type { Command } from '../../src-shared/ticket';
 
 export class TestWorkstation {
-  readonly clientId = randomUUID();
+  readonly clientId: string;
+  readonly installationKey: string;
   token = '';
   userId = '';
   nextMutationId = 1;
   private numbers: string[] = [];
 
-  constructor(readonly hubUrl: string) {}
+  /** A new workstation, or (given its id and key) an existing one, e.g. a desktop core's. */
+  constructor(
+    readonly hubUrl: string,
+    installation: { id: string; key: string } = { id: randomUUID(), key: randomBytes(32).toString('base64url') },
+  ) {
+    this.clientId = installation.id;
+    this.installationKey = installation.key;
+  }
 
   async request<T>(path: string, body: unknown, expectStatus = 200): Promise<T> {
     const res = await fetch(`${this.hubUrl}${path}`, {
@@ -25,7 +33,7 @@ export class TestWorkstation {
   }
 
   async login(login: string, password: string): Promise<this> {
-    const res = await this.request<{ token: string; user: { id: string } }>('/auth/login', { login, password, installationId: this.clientId });
+    const res = await this.request<{ token: string; user: { id: string } }>('/auth/login', { login, password, installationId: this.clientId, installationKey: this.installationKey });
     this.token = res.token;
     this.userId = res.user.id;
     return this;
