@@ -199,10 +199,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     return view;
   }
 
-  const runCommand = async (ticket: string | undefined, command: Command) => {
+  const runCommand = async (ticket: string | undefined, command: Command, alsoOnSuccess?: (tx: typeof db) => Promise<void>) => {
     const v = requireView();
     const offline = tracker.state.state === 'outage' || tracker.state.state === 'degraded';
-    const { result, changed } = await executeCommand(db, v.rules, { ticket, command }, new Date(now()).toISOString(), offline);
+    const { result, changed } = await executeCommand(db, v.rules, { ticket, command }, new Date(now()).toISOString(), offline, alsoOnSuccess);
     if (result.ok) {
       emit({ name: 'tickets.changed', payload: { numbers: changed } });
       await setConnection(tracker);
@@ -277,7 +277,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       return storeFile(db, file);
     },
     'outbox.toResolve': async () => listToResolve(db, requireView().directory),
-    'outbox.retry': async ({ mutationId, command }) => retryRefused(db, mutationId, command as Command | undefined, (ticket, cmd) => runCommand(ticket, cmd)),
+    'outbox.retry': async ({ mutationId, command }) => retryRefused(db, mutationId, command as Command | undefined, runCommand),
     'outbox.discard': async ({ mutationId }) => {
       await discardRefused(db, mutationId);
       return null;

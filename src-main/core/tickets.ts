@@ -31,6 +31,8 @@ export async function executeCommand(
   input: { ticket?: string; command: Command },
   at: string,
   outage: boolean,
+  /** More to write in the same transaction when the command is accepted (e.g. clearing a retried refusal). */
+  alsoOnSuccess?: (tx: LocalDb) => Promise<void>,
 ): Promise<{ result: ExecuteResult; changed: string[] }> {
   return db.transaction().execute(async (tx): Promise<{ result: ExecuteResult; changed: string[] }> => {
     const target = input.ticket ? ((await readTickets(tx, [input.ticket])).get(input.ticket) ?? null) : null;
@@ -49,6 +51,7 @@ export async function executeCommand(
     await append(tx, { mutationId, ticket: input.ticket ?? null, args: { ticket: input.ticket, command: input.command as never, newTicketNumbers: numbers.length ? numbers : undefined }, at, actorId: rules.actor.userId, outage }, changed);
     await writeLocalTickets(tx, applied.changed.values());
     await markPending(tx, changed);
+    await alsoOnSuccess?.(tx);
     const createdNumbers = decision.events.filter((e) => creationEventTypes.includes(e.type)).map((e) => e.ticket);
     const ticket = input.ticket ? (applied.changed.get(input.ticket) ?? target) : (applied.changed.get(createdNumbers[0] ?? '') ?? null);
     return { result: { ok: true, ticket, createdNumbers, savedLocally: outage }, changed };
@@ -59,7 +62,8 @@ export async function executeCommand(
   });
 }
 
-class Refused extends Error {
+/** Thrown inside the transaction to roll it back and answer with a refusal. */
+export class Refused extends Error {
   constructor(readonly refusal: { code: string; field?: string; message: string }) {
     super(refusal.message);
   }

@@ -3,6 +3,7 @@
 import type { ExecuteResult, ToResolveItem } from '../../src-shared/api/desktop';
 import { commandLabels, type Command, type CommandType, type Directory } from '../../src-shared/ticket';
 import type { LocalDb } from './store';
+import { Refused } from './tickets';
 
 export async function listToResolve(db: LocalDb, _directory: Directory): Promise<ToResolveItem[]> {
   const rows = await db.selectFrom('to_resolve').selectAll().orderBy('mutation_id').execute();
@@ -21,19 +22,24 @@ export async function listToResolve(db: LocalDb, _directory: Directory): Promise
   });
 }
 
-/** Records the action again (corrected if given); on success the refused one leaves the inbox. */
+/**
+ * Records the action again (corrected if given); the refused one leaves the inbox in the same
+ * transaction, so a double click or a crash cannot record it twice.
+ */
 export async function retryRefused(
   db: LocalDb,
   mutationId: number,
   corrected: Command | undefined,
-  run: (ticket: string | undefined, command: Command) => Promise<ExecuteResult>,
+  run: (ticket: string | undefined, command: Command, alsoOnSuccess: (tx: LocalDb) => Promise<void>) => Promise<ExecuteResult>,
 ): Promise<ExecuteResult> {
   const row = await db.selectFrom('to_resolve').selectAll().where('mutation_id', '=', mutationId).executeTakeFirst();
   if (!row) return { ok: false, refusal: { code: 'notFound', message: 'Tej pozycji nie ma już na liście do wyjaśnienia.' } };
   const args = JSON.parse(row.args) as { command: Command };
-  const result = await run(row.ticket ?? undefined, corrected ?? args.command);
-  if (result.ok) await discardRefused(db, mutationId);
-  return result;
+  return run(row.ticket ?? undefined, corrected ?? args.command, async (tx) => {
+    const gone = await tx.deleteFrom('to_resolve').where('mutation_id', '=', mutationId).executeTakeFirst();
+    // Already retried by a concurrent call: undo this one.
+    if (Number(gone.numDeletedRows) === 0) throw new Refused({ code: 'notFound', message: 'Ta pozycja została już ponowiona.' });
+  });
 }
 
 export async function discardRefused(db: LocalDb, mutationId: number): Promise<void> {

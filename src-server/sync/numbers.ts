@@ -4,6 +4,8 @@ import { sql } from 'kysely';
 import { formatTicketNumber, type LeaseResponse } from '../../src-shared/api/sync';
 import type { CentralDb } from '../db/connect';
 
+export const MAX_NUMBER = 999_999;
+
 /** Reserves `count` consecutive numbers of `year`; safe under concurrency (one row update per call). */
 export async function issueNumbers(db: CentralDb, year: number, count: number): Promise<{ first: number; last: number }> {
   const row = await db
@@ -12,6 +14,8 @@ export async function issueNumbers(db: CentralDb, year: number, count: number): 
     .onConflict((oc) => oc.column('year').doUpdateSet({ last_issued: sql`ticket_number_counter.last_issued + ${count}` }))
     .returning('last_issued')
     .executeTakeFirstOrThrow();
+  // Numbers have six digits (`2026/012345`); past that the year's sequence is exhausted (the transaction rolls back).
+  if (row.last_issued > MAX_NUMBER) throw new Error(`The ticket numbers of ${year} are exhausted (${MAX_NUMBER}).`);
   return { first: row.last_issued - count + 1, last: row.last_issued };
 }
 

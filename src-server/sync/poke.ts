@@ -33,13 +33,23 @@ export async function startPokeHub(connectionString: string, log: (msg: string, 
     client.on('error', (err) => {
       log('poke listener lost its database connection; reconnecting', err);
       void client.end().catch(() => {});
-      if (!closed) setTimeout(() => void listen().catch((e) => log('poke listener reconnect failed', e)), 1000);
+      if (!closed) reconnect(1000);
     });
     await client.connect();
     await client.query(`listen ${CHANGES_CHANNEL}`);
     listener = client;
     // Changes made while we were not listening (after a reconnect): let clients catch up.
     pokeAll();
+  }
+  /** Tries again, waiting longer each time (up to a minute), until the database answers. */
+  function reconnect(delayMs: number): void {
+    setTimeout(() => {
+      if (closed) return;
+      listen().catch((e) => {
+        log('poke listener reconnect failed', e);
+        reconnect(Math.min(delayMs * 2, 60_000));
+      });
+    }, delayMs).unref();
   }
   await listen();
 

@@ -127,6 +127,13 @@ describe('desktop core with a real hub', () => {
     expect(inbox[0]!.refusal.code).toBe('invalidState');
     const local = await call<{ ticket: Ticket }>(core, 'tickets.get', { number });
     expect(local.ticket.status).toBe('forwarded');
+    // Retried as it was, the rules refuse it again here and it stays in the inbox; a corrected one replaces it.
+    expect(await call<ExecuteResult>(core, 'outbox.retry', { mutationId: inbox[0]!.mutationId })).toMatchObject({ ok: false, refusal: { code: 'invalidState' } });
+    expect(await call(core, 'outbox.toResolve', {})).toHaveLength(1);
+    const corrected = await call<ExecuteResult>(core, 'outbox.retry', { mutationId: inbox[0]!.mutationId, command: { type: 'recordInquiry', actionsDone: 'Zgłoszenie przekazane do WGK', callerExpects: 'informacji' } });
+    expect(corrected.ok).toBe(true);
+    expect(await call(core, 'outbox.toResolve', {})).toEqual([]);
+    expect(await call<ExecuteResult>(core, 'outbox.retry', { mutationId: inbox[0]!.mutationId })).toMatchObject({ ok: false, refusal: { code: 'notFound' } });
     await call(core, 'outbox.discard', { mutationId: inbox[0]!.mutationId });
     expect(await call(core, 'outbox.toResolve', {})).toEqual([]);
     await core.close();
