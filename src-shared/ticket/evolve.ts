@@ -85,6 +85,22 @@ function applyChanges(ticket: Ticket, changes: ContentChanges, personal: Persona
   return { ...ticket, ...fields, reporter, attachments: [...ticket.attachments, ...personalAttachments(personal)] };
 }
 
+/** The ticket waits in a coordinator group's queue (P§13.1, P§19.4.3): forwarded there, nobody holding it yet. */
+function toCoordinatorGroup(ticket: Ticket, event: { unitId: string; groupId: string; at: string }): Ticket {
+  return {
+    ...ticket,
+    status: 'forwarded',
+    unitId: event.unitId,
+    coordinatorGroupId: event.groupId,
+    coordinatorId: null,
+    realizerGroupId: null,
+    realizerId: null,
+    routedGroupIds: addUnique(ticket.routedGroupIds, event.groupId),
+    routedUnitIds: addUnique(ticket.routedUnitIds, event.unitId),
+    times: { ...ticket.times, handedToGroupAt: event.at, takenUpAt: null },
+  };
+}
+
 /** The ticket leaves every group: back in the operator's hands. */
 const backToOperator = (ticket: Ticket): Partial<Ticket> => ({
   unitId: null, coordinatorGroupId: null, coordinatorId: null, realizerGroupId: null, realizerId: null,
@@ -142,19 +158,10 @@ function apply(ticket: Ticket | null, event: TicketEvent): Ticket | null {
       return { ...ticket, categoryId: event.to.categoryId, subcategoryId: event.to.subcategoryId, kind: event.to.kind };
     case 'rpwIdAdded':
       return { ...ticket, rpwIds: addUnique(ticket.rpwIds, event.rpwId) };
-    case 'forwarded':
-      return {
-        ...ticket,
-        status: 'forwarded',
-        unitId: event.unitId,
-        coordinatorGroupId: event.groupId,
-        coordinatorId: null,
-        realizerGroupId: null,
-        realizerId: null,
-        routedGroupIds: addUnique(ticket.routedGroupIds, event.groupId),
-        routedUnitIds: addUnique(ticket.routedUnitIds, event.unitId),
-        times: { ...ticket.times, forwardedAt: event.at, handedToGroupAt: event.at, takenUpAt: null },
-      };
+    case 'forwarded': {
+      const handed = toCoordinatorGroup(ticket, event);
+      return { ...handed, times: { ...handed.times, forwardedAt: event.at } };
+    }
     case 'split':
       return {
         ...ticket,
@@ -211,18 +218,7 @@ function apply(ticket: Ticket | null, event: TicketEvent): Ticket | null {
         }],
       };
     case 'passedToCoordinatorGroup':
-      return {
-        ...ticket,
-        status: 'forwarded',
-        unitId: event.unitId,
-        coordinatorGroupId: event.groupId,
-        coordinatorId: null,
-        realizerGroupId: null,
-        realizerId: null,
-        routedGroupIds: addUnique(ticket.routedGroupIds, event.groupId),
-        routedUnitIds: addUnique(ticket.routedUnitIds, event.unitId),
-        times: { ...ticket.times, handedToGroupAt: event.at, takenUpAt: null },
-      };
+      return toCoordinatorGroup(ticket, event);
     case 'suspended':
       return { ...ticket, status: 'suspended', suspension: { reason: event.reason, until: event.until, at: event.at, by: event.actorId } };
     case 'resumed':
