@@ -27,6 +27,18 @@ export class PushError extends Error {
 const WRITE_LOCK = 7_461_001;
 
 export async function push(db: CentralDb, user: HubUser, req: PushRequest, receivedAt: Date): Promise<PushResponse> {
+  // A deadlock can still arise between split siblings read mid-batch; the loser is rolled back whole, so run it again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await pushOnce(db, user, req, receivedAt);
+    } catch (err) {
+      if (attempt < 3 && (err as { code?: string }).code === '40P01') continue;
+      throw err;
+    }
+  }
+}
+
+async function pushOnce(db: CentralDb, user: HubUser, req: PushRequest, receivedAt: Date): Promise<PushResponse> {
   const skewSeconds = Math.round((Date.parse(req.sentAt) - receivedAt.getTime()) / 1000);
   const directory = await cachedDirectory(db);
   return db.transaction().execute(async (tx) => {
@@ -46,20 +58,20 @@ export async function push(db: CentralDb, user: HubUser, req: PushRequest, recei
     });
     const results = await earlierOutcomes(tx, req.clientId, req.mutations.filter((m) => m.mutationId <= lastId).map((m) => m.mutationId));
 
-    if (fresh.length > 0) {
-      // Everything that does not touch tickets is read before the write lock, to hold it briefly.
-      const context = await loadContext(tx, directory, user, req.clientId, fresh);
-      await sql`select pg_advisory_xact_lock(${WRITE_LOCK})`.execute(tx);
-      const outcome = await decideBatch(tx, context, fresh);
-      results.push(...outcome.results);
-      await writeBatch(tx, req.clientId, outcome, receivedAt);
-      lastId = fresh.at(-1)!.mutationId;
-    }
+    if (fresh.length > 0) lastId = fresh.at(-1)!.mutationId;
+    // The client's row is locked since the read above; its new last id commits with the batch.
     await tx
       .updateTable('sync_client')
       .set({ last_mutation_id: lastId, last_push_at: receivedAt, clock_skew_seconds: skewSeconds, user_id: user.id })
       .where('client_id', '=', req.clientId)
       .execute();
+    if (fresh.length > 0) {
+      const context = await loadContext(tx, directory, user, req.clientId, fresh);
+      // Tickets are locked row by row while deciding; the change-feed lock is taken only for the final write.
+      const outcome = await decideBatch(tx, context, fresh);
+      results.push(...outcome.results);
+      await writeBatch(tx, req.clientId, outcome, receivedAt);
+    }
     return { lastMutationId: lastId, results, clockSkewSeconds: skewSeconds };
   });
 }
@@ -111,7 +123,8 @@ async function decideBatch(tx: CentralDb, { directory, actors, isLeased, knownAc
     const missing = numbers.filter((n) => !fetched.has(n));
     if (missing.length === 0) return;
     missing.forEach((n) => fetched.add(n));
-    const rows = await tx.selectFrom('ticket').select(['number', 'data']).where('number', 'in', missing).forUpdate().execute();
+    // Locked in number order, the same in every transaction, so two pushes never wait for each other in a circle.
+    const rows = await tx.selectFrom('ticket').select(['number', 'data']).where('number', 'in', missing).orderBy('number').forUpdate().execute();
     for (const r of rows) if (!tickets.has(r.number)) tickets.set(r.number, r.data as Ticket);
   }
   // Most of the batch in one round trip; split siblings are read as the loop meets them.
@@ -174,57 +187,6 @@ async function actorsOfInstallation(tx: CentralDb, clientId: string, pushingUser
 
 /** Writes a decided batch: events, ticket rows (with their change-feed position), refusals, erasure. */
 export async function writeBatch(tx: CentralDb, clientId: string | null, outcome: BatchOutcome, receivedAt: Date): Promise<void> {
-  if (outcome.changed.size > 0) {
-    // Every writer of tickets (push, web-form intake, seeding) holds it; taking it again in one transaction is free.
-    await sql`select pg_advisory_xact_lock(${WRITE_LOCK})`.execute(tx);
-    // Erasure first, so it scrubs only the events written before this batch.
-    if (outcome.erase.size > 0) {
-      await sql`update ticket_event set data = jsonb_set(data, '{personal}', 'null'::jsonb)
-                where ticket in (${sql.join([...outcome.erase])}) and data ? 'personal'`.execute(tx);
-    }
-    for (const chunk of chunks(outcome.events, 1000)) {
-      await tx
-        .insertInto('ticket_event')
-        .values(
-          chunk.map(({ event, seq, mutationId }) => ({
-            ticket: event.ticket,
-            seq,
-            type: event.type,
-            at: event.at,
-            actor_id: event.actorId,
-            outage: event.outage,
-            data: JSON.stringify(outcome.erase.has(event.ticket) && 'personal' in event ? { ...event, personal: null } : event),
-            client_id: clientId,
-            mutation_id: mutationId,
-            recorded_at: receivedAt,
-          })),
-        )
-        .execute();
-    }
-    for (const chunk of chunks([...outcome.changed.values()], 1000)) {
-      await tx
-        .insertInto('ticket')
-        .values(chunk.map((t) => ticketRow(t, receivedAt)))
-        .onConflict((oc) =>
-          oc.column('number').doUpdateSet((eb) => ({
-            status: eb.ref('excluded.status'),
-            unit_id: eb.ref('excluded.unit_id'),
-            coordinator_group_id: eb.ref('excluded.coordinator_group_id'),
-            realizer_group_id: eb.ref('excluded.realizer_group_id'),
-            routed_group_ids: eb.ref('excluded.routed_group_ids'),
-            routed_unit_ids: eb.ref('excluded.routed_unit_ids'),
-            category_id: eb.ref('excluded.category_id'),
-            received_at: eb.ref('excluded.received_at'),
-            forwarded_at: eb.ref('excluded.forwarded_at'),
-            updated_at: eb.ref('excluded.updated_at'),
-            change_seq: eb.ref('excluded.change_seq'),
-            data: eb.ref('excluded.data'),
-          })),
-        )
-        .execute();
-    }
-    await sql`select pg_notify(${CHANGES_CHANNEL}, '')`.execute(tx);
-  }
   for (const chunk of chunks(outcome.refused, 1000)) {
     await tx
       .insertInto('refused_mutation')
@@ -236,6 +198,58 @@ export async function writeBatch(tx: CentralDb, clientId: string | null, outcome
           at: mutation.at,
           args: JSON.stringify(mutation.args),
           refusal: JSON.stringify(refusal),
+        })),
+      )
+      .execute();
+  }
+  if (outcome.changed.size === 0) return;
+  // Erasure first, so it scrubs only the events written before this batch.
+  if (outcome.erase.size > 0) {
+    await sql`update ticket_event set data = jsonb_set(data, '{personal}', 'null'::jsonb)
+              where ticket in (${sql.join([...outcome.erase])}) and data ? 'personal'`.execute(tx);
+  }
+  for (const chunk of chunks(outcome.events, 1000)) {
+    await tx
+      .insertInto('ticket_event')
+      .values(
+        chunk.map(({ event, seq, mutationId }) => ({
+          ticket: event.ticket,
+          seq,
+          type: event.type,
+          at: event.at,
+          actor_id: event.actorId,
+          outage: event.outage,
+          data: JSON.stringify(outcome.erase.has(event.ticket) && 'personal' in event ? { ...event, personal: null } : event),
+          client_id: clientId,
+          mutation_id: mutationId,
+          recorded_at: receivedAt,
+        })),
+      )
+      .execute();
+  }
+  // Delivered at commit, to every hub process.
+  await sql`select pg_notify(${CHANGES_CHANNEL}, '')`.execute(tx);
+  // Change-feed positions are taken under this lock, held to commit, so their order is the commit order
+  // and a pull never passes a position whose row is not yet visible. Every ticket writer goes through here.
+  await sql`select pg_advisory_xact_lock(${WRITE_LOCK})`.execute(tx);
+  for (const chunk of chunks([...outcome.changed.values()], 1000)) {
+    await tx
+      .insertInto('ticket')
+      .values(chunk.map((t) => ticketRow(t, receivedAt)))
+      .onConflict((oc) =>
+        oc.column('number').doUpdateSet((eb) => ({
+          status: eb.ref('excluded.status'),
+          unit_id: eb.ref('excluded.unit_id'),
+          coordinator_group_id: eb.ref('excluded.coordinator_group_id'),
+          realizer_group_id: eb.ref('excluded.realizer_group_id'),
+          routed_group_ids: eb.ref('excluded.routed_group_ids'),
+          routed_unit_ids: eb.ref('excluded.routed_unit_ids'),
+          category_id: eb.ref('excluded.category_id'),
+          received_at: eb.ref('excluded.received_at'),
+          forwarded_at: eb.ref('excluded.forwarded_at'),
+          updated_at: eb.ref('excluded.updated_at'),
+          change_seq: eb.ref('excluded.change_seq'),
+          data: eb.ref('excluded.data'),
         })),
       )
       .execute();
