@@ -3,10 +3,11 @@
 import { create } from 'zustand';
 import type { AttachmentRef, Refusal } from '../../src-shared/ticket';
 import type { CategoryChoice } from '../lib/category-search';
+import type { ReporterDraft } from '../screens/intake/ReporterFields';
 
 export type IntakeChannel = 'phone' | 'email' | 'ezd' | 'other';
 
-export interface IntakeDraft {
+export interface IntakeDraft extends ReporterDraft {
   /** When the operator started this call: the first thing typed (the ticket's time of receipt). */
   startedAt: string;
   touched: boolean;
@@ -20,12 +21,6 @@ export interface IntakeDraft {
   /** The operator typed the subject; until then it follows the category and the address. */
   subjectTouched: boolean;
   description: string;
-  wantsAnswer: boolean;
-  name: string;
-  phone: string;
-  email: string;
-  postalAddress: string;
-  consent: boolean;
   channel: IntakeChannel;
   rpwId: string;
   attachments: AttachmentRef[];

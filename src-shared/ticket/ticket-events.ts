@@ -11,8 +11,9 @@
 import { z } from 'zod';
 import type { CommandType } from './commands';
 import {
-  actionKinds, answerMethods, attachmentRefSchema, channels, contactSchema, isoDateSchema, isoDateTimeSchema, locationSchema,
+  actionKinds, answerMethods, attachmentRefSchema, contactSchema, isoDateSchema, isoDateTimeSchema,
   noticeMethods, splitPartSchema, ticketKinds, ticketNumberSchema,
+  ticketSchema,
 } from './model';
 
 const eventBase = {
@@ -36,23 +37,16 @@ export const personalPayloadSchema = z.object({
 export type PersonalPayload = z.infer<typeof personalPayloadSchema>;
 const personal = personalPayloadSchema.nullable();
 
-/** What a new ticket starts with (everything but personal data). */
-export const ticketContentSchema = z.object({
-  kind: z.enum(ticketKinds),
-  channel: z.enum(channels),
-  categoryId: z.string().nullable(),
-  subcategoryId: z.string().nullable(),
-  subject: z.string(),
-  description: z.string(),
-  templateAnswers: z.record(z.string(), z.string()),
-  location: locationSchema.nullable(),
-  wantsAnswer: z.boolean(),
-  consent: z.boolean(),
-  rpwIds: z.array(z.string()),
-  /** Files without personal data; those with it travel in `personal.attachments`. */
-  attachments: z.array(attachmentRefSchema),
-  receivedAt: isoDateTimeSchema,
-});
+/** What a new ticket starts with: the ticket's own content fields, and of the reporter only the flags (contact data is personal). */
+export const ticketContentSchema = ticketSchema
+  .pick({ kind: true, channel: true, categoryId: true, subcategoryId: true, subject: true, description: true, templateAnswers: true, location: true, rpwIds: true })
+  .extend({
+    wantsAnswer: z.boolean(),
+    consent: z.boolean(),
+    /** Files without personal data; those with it travel in `personal.attachments`. */
+    attachments: z.array(attachmentRefSchema),
+    receivedAt: isoDateTimeSchema,
+  });
 export type TicketContent = z.infer<typeof ticketContentSchema>;
 
 /** Content fields an edit or pickup may change. */
