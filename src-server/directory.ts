@@ -1,5 +1,6 @@
 // The city's structure as the shared rules need it (units, groups, categories), and the actor a user
 // is: their roles, groups and supervised units, read from the central database.
+import { sql } from 'kysely';
 import { makeDirectory, type Actor, type Category, type Directory, type Group, type Unit } from '../src-shared/ticket';
 import type { CentralDb } from './db/connect';
 
@@ -38,14 +39,19 @@ export async function loadActors(db: CentralDb, userIds: readonly string[]): Pro
   const actors = new Map<string, Actor>();
   const ids = [...new Set(userIds)].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
   if (ids.length === 0) return actors;
-  const [users, memberships, supervised] = await Promise.all([
-    db.selectFrom('app_user').select(['id', 'roles']).where('id', 'in', ids).where('disabled', '=', false).execute(),
-    db.selectFrom('group_member').select(['user_id', 'group_id']).where('user_id', 'in', ids).execute(),
-    db.selectFrom('unit_supervisor').select(['user_id', 'unit_id']).where('user_id', 'in', ids).execute(),
-  ]);
-  for (const u of users) actors.set(u.id, { userId: u.id, roles: u.roles, groupIds: [], unitIds: [] });
-  for (const m of memberships) actors.get(m.user_id)?.groupIds.push(m.group_id);
-  for (const s of supervised) actors.get(s.user_id)?.unitIds.push(s.unit_id);
+  // One round trip: every push and pull asks this.
+  const users = await db
+    .selectFrom('app_user')
+    .select([
+      'id',
+      'roles',
+      sql<string[]>`array(select group_id from group_member where user_id = app_user.id order by group_id)`.as('group_ids'),
+      sql<string[]>`array(select unit_id from unit_supervisor where user_id = app_user.id order by unit_id)`.as('unit_ids'),
+    ])
+    .where('id', 'in', ids)
+    .where('disabled', '=', false)
+    .execute();
+  for (const u of users) actors.set(u.id, { userId: u.id, roles: u.roles, groupIds: u.group_ids, unitIds: u.unit_ids });
   return actors;
 }
 

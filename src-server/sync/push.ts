@@ -10,7 +10,7 @@ import type { Refusal } from '../../src-shared/ticket';
 import type { HubUser } from '../../src-shared/api/hub';
 import type { CentralDb } from '../db/connect';
 import { cachedDirectory, loadActors } from '../directory';
-import { leasedNumberCheck } from './numbers';
+import { leaseCheck, type Lease } from './numbers';
 import { CHANGES_CHANNEL } from './poke';
 
 export class PushError extends Error {
@@ -42,13 +42,8 @@ async function pushOnce(db: CentralDb, user: HubUser, req: PushRequest, received
   const skewSeconds = Math.round((Date.parse(req.sentAt) - receivedAt.getTime()) / 1000);
   const directory = await cachedDirectory(db);
   return db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('sync_client')
-      .values({ client_id: req.clientId, user_id: user.id })
-      .onConflict((oc) => oc.column('client_id').doNothing())
-      .execute();
-    const client = await tx.selectFrom('sync_client').select(['last_mutation_id']).where('client_id', '=', req.clientId).forUpdate().executeTakeFirstOrThrow();
-    let lastId = Number(client.last_mutation_id);
+    const client = await lockClient(tx, req.clientId, user.id);
+    let lastId = client.lastMutationId;
 
     const fresh = req.mutations.filter((m) => m.mutationId > lastId);
     fresh.forEach((m, i) => {
@@ -62,11 +57,11 @@ async function pushOnce(db: CentralDb, user: HubUser, req: PushRequest, received
     // The client's row is locked since the read above; its new last id commits with the batch.
     await tx
       .updateTable('sync_client')
-      .set({ last_mutation_id: lastId, last_push_at: receivedAt, clock_skew_seconds: skewSeconds, user_id: user.id })
+      .set({ last_mutation_id: lastId, last_push_at: receivedAt, clock_skew_seconds: skewSeconds })
       .where('client_id', '=', req.clientId)
       .execute();
     if (fresh.length > 0) {
-      const context = await loadContext(tx, directory, user, req.clientId, fresh);
+      const context = { directory, actors: await loadActors(tx, fresh.map((m) => m.actorId)), isLeased: client.isLeased, knownActors: client.knownActors };
       // Tickets are locked row by row while deciding; the change-feed lock is taken only for the final write.
       const outcome = await decideBatch(tx, context, fresh);
       results.push(...outcome.results);
@@ -106,13 +101,28 @@ interface BatchContext {
   knownActors: Set<string>;
 }
 
-async function loadContext(tx: CentralDb, directory: Directory, user: HubUser, clientId: string, mutations: Mutation[]): Promise<BatchContext> {
-  const [actors, isLeased, knownActors] = await Promise.all([
-    loadActors(tx, mutations.map((m) => m.actorId)),
-    leasedNumberCheck(tx, clientId),
-    actorsOfInstallation(tx, clientId, user.id),
-  ]);
-  return { directory, actors, isLeased, knownActors };
+/**
+ * Locks the workstation's row (created on its first push) and reads, in the same round trip, what it
+ * may push: the numbers leased to it, and the users who ever logged in on it (an outbox written during
+ * an outage may hold a previous shift's work).
+ */
+async function lockClient(tx: CentralDb, clientId: string, userId: string) {
+  const row = await tx
+    .insertInto('sync_client')
+    .values({ client_id: clientId, user_id: userId })
+    // Updating the row locks it, so pushes of one workstation run one after another.
+    .onConflict((oc) => oc.column('client_id').doUpdateSet({ user_id: userId }))
+    .returning([
+      'last_mutation_id',
+      sql<Lease[]>`coalesce((select json_agg(json_build_object('year', year, 'first', first, 'last', last)) from ticket_number_lease where client_id = ${clientId}), '[]')`.as('leases'),
+      sql<string[]>`array(select distinct user_id::text from session where installation_id = ${clientId})`.as('users'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    lastMutationId: Number(row.last_mutation_id),
+    isLeased: leaseCheck(row.leases),
+    knownActors: new Set([userId, ...row.users]),
+  };
 }
 
 async function decideBatch(tx: CentralDb, { directory, actors, isLeased, knownActors }: BatchContext, mutations: Mutation[]): Promise<BatchOutcome> {
@@ -176,15 +186,6 @@ function checkMutation(
   return undefined;
 }
 
-/**
- * Users whose mutations this installation may push: the pushing user, and anyone who logged in on it
- * before (an outbox written during an outage may hold a previous shift's work).
- */
-async function actorsOfInstallation(tx: CentralDb, clientId: string, pushingUserId: string): Promise<Set<string>> {
-  const rows = await tx.selectFrom('session').select('user_id').distinct().where('installation_id', '=', clientId).execute();
-  return new Set([pushingUserId, ...rows.map((r) => r.user_id as string)]);
-}
-
 /** Writes a decided batch: events, ticket rows (with their change-feed position), refusals, erasure. */
 export async function writeBatch(tx: CentralDb, clientId: string | null, outcome: BatchOutcome, receivedAt: Date): Promise<void> {
   for (const chunk of chunks(outcome.refused, 1000)) {
@@ -227,11 +228,10 @@ export async function writeBatch(tx: CentralDb, clientId: string | null, outcome
       )
       .execute();
   }
-  // Delivered at commit, to every hub process.
-  await sql`select pg_notify(${CHANGES_CHANNEL}, '')`.execute(tx);
   // Change-feed positions are taken under this lock, held to commit, so their order is the commit order
   // and a pull never passes a position whose row is not yet visible. Every ticket writer goes through here.
-  await sql`select pg_advisory_xact_lock(${WRITE_LOCK})`.execute(tx);
+  // The notification is delivered at commit, to every hub process.
+  await sql`select pg_advisory_xact_lock(${WRITE_LOCK}), pg_notify(${CHANGES_CHANNEL}, '')`.execute(tx);
   for (const chunk of chunks([...outcome.changed.values()], 1000)) {
     await tx
       .insertInto('ticket')

@@ -58,15 +58,19 @@ export async function insertTickets(hub: RunningHub, n: number): Promise<void> {
  * A second hub process on the same database, as a workstation meets it in production: a server
  * apart, not sharing the workstation's event loop.
  */
-export async function hubProcess(databaseUrl: string): Promise<{ url: string; stop(): void }> {
+export async function hubProcess(databaseUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-server/main.ts'], {
+  // BENCH_HUB_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the hub under load.
+  const nodeArgs = process.env.BENCH_HUB_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src-server/main.ts'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, HUB_PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 150; i++) {
-    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) return { url, stop: () => child.kill() };
+    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) {
+      return { url, stop: () => new Promise<void>((done) => (child.exitCode === null ? child.once('exit', () => done()).kill() : done())) };
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill();

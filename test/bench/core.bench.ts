@@ -109,7 +109,7 @@ const initialSync: Bench = {
       const seconds = (performance.now() - started) / 1000;
       const n = await core.store.db.selectFrom('ticket').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       await core.close();
-      remote.stop();
+      await remote.stop();
       rmSync(dataDir, { recursive: true, force: true });
       if (Number(n.n) !== 100_000) throw new Error(`replica has ${n.n} tickets, expected 100000`);
       return [{ name: 'core.initial_sync_100k_s', value: seconds, unit: 's', target: 5, better: 'lower' }] satisfies BenchFigure[];

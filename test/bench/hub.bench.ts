@@ -87,7 +87,7 @@ const sustained: Bench = {
         }),
       );
       const seconds = (performance.now() - started) / 1000;
-      remote.stop();
+      await remote.stop();
       latencies.sort((a, b) => a - b);
       const p99 = latencies[Math.floor(latencies.length * 0.99)]!;
       return [
