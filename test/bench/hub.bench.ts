@@ -69,24 +69,26 @@ const sustained: Bench = {
       // The 50 workstations run here; the hub serving them runs in its own process, as in production.
       const remote = await hubProcess(hub.database.connectionString);
       const stations = await Promise.all(Array.from({ length: 50 }, () => new TestWorkstation(remote.url).login('operator', PASSWORD)));
-      await Promise.all(stations.map((s) => s.lease(1000)));
+      for (let i = 0; i < 2; i++) await Promise.all(stations.map((s) => s.lease(1000)));
       const latencies: number[] = [];
       let mutations = 0;
       const perPush = 20;
-      const until = performance.now() + 5000;
-      const started = performance.now();
+      // Sustained means steady state: the first seconds (a fresh process compiling its hot paths) are not counted.
+      const measureFrom = performance.now() + 2000;
+      const until = measureFrom + 6000;
       await Promise.all(
         stations.map(async (s) => {
           while (performance.now() < until) {
             const batch = s.takeNumbers(perPush).map((n) => s.mutation(potholeCall(), { newTicketNumbers: [n] }));
             const t0 = performance.now();
             await s.push(batch);
+            if (t0 < measureFrom) continue;
             latencies.push(performance.now() - t0);
             mutations += batch.length;
           }
         }),
       );
-      const seconds = (performance.now() - started) / 1000;
+      const seconds = (performance.now() - measureFrom) / 1000;
       await remote.stop();
       latencies.sort((a, b) => a - b);
       const p99 = latencies[Math.floor(latencies.length * 0.99)]!;
