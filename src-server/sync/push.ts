@@ -225,14 +225,15 @@ export async function writeBatch(tx: CentralDb, clientId: string | null, outcome
   await sql`insert into ticket_event (ticket, seq, type, at, actor_id, outage, data, client_id, mutation_id, recorded_at)
             select ticket, seq, type, at, actor_id, outage, data, client_id, mutation_id, ${receivedAt}
             from json_populate_recordset(null::ticket_event, ${JSON.stringify(events)}::json)`.execute(tx);
+  const tickets = [...outcome.changed.values()].map((t) => ({ ...ticketColumns(t), data: t }));
   // Change-feed positions are taken under this lock, held to commit, so their order is the commit order
   // and a pull never passes a position whose row is not yet visible. Every ticket writer goes through here.
-  // The notification is delivered at commit, to every hub process.
-  await sql`select pg_advisory_xact_lock(${WRITE_LOCK}), pg_notify(${CHANGES_CHANNEL}, '')`.execute(tx);
-  const tickets = [...outcome.changed.values()].map((t) => ({ ...ticketColumns(t), data: t }));
-  await sql`insert into ticket (${COLUMN_LIST}, updated_at, change_seq, data)
+  // Taking it in the same statement that draws the positions keeps the section others wait for short; the
+  // join makes every row's nextval wait for the lock. The notification is delivered at commit, to every hub.
+  await sql`with feed_lock as materialized (select pg_advisory_xact_lock(${WRITE_LOCK}), pg_notify(${CHANGES_CHANNEL}, ''))
+            insert into ticket (${COLUMN_LIST}, updated_at, change_seq, data)
             select ${COLUMN_LIST}, ${receivedAt}, nextval('ticket_change_feed'), data
-            from json_populate_recordset(null::ticket, ${JSON.stringify(tickets)}::json)
+            from json_populate_recordset(null::ticket, ${JSON.stringify(tickets)}::json) cross join feed_lock
             on conflict (number) do update set ${UPDATE_LIST}, updated_at = excluded.updated_at, change_seq = excluded.change_seq, data = excluded.data`.execute(tx);
 }
 

@@ -4,6 +4,7 @@ import { freshDatabaseUrl } from '../support/db';
 import { PASSWORD, seedCity, type CityUser } from '../support/city';
 import { potholeCall, TestWorkstation } from '../support/sync-client';
 import type { Ticket } from '../../src-shared/ticket';
+import { receiveWebForm } from '../support/intake';
 
 let hub: RunningHub;
 let users: Record<string, CityUser>;
@@ -198,5 +199,30 @@ describe('concurrency', () => {
       expect(events.map((e) => e.seq)).toEqual(Array.from({ length: t.version }, (_, i) => i + 1));
       expect(t.inquiries).toHaveLength(40);
     }
+  });
+
+  it('the change feed follows commit order: a pull never passes a ticket whose write has not committed', async () => {
+    const reader = await station('operator');
+    const { cursor } = await reader.pullAll();
+    const writer = await station('operator');
+    await writer.lease(1);
+    // A web form is being saved in a transaction that has drawn its change-feed position but not committed.
+    const slow = await hub.database.db.startTransaction().execute();
+    const slowNumber = await receiveWebForm(slow, {
+      description: 'Zapadnięta studzienka na skrzyżowaniu.',
+      location: { address: 'ul. Zielona 3, Łódź' },
+      reporter: { wantsAnswer: true, consent: true, email: 'mieszkaniec@example.pl' },
+      receivedAt: new Date().toISOString(),
+    });
+    // Meanwhile a workstation registers a call; it may not become visible ahead of the earlier position.
+    const [fastNumber] = writer.takeNumbers(1);
+    const fastPush = writer.push([writer.mutation(potholeCall(), { newTicketNumbers: [fastNumber!] })]);
+    await new Promise((r) => setTimeout(r, 300));
+    const during = await reader.pullAll(cursor);
+    await slow.commit().execute();
+    await fastPush;
+    const after = await reader.pullAll(during.cursor);
+    const pulled = [...ticketsIn(during.changes), ...ticketsIn(after.changes)].map((t) => t.number);
+    expect(pulled).toEqual(expect.arrayContaining([slowNumber, fastNumber]));
   });
 });

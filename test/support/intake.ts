@@ -92,7 +92,7 @@ export async function loginAs(page: Page, login: string, password = DEMO_PASSWOR
 
 const SYSTEM: Actor = { userId: 'system', roles: ['system'], groupIds: [], unitIds: [] };
 
-/** A web form saved by the hub's intake (P§5.1): awaiting pickup by an operator. Returns its number. */
+/** A web form saved as the hub's intake saves it (P§5.1): awaiting pickup by an operator. Returns its number. */
 export async function receiveWebForm(db: CentralDb, form: Omit<Extract<Command, { type: 'receiveFromWebForm' }>, 'type'>): Promise<string> {
   const directory = await loadDirectory(db);
   const { first } = await issueNumbers(db, warsawYear(new Date()), 1);
@@ -100,14 +100,15 @@ export async function receiveWebForm(db: CentralDb, form: Omit<Extract<Command, 
   const decision = decide(null, { type: 'receiveFromWebForm', ...form }, SYSTEM, new Date().toISOString(), { directory, newTicketNumbers: [number] });
   if (!decision.ok) throw new Error(`web form refused: ${decision.refusal.message}`);
   const applied = applyEvents(new Map(), decision.events);
-  await db.transaction().execute((tx) =>
+  const write = (tx: CentralDb) =>
     writeBatch(tx, null, {
       results: [],
       changed: applied.changed,
       events: applied.append.map(({ event, version }) => ({ event, seq: version, mutationId: null as unknown as number })),
       refused: [],
       erase: new Set(),
-    }, new Date()),
-  );
+    }, new Date());
+  // Inside a caller's transaction (left open by a test), or in its own.
+  await (db.isTransaction ? write(db) : db.transaction().execute(write));
   return number;
 }
