@@ -146,6 +146,9 @@ async function pullAll(deps: SyncDeps, token: string): Promise<void> {
     if (page.more) {
       next = fetchPage(page.cursor);
       next.catch(() => {}); // awaited on the next turn; this only keeps a failure during the write from going unhandled
+      // Writing the page blocks the event loop; one turn first lets the request leave, so the hub
+      // prepares the next page meanwhile (without it the two would take turns).
+      await new Promise((resolve) => setImmediate(resolve));
     }
     const tickets = page.changes.flatMap((c) => (c.kind === 'ticket' ? [c.ticket] : []));
     const tombstones = page.changes.flatMap((c) => (c.kind === 'tombstone' ? [c.number] : []));
