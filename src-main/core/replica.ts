@@ -3,23 +3,34 @@
 import type Database from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { Ticket } from '../../src-shared/ticket';
+import { ticketRowOf, type TicketRow } from '../../src-shared/api/sync';
 import { searchKey } from '../../src-shared/text';
 import type { LocalDb } from './store';
 
-function columnsOf(t: Ticket) {
+function columnsOf(row: TicketRow) {
   return {
-    status: t.status,
-    unit_id: t.unitId,
-    coordinator_group_id: t.coordinatorGroupId,
-    realizer_group_id: t.realizerGroupId,
-    category_id: t.categoryId,
-    received_at: t.times.receivedAt,
-    forwarded_at: t.times.forwardedAt,
-    routed_groups: `,${t.routedGroupIds.join(',')},`,
-    routed_units: `,${t.routedUnitIds.join(',')},`,
-    phone_digits: t.reporter.phone ? t.reporter.phone.replace(/\D/g, '') : null,
-    address_key: t.location ? searchKey(t.location.address) : null,
+    status: row.status,
+    unit_id: row.unitId,
+    coordinator_group_id: row.coordinatorGroupId,
+    realizer_group_id: row.realizerGroupId,
+    category_id: row.categoryId,
+    received_at: row.receivedAt,
+    forwarded_at: row.forwardedAt,
+    routed_groups: `,${row.routedGroupIds.join(',')},`,
+    routed_units: `,${row.routedUnitIds.join(',')},`,
+    phone_digits: row.phone ? row.phone.replace(/\D/g, '') : null,
+    address_key: row.address ? searchKey(row.address) : null,
   };
+}
+
+/** A ticket as the hub sent it: its row, and its text stored as it came (see PROTOCOL_VERSION 2). */
+export interface ServerTicket {
+  row: TicketRow;
+  text: string;
+}
+
+export function serverTicketOf(t: Ticket): ServerTicket {
+  return { row: ticketRowOf(t), text: JSON.stringify(t) };
 }
 
 /** The tickets as screens see them, by number (missing ones are absent). */
@@ -56,9 +67,9 @@ export async function writeLocalTickets(db: LocalDb, tickets: Iterable<Ticket>):
     const data = JSON.stringify(t);
     await db
       .insertInto('ticket')
-      .values({ number: t.number, ...columnsOf(t), data })
+      .values({ number: t.number, ...columnsOf(ticketRowOf(t)), data })
       .onConflict((oc) =>
-        oc.column('number').doUpdateSet({ ...columnsOf(t), data, server_data: sql`coalesce(ticket.server_data, case when ticket.confirmed = 1 then ticket.data end)` }),
+        oc.column('number').doUpdateSet({ ...columnsOf(ticketRowOf(t)), data, server_data: sql`coalesce(ticket.server_data, case when ticket.confirmed = 1 then ticket.data end)` }),
       )
       .execute();
   }
@@ -71,7 +82,7 @@ const upserts = new WeakMap<Database.Database, Database.Statement>();
  * after). Runs on the raw connection inside the caller's Kysely transaction: a first sync writes
  * 100,000 of these, and one reused prepared statement is several times faster than built queries.
  */
-export function writeServerTickets(sqlite: Database.Database, tickets: readonly Ticket[]): void {
+export function writeServerTickets(sqlite: Database.Database, tickets: readonly ServerTicket[]): void {
   let upsert = upserts.get(sqlite);
   if (!upsert) {
     upsert = sqlite.prepare(`insert into ticket (number, status, unit_id, coordinator_group_id, realizer_group_id, category_id, received_at, forwarded_at,
@@ -84,7 +95,7 @@ export function writeServerTickets(sqlite: Database.Database, tickets: readonly 
         phone_digits = excluded.phone_digits, address_key = excluded.address_key, pending = 0, confirmed = 1, data = excluded.data, server_data = null`);
     upserts.set(sqlite, upsert);
   }
-  for (const t of tickets) upsert.run({ number: t.number, ...columnsOf(t), data: JSON.stringify(t) });
+  for (const t of tickets) upsert.run({ number: t.row.number, ...columnsOf(t.row), data: t.text });
 }
 
 export async function dropTickets(db: LocalDb, numbers: readonly string[]): Promise<void> {

@@ -7,6 +7,7 @@ import {
   MAX_PUSH_MUTATIONS,
   pullPageSchema,
   pushResponseSchema,
+  PROTOCOL_VERSION,
   type Mutation,
   type PullResponse,
 } from '../../src-shared/api/sync';
@@ -15,7 +16,7 @@ import { uploadPendingFiles } from './files';
 import { addBlock, availableNumbers, LEASE_BLOCK, LEASE_WHEN_BELOW } from './numbers';
 import { lastOutboxId, moveToResolve, pendingCount, pendingEntries, remove, toMutation, type OutboxEntry } from './outbox';
 import type Database from 'better-sqlite3';
-import { dropTickets, readServerTickets, writeServerTickets } from './replica';
+import { dropTickets, readServerTickets, serverTicketOf, writeServerTickets } from './replica';
 import { rebase, type RulesContext } from './tickets';
 import type { LocalDb } from './store';
 
@@ -132,13 +133,17 @@ async function pushAll(deps: SyncDeps, token: string, upTo: number): Promise<voi
 /** Resets tickets to the hub's version (dropping those the hub never had). */
 async function restoreServerVersions(db: LocalDb, sqlite: Database.Database, numbers: string[]): Promise<void> {
   const confirmed = await readServerTickets(db, numbers);
-  writeServerTickets(sqlite, [...confirmed.values()]);
+  writeServerTickets(sqlite, [...confirmed.values()].map(serverTicketOf));
   await dropTickets(db, numbers.filter((n) => !confirmed.has(n)));
 }
 
 async function pullAll(deps: SyncDeps, token: string): Promise<void> {
   const fetchPage = (cursor: string | null) =>
-    hubRequest(deps.hubUrl, '/sync/pull', pullPageSchema, { token, body: { clientId: deps.clientId, cursor, limit: 5000 }, timeoutMs: 60_000 }) as Promise<PullResponse>;
+    hubRequest(deps.hubUrl, '/sync/pull', pullPageSchema, {
+      token,
+      body: { clientId: deps.clientId, cursor, limit: 5000, protocolVersion: PROTOCOL_VERSION },
+      timeoutMs: 60_000,
+    }) as Promise<PullResponse>;
   // The next page is on its way while this one is written (the cursor is saved only with the page it ends).
   let next = fetchPage(await readSetting(deps.db, 'pullCursor'));
   for (;;) {
@@ -150,16 +155,16 @@ async function pullAll(deps: SyncDeps, token: string): Promise<void> {
       // prepares the next page meanwhile (without it the two would take turns).
       await new Promise((resolve) => setImmediate(resolve));
     }
-    const tickets = page.changes.flatMap((c) => (c.kind === 'ticket' ? [c.ticket] : []));
+    const tickets = page.changes.flatMap((c) => (c.kind === 'ticket' ? [c] : []));
     const tombstones = page.changes.flatMap((c) => (c.kind === 'tombstone' ? [c.number] : []));
     await deps.db.transaction().execute(async (tx) => {
       writeServerTickets(deps.sqlite, tickets);
       await dropTickets(tx, tombstones);
-      await rebase(tx, deps.rules(), tickets.map((t) => t.number));
+      await rebase(tx, deps.rules(), tickets.map((t) => t.row.number));
       await writeSetting(tx, 'pullCursor', page.cursor);
       if (page.extraDays) await writeSetting(tx, 'extraDays', JSON.stringify(page.extraDays));
     });
-    if (page.changes.length) deps.onTicketsChanged(page.changes.map((c) => (c.kind === 'ticket' ? c.ticket.number : c.number)));
+    if (page.changes.length) deps.onTicketsChanged(page.changes.map((c) => (c.kind === 'ticket' ? c.row.number : c.number)));
     if (!page.more) break;
   }
 }

@@ -4,7 +4,7 @@
 // atomically with the client's last mutation id.
 import { sql } from 'kysely';
 import type { Mutation, MutationResult, PushRequest, PushResponse } from '../../src-shared/api/sync';
-import { SUPPORTED_PROTOCOL_VERSIONS } from '../../src-shared/api/sync';
+import { SUPPORTED_PROTOCOL_VERSIONS, ticketRowOf } from '../../src-shared/api/sync';
 import { applyEvents, decide, ticketsTouchedBy, type Actor, type Command, type Directory, type Ticket, type TicketEvent } from '../../src-shared/ticket';
 import type { Refusal } from '../../src-shared/ticket';
 import type { HubUser } from '../../src-shared/api/hub';
@@ -173,7 +173,7 @@ function checkMutation(
   isLeased: (n: string) => boolean,
   tickets: Map<string, Ticket>,
 ): Refusal | undefined {
-  if (!SUPPORTED_PROTOCOL_VERSIONS.includes(m.protocolVersion as 1)) {
+  if (!SUPPORTED_PROTOCOL_VERSIONS.includes(m.protocolVersion)) {
     return { code: 'invalidInput', field: 'protocolVersion', message: `Ta wersja centrali nie obsługuje zapisu w wersji ${m.protocolVersion}. Zaktualizuj aplikację.` };
   }
   if (!actor || !knownActors.has(m.actorId)) {
@@ -237,7 +237,7 @@ export async function writeBatch(tx: CentralDb, clientId: string | null, outcome
             on conflict (number) do update set ${UPDATE_LIST}, updated_at = excluded.updated_at, change_seq = excluded.change_seq, data = excluded.data`.execute(tx);
 }
 
-/** The columns queues filter and sort on, copied out of the ticket document. */
+/** The columns queues filter and sort on, and the row pulls send, copied out of the ticket document. */
 const TICKET_COLUMNS = [
   'number',
   'status',
@@ -249,6 +249,7 @@ const TICKET_COLUMNS = [
   'category_id',
   'received_at',
   'forwarded_at',
+  'ticket_row',
 ] as const;
 
 function ticketColumns(t: Ticket): Record<(typeof TICKET_COLUMNS)[number], unknown> {
@@ -263,6 +264,7 @@ function ticketColumns(t: Ticket): Record<(typeof TICKET_COLUMNS)[number], unkno
     category_id: t.categoryId,
     received_at: t.times.receivedAt,
     forwarded_at: t.times.forwardedAt,
+    ticket_row: ticketRowOf(t),
   };
 }
 

@@ -9,8 +9,10 @@ import {
   MAX_PUSH_BYTES,
   pullRequestSchema,
   pullResponseSchema,
+  pullResponseV1Schema,
   pushRequestSchema,
   pushResponseSchema,
+  SUPPORTED_PROTOCOL_VERSIONS,
 } from '../../src-shared/api/sync';
 import type { CentralDb } from '../db/connect';
 import { loadActors } from '../directory';
@@ -63,12 +65,22 @@ export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub
 
   r.post(
     '/sync/pull',
-    { schema: { summary: 'Changes this user may see since a cursor, paged', security, body: pullRequestSchema, response: { 200: pullResponseSchema, 403: HubError } } },
+    {
+      schema: {
+        summary: 'Changes this user may see since a cursor, paged, in the page format of the workstation\'s protocol version',
+        security,
+        body: pullRequestSchema,
+        response: { 200: z.union([pullResponseSchema, pullResponseV1Schema]), 400: HubError, 403: HubError },
+      },
+    },
     async (req, reply) => {
+      if (!SUPPORTED_PROTOCOL_VERSIONS.includes(req.body.protocolVersion)) {
+        return reply.code(400).send({ error: 'unsupportedVersion', message: `This hub speaks sync protocol versions ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')}; upgrade the hub before the workstations.` });
+      }
       const actor = (await loadActors(db, [req.user!.id])).get(req.user!.id);
       if (!actor) return reply.code(403).send({ error: 'forbidden', message: 'This account may not read tickets.' });
       // Pre-serialised (see pull): sent as it is, not through the response schema.
-      return reply.type('application/json').send((await pull(db, actor, req.body.clientId, req.body.cursor, req.body.limit)) as never);
+      return reply.type('application/json').send((await pull(db, actor, req.body.clientId, req.body.cursor, req.body.limit, req.body.protocolVersion)) as never);
     },
   );
 

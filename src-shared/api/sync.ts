@@ -3,13 +3,20 @@
 // mutation is identified by (clientId, mutationId), ids are 1, 2, 3… per client without gaps, and
 // the hub applies each exactly once, atomically with the client's last mutation id.
 import { z } from 'zod';
-import { ticketNumberSchema, ticketSchema } from '../ticket/model';
+import { ticketNumberSchema, ticketSchema, type Ticket } from '../ticket/model';
 import { ticketEventSchema } from '../ticket/ticket-events';
 import { extraDaySchema } from '../calendar/config';
 
-/** Bumped when mutations change shape; the hub also accepts the previous version's mutations. */
-export const PROTOCOL_VERSION = 1;
-export const SUPPORTED_PROTOCOL_VERSIONS = [1] as const;
+/**
+ * Bumped when the protocol changes; the hub keeps serving the previous version, so workstations can be
+ * upgraded after it and the outbox a workstation wrote before an upgrade still replays.
+ * 1: pulls carry tickets as objects. 2: pulls carry each ticket's stored text beside the few fields a
+ * workstation indexes it by (a first sync stores 100,000 tickets without parsing and re-encoding them);
+ * mutations are the same in both.
+ */
+export const PROTOCOL_VERSION = 2;
+export const SUPPORTED_PROTOCOL_VERSIONS: readonly number[] = [1, 2];
+const protocolVersionSchema = z.number().int().positive();
 
 /** Largest push body a desktop sends; bigger outboxes go in several pushes (no 4 MB cliffs). */
 export const MAX_PUSH_BYTES = 1024 * 1024;
@@ -37,7 +44,8 @@ export const mutationSchema = z.object({
   actorId: z.string().min(1).max(100),
   /** Taken while the hub was unreachable (P§29–P§32). */
   outage: z.boolean(),
-  protocolVersion: z.number().int().positive(),
+  /** The version of the workstation that wrote it (an outbox may outlive an upgrade). */
+  protocolVersion: protocolVersionSchema,
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 
@@ -77,19 +85,57 @@ export const pullRequestSchema = z.object({
   /** Where the last pull ended; null for a first sync. */
   cursor: z.string().regex(/^\d{1,19}$/, 'The cursor is the one the previous pull returned.').nullable(),
   limit: z.number().int().min(1).max(5000).default(1000),
+  /** The page format the workstation reads; version 1 workstations do not send it. */
+  protocolVersion: protocolVersionSchema.default(1),
 });
 export type PullRequest = z.input<typeof pullRequestSchema>;
 
-export const ticketChangeSchema = z.discriminatedUnion('kind', [
-  /** The ticket as this user may see it (personal data removed where they may not see it). */
-  z.object({ kind: z.literal('ticket'), ticket: ticketSchema }),
-  /** The ticket left this user's view (or was deleted): drop it from the replica. */
-  z.object({ kind: z.literal('tombstone'), number: ticketNumberSchema }),
-]);
+/** The fields of a ticket a workstation files it by (queues, searches), copied out of the ticket. */
+export const ticketRowSchema = z.object({
+  number: ticketNumberSchema,
+  status: z.string(),
+  unitId: z.string().nullable(),
+  coordinatorGroupId: z.string().nullable(),
+  realizerGroupId: z.string().nullable(),
+  categoryId: z.string().nullable(),
+  receivedAt: z.string(),
+  forwardedAt: z.string().nullable(),
+  routedGroupIds: z.array(z.string()),
+  routedUnitIds: z.array(z.string()),
+  /** The reporter's phone, when this user may see it. */
+  phone: z.string().nullable(),
+  address: z.string().nullable(),
+});
+export type TicketRow = z.infer<typeof ticketRowSchema>;
+
+export function ticketRowOf(t: Ticket): TicketRow {
+  return {
+    number: t.number,
+    status: t.status,
+    unitId: t.unitId ?? null,
+    coordinatorGroupId: t.coordinatorGroupId ?? null,
+    realizerGroupId: t.realizerGroupId ?? null,
+    categoryId: t.categoryId ?? null,
+    receivedAt: t.times.receivedAt,
+    forwardedAt: t.times.forwardedAt ?? null,
+    routedGroupIds: t.routedGroupIds,
+    routedUnitIds: t.routedUnitIds,
+    phone: t.reporter.phone ?? null,
+    address: t.location?.address ?? null,
+  };
+}
+
+/** The ticket left this user's view (or was deleted): drop it from the replica. */
+const tombstoneSchema = z.object({ kind: z.literal('tombstone'), number: ticketNumberSchema });
+
+/** Protocol 1: the ticket as this user may see it (personal data removed where they may not see it). */
+export const ticketChangeV1Schema = z.discriminatedUnion('kind', [z.object({ kind: z.literal('ticket'), ticket: ticketSchema }), tombstoneSchema]);
+
+/** Protocol 2: the same ticket as JSON text, stored by the workstation as it is, and its row. */
+export const ticketChangeSchema = z.discriminatedUnion('kind', [z.object({ kind: z.literal('ticket'), row: ticketRowSchema, text: z.string() }), tombstoneSchema]);
 export type TicketChange = z.infer<typeof ticketChangeSchema>;
 
-export const pullResponseSchema = z.object({
-  changes: z.array(ticketChangeSchema),
+const pullPageFields = {
   /** Pass it to the next pull. */
   cursor: z.string(),
   /** More changes wait: pull again at once. */
@@ -98,19 +144,22 @@ export const pullResponseSchema = z.object({
   lastMutationId: z.number().int().nonnegative(),
   /** Calendar configuration (extra days off / working days), sent on the first page of every pull. */
   extraDays: z.array(extraDaySchema).optional(),
-});
+};
+export const pullResponseV1Schema = z.object({ changes: z.array(ticketChangeV1Schema), ...pullPageFields });
+export type PullResponseV1 = z.infer<typeof pullResponseV1Schema>;
+export const pullResponseSchema = z.object({ changes: z.array(ticketChangeSchema), ...pullPageFields });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
 /**
- * What a desktop checks of a pull page: the envelope and each change's kind and number, not every
- * ticket field — a first sync brings 100,000 tickets written by the same rules, and a deep check
- * (which also copies every object) would add a third to its time.
+ * What a desktop checks of a pull page: the envelope and each change's kind, number and text, not every
+ * row field — a first sync brings 100,000 tickets written by the same rules, and a deep check (which
+ * also copies every object) would add a third to its time.
  */
 export const pullPageSchema = z.custom<PullResponse>((value) => {
   const page = value as Partial<PullResponse> | null;
   if (!page || !Array.isArray(page.changes) || typeof page.cursor !== 'string' || typeof page.more !== 'boolean' || typeof page.lastMutationId !== 'number') return false;
   return page.changes.every((c) =>
-    c.kind === 'ticket' ? typeof c.ticket?.number === 'string' && typeof c.ticket.version === 'number' : c.kind === 'tombstone' && typeof c.number === 'string',
+    c.kind === 'ticket' ? typeof c.row?.number === 'string' && typeof c.text === 'string' : c.kind === 'tombstone' && typeof c.number === 'string',
   );
 }, 'The hub sent a pull page this version cannot read.');
 

@@ -1,6 +1,6 @@
 // The desktop core (real SQLite file) against a real hub (real PostgreSQL): online work, an outage
 // with replay, refusals landing in the "to resolve" inbox, offline login, an expired session.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,6 +100,38 @@ describe('desktop core with a real hub', () => {
     expect(periods).toHaveLength(1);
     expect(periods[0]!.declared_by).toBe('auto');
     expect(periods[0]!.ended_at).not.toBeNull();
+    await core.close();
+  });
+
+  it('P§31.2 actions saved by the previous version (protocol 1) and still in the outbox after the upgrade replay once, as written', async () => {
+    const { core } = await openCore();
+    await call(core, 'session.login', { login: 'operator', password: PASSWORD });
+    await core.syncNow();
+    await call(core, 'connection.declareOutage', {});
+    const saved = await call<ExecuteResult & { createdNumbers: string[] }>(core, 'tickets.execute', { command: potholeCall({ subject: 'Zapisane przed aktualizacją' }) });
+    const number = saved.createdNumbers[0]!;
+    await call(core, 'tickets.execute', { ticket: number, command: { type: 'forwardToCoordinators', groupId: 'wgk-k' } });
+    // The outbox rows are what version 1 wrote: same columns, its version number.
+    await core.store.db.updateTable('outbox').set({ protocol_version: 1 }).execute();
+
+    const pushed: { protocolVersion: number }[] = [];
+    const realFetch = globalThis.fetch;
+    const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      if (String(input).endsWith('/sync/push')) pushed.push(...(JSON.parse(String(init!.body)) as { mutations: { protocolVersion: number }[] }).mutations);
+      return realFetch(input, init);
+    });
+    try {
+      await call(core, 'connection.endOutage', {});
+      await core.syncNow();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(pushed.map((m) => m.protocolVersion)).toEqual([1, 1]);
+    expect((await hubTicket(number))?.status).toBe('forwarded');
+    const events = await hub.database.db.selectFrom('ticket_event').select('type').where('ticket', '=', number).execute();
+    expect(events).toHaveLength(2);
+    expect(await call<{ pendingActions: number }>(core, 'connection.get', {})).toMatchObject({ pendingActions: 0 });
+    expect(await call<unknown[]>(core, 'outbox.toResolve', {})).toEqual([]);
     await core.close();
   });
 

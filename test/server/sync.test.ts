@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src-server/hub';
 import { freshDatabaseUrl } from '../support/db';
 import { PASSWORD, seedCity, type CityUser } from '../support/city';
-import { potholeCall, TestWorkstation } from '../support/sync-client';
+import { potholeCall, TestWorkstation, type PulledChange } from '../support/sync-client';
 import type { Ticket } from '../../src-shared/ticket';
+import { ticketRowOf } from '../../src-shared/api/sync';
+import { sql } from 'kysely';
 import { receiveWebForm } from '../support/intake';
 
 let hub: RunningHub;
@@ -16,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => hub?.close());
 
 const station = (login: string) => new TestWorkstation(hub.url).login(login, PASSWORD);
-const ticketsIn = (changes: { kind: string; ticket?: Ticket }[]) => changes.filter((c) => c.kind === 'ticket').map((c) => c.ticket!);
+const ticketsIn = (changes: PulledChange[]) => changes.flatMap((c) => (c.kind === 'ticket' ? [c.ticket] : []));
 
 describe('sync push', () => {
   it('applies the same push twice only once', async () => {
@@ -130,10 +132,12 @@ describe('sync pull', () => {
     expect(seen.every((t) => t.routedGroupIds.includes('zdit-r'))).toBe(true);
 
     const supervisor = await station('nadzor-zdit');
-    const supervised = ticketsIn((await supervisor.pullAll()).changes);
+    const supervisedChanges = (await supervisor.pullAll()).changes;
+    const supervised = ticketsIn(supervisedChanges);
     expect(supervised.map((t) => t.number)).toContain(road);
-    expect(JSON.stringify(supervised)).not.toContain('600 700 800');
-    expect(JSON.stringify(supervised)).not.toContain('Jan Mieszkaniec');
+    // Neither the stored text nor the row beside it carries the caller's contact.
+    expect(JSON.stringify(supervisedChanges)).not.toContain('600 700 800');
+    expect(JSON.stringify(supervisedChanges)).not.toContain('Jan Mieszkaniec');
 
     const operatorView = ticketsIn((await op.pullAll()).changes);
     expect(operatorView.find((t) => t.number === road)?.reporter.phone).toBe('600 700 800');
@@ -160,15 +164,71 @@ describe('sync pull', () => {
     await op.lease(30);
     const registered = op.takeNumbers(30);
     await op.push(registered.map((n) => op.mutation(potholeCall(), { newTicketNumbers: [n] })));
-    const page = await op.request<{ changes: unknown[]; more: boolean; lastMutationId: number; cursor: string }>('/sync/pull', { clientId: op.clientId, cursor: null, limit: 10 });
+    const page = await op.request<{ changes: { row: { number: string } }[]; more: boolean; lastMutationId: number; cursor: string }>('/sync/pull', {
+      clientId: op.clientId,
+      cursor: null,
+      limit: 10,
+      protocolVersion: op.protocolVersion,
+    });
     // At most a page; fewer when a row in it is not for this user (a deleted ticket on a first sync).
     expect(page.changes.length).toBeLessThanOrEqual(10);
     expect(page.more).toBe(true);
     expect(page.lastMutationId).toBe(30);
     const rest = await op.pullAll(page.cursor);
-    const numbers = ticketsIn([...page.changes, ...rest.changes] as never).map((t) => t.number);
+    const numbers = [...page.changes.map((c) => c.row.number), ...ticketsIn(rest.changes).map((t) => t.number)];
     expect(new Set(numbers).size).toBe(numbers.length);
     expect(numbers).toEqual(expect.arrayContaining(registered));
+  });
+});
+
+describe('protocol versions', () => {
+  it('a page of protocol 2 carries each ticket\'s stored text as it is, with the row a workstation files it by', async () => {
+    const op = await station('operator');
+    await op.lease(1);
+    const [number] = op.takeNumbers(1);
+    await op.push([op.mutation(potholeCall(), { newTicketNumbers: [number!] })]);
+    const change = (await op.pullAll()).changes.find((c) => c.kind === 'ticket' && c.ticket.number === number) as Extract<PulledChange, { kind: 'ticket' }>;
+    const stored = await sql<{ text: string }>`select data::text as text from ticket where number = ${number}`.execute(hub.database.db);
+    expect(change.text).toBe(stored.rows[0]!.text);
+    expect(change.row).toEqual(ticketRowOf(change.ticket));
+    expect(change.row).toMatchObject({ number, status: 'registered', categoryId: 'roads', phone: '600 700 800', address: 'ul. Piotrkowska 104, Łódź' });
+    // A ticket last written before the hub stored rows gets its row computed.
+    await hub.database.db.updateTable('ticket').set({ ticket_row: null }).where('number', '=', number!).execute();
+    const legacy = (await op.pullAll()).changes.find((c) => c.kind === 'ticket' && c.ticket.number === number) as Extract<PulledChange, { kind: 'ticket' }>;
+    expect(legacy.row).toEqual(change.row);
+    expect(legacy.text).toBe(change.text);
+  });
+
+  it('a workstation not yet upgraded (protocol 1): its outbox replays, and its pulls come as it reads them, redacted the same', async () => {
+    const old = await station('operator');
+    old.protocolVersion = 1;
+    await old.lease(1);
+    const [number] = old.takeNumbers(1);
+    const pushed = await old.push([
+      old.mutation(potholeCall(), { newTicketNumbers: [number!] }),
+      old.mutation({ type: 'forwardToCoordinators', groupId: 'zdit-k', rpwId: 'RPW/77/2026' }, { ticket: number }),
+    ]);
+    expect(pushed.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    const page = await old.request<{ changes: Record<string, unknown>[] }>('/sync/pull', { clientId: old.clientId, cursor: null, limit: 5000 });
+    const mine = page.changes.find((c) => (c.ticket as Ticket | undefined)?.number === number);
+    expect(mine).toEqual({ kind: 'ticket', ticket: expect.objectContaining({ number, status: 'forwarded', reporter: expect.objectContaining({ phone: '600 700 800' }) }) });
+
+    const supervisor = await station('nadzor-zdit');
+    supervisor.protocolVersion = 1;
+    const supervised = (await supervisor.pullAll()).changes;
+    expect(ticketsIn(supervised).map((t) => t.number)).toContain(number);
+    expect(supervised.every((c) => !('text' in c))).toBe(true);
+    expect(JSON.stringify(supervised)).not.toContain('600 700 800');
+  });
+
+  it('refuses a protocol version it does not know, saying to upgrade the hub first', async () => {
+    const op = await station('operator');
+    await op.lease(1);
+    const pull = await op.request<{ error: string; message: string }>('/sync/pull', { clientId: op.clientId, cursor: null, protocolVersion: 3 }, 400);
+    expect(pull).toEqual({ error: 'unsupportedVersion', message: expect.stringContaining('upgrade the hub') });
+    op.protocolVersion = 3;
+    const pushed = await op.push([op.mutation(potholeCall(), { newTicketNumbers: op.takeNumbers(1) })]);
+    expect(pushed.results[0]).toMatchObject({ status: 'refused', refusal: { field: 'protocolVersion', message: expect.stringContaining('Zaktualizuj') } });
   });
 });
 

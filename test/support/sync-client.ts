@@ -1,8 +1,11 @@
 // A minimal workstation for hub tests: logs in, leases numbers, pushes and pulls over real HTTP.
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Mutation, PullResponse, PushResponse } from '../../src-shared/api/sync';
+import type { Mutation, PullResponse, PullResponseV1, PushResponse, TicketRow } from '../../src-shared/api/sync';
 import { formatTicketNumber, PROTOCOL_VERSION } from '../../src-shared/api/sync';
-import type { Command } from '../../src-shared/ticket';
+import type { Command, Ticket } from '../../src-shared/ticket';
+
+/** A pulled change, whatever the protocol version: the ticket read back from its text (and its row, from 2 on). */
+export type PulledChange = { kind: 'ticket'; ticket: Ticket; row?: TicketRow; text?: string } | { kind: 'tombstone'; number: string };
 
 export class TestWorkstation {
   readonly clientId: string;
@@ -10,6 +13,8 @@ export class TestWorkstation {
   token = '';
   userId = '';
   nextMutationId = 1;
+  /** The sync protocol this workstation speaks; 1 plays a workstation not yet upgraded. */
+  protocolVersion = PROTOCOL_VERSION;
   private numbers: string[] = [];
 
   /** A new workstation, or (given its id and key) an existing one, e.g. a desktop core's. */
@@ -57,7 +62,7 @@ export class TestWorkstation {
       at: opts.at ?? new Date().toISOString(),
       actorId: opts.actorId ?? this.userId,
       outage: opts.outage ?? false,
-      protocolVersion: PROTOCOL_VERSION,
+      protocolVersion: this.protocolVersion,
     };
   }
 
@@ -65,15 +70,23 @@ export class TestWorkstation {
     return this.request('/sync/push', { clientId: this.clientId, sentAt: new Date().toISOString(), mutations }, expectStatus);
   }
 
-  async pullAll(cursor: string | null = null): Promise<{ changes: PullResponse['changes']; cursor: string; lastMutationId: number }> {
-    const changes: PullResponse['changes'] = [];
-    let page: PullResponse;
+  async pullAll(cursor: string | null = null): Promise<{ changes: PulledChange[]; cursor: string; lastMutationId: number }> {
+    const changes: PulledChange[] = [];
+    let page: PullResponse | PullResponseV1;
     do {
-      page = await this.request<PullResponse>('/sync/pull', { clientId: this.clientId, cursor, limit: 500 });
-      changes.push(...page.changes);
+      page = await this.request<PullResponse | PullResponseV1>('/sync/pull', { clientId: this.clientId, cursor, limit: 500, ...this.pullVersion() });
+      for (const c of page.changes) {
+        if (c.kind === 'tombstone') changes.push(c);
+        else changes.push('text' in c ? { kind: 'ticket', ticket: JSON.parse(c.text) as Ticket, row: c.row, text: c.text } : c);
+      }
       cursor = page.cursor;
     } while (page.more);
     return { changes, cursor: cursor!, lastMutationId: page.lastMutationId };
+  }
+
+  /** Version 1 workstations predate the field. */
+  pullVersion(): { protocolVersion?: number } {
+    return this.protocolVersion === 1 ? {} : { protocolVersion: this.protocolVersion };
   }
 }
 
