@@ -18,7 +18,8 @@ export async function hubRequest<S extends z.ZodType>(
   hubUrl: string,
   path: string,
   result: S,
-  opts: { method?: 'GET' | 'POST'; body?: unknown; token?: string; timeoutMs?: number } = {},
+  /** `parse` reads a successful answer that is not plain JSON (protocol 2 pull pages); errors are always JSON. */
+  opts: { method?: 'GET' | 'POST'; body?: unknown; token?: string; timeoutMs?: number; parse?: (text: string) => unknown } = {},
 ): Promise<z.output<S>> {
   let res: Response;
   try {
@@ -37,7 +38,7 @@ export async function hubRequest<S extends z.ZodType>(
   const text = await res.text();
   let json: unknown;
   try {
-    json = text ? JSON.parse(text) : null;
+    json = !text ? null : res.ok && opts.parse ? opts.parse(text) : JSON.parse(text);
   } catch {
     // A proxy's HTML error page, a cut-off body: a failure of the hub's answer, retried like one.
     throw new HubRequestError(res.ok ? 502 : res.status, undefined, `Centrala odpowiedziała nieczytelnie (HTTP ${res.status}).`);

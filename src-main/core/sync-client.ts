@@ -5,12 +5,13 @@ import {
   leaseResponseSchema,
   MAX_PUSH_BYTES,
   MAX_PUSH_MUTATIONS,
-  pullPageSchema,
+  readPullPage,
   pushResponseSchema,
   PROTOCOL_VERSION,
   type Mutation,
   type PullResponse,
 } from '../../src-shared/api/sync';
+import { z } from 'zod';
 import { hubRequest, HubRequestError } from './hub-client';
 import { uploadPendingFiles } from './files';
 import { addBlock, availableNumbers, LEASE_BLOCK, LEASE_WHEN_BELOW } from './numbers';
@@ -137,13 +138,17 @@ async function restoreServerVersions(db: LocalDb, sqlite: Database.Database, num
   await dropTickets(db, numbers.filter((n) => !confirmed.has(n)));
 }
 
+/** readPullPage has checked the page already. */
+const checkedPage = z.custom<PullResponse>();
+
 async function pullAll(deps: SyncDeps, token: string): Promise<void> {
   const fetchPage = (cursor: string | null) =>
-    hubRequest(deps.hubUrl, '/sync/pull', pullPageSchema, {
+    hubRequest(deps.hubUrl, '/sync/pull', checkedPage, {
       token,
       body: { clientId: deps.clientId, cursor, limit: 5000, protocolVersion: PROTOCOL_VERSION },
       timeoutMs: 60_000,
-    }) as Promise<PullResponse>;
+      parse: readPullPage,
+    });
   // The next page is on its way while this one is written (the cursor is saved only with the page it ends).
   let next = fetchPage(await readSetting(deps.db, 'pullCursor'));
   for (;;) {

@@ -2,35 +2,23 @@
 // them, and tombstones for tickets that left their view; paged.
 import { sql } from 'kysely';
 import { canSeePersonalData, redactForActor, type Actor, type Directory, type Ticket } from '../../src-shared/ticket';
-import { ticketRowOf } from '../../src-shared/api/sync';
+import { ticketLines, ticketRowOf, writePullPage } from '../../src-shared/api/sync';
 import type { CentralDb } from '../db/connect';
 import { loadExtraDays } from '../calendar-store';
 import { cachedDirectory } from '../directory';
 
 /**
  * The pull response, already serialised: tickets are stored as JSON and most pulls (operators, the
- * monitoring team) may see them whole, so their text goes out without being parsed and re-encoded —
- * on protocol 2, PostgreSQL even writes each such change itself and the hub only joins them.
- * Shape: PullResponse (protocol 2) or PullResponseV1 in src-shared/api/sync.
+ * monitoring team) may see them whole, so their text goes out as it is, neither parsed nor escaped.
+ * Shape: a protocol 2 page (writePullPage in src-shared/api/sync), or PullResponseV1 as JSON.
  */
 export async function pull(db: CentralDb, actor: Actor, clientId: string, cursor: string | null, limit: number, protocolVersion: number): Promise<string> {
   const after = cursor === null ? 0 : Number(cursor);
   // Operators and super-supervisors see every ticket whole (deleted ones: super-supervisors only).
   const seesAllWhole = actor.roles.includes('superSupervisor') || actor.roles.includes('operator');
-  const prebuilt = seesAllWhole && protocolVersion >= 2;
   let query = db
     .selectFrom('ticket')
-    .select([
-      'number',
-      'status',
-      'change_seq',
-      // Rows written before the ticket_row column existed are built by the hub (below).
-      prebuilt
-        ? sql<string | null>`case when ticket_row is not null then '{"kind":"ticket","row":' || ticket_row::text || ',"text":' || to_json(data::text)::text || '}' end`.as('change')
-        : sql<null>`null`.as('change'),
-      prebuilt ? sql<string | null>`case when ticket_row is null then data::text end`.as('json') : sql<string>`data::text`.as('json'),
-      prebuilt ? sql<null>`null`.as('row_json') : sql<string | null>`ticket_row::text`.as('row_json'),
-    ])
+    .select(['number', 'status', 'change_seq', sql<string>`data::text`.as('json'), sql<string | null>`ticket_row::text`.as('row_json')])
     .where('change_seq', '>', String(after))
     .orderBy('change_seq')
     .limit(limit);
@@ -48,22 +36,19 @@ export async function pull(db: CentralDb, actor: Actor, clientId: string, cursor
   ]);
   const changes: string[] = [];
   for (const row of rows) {
-    if (row.change && (row.status !== 'deleted' || actor.roles.includes('superSupervisor'))) {
-      changes.push(row.change);
-      continue;
-    }
     const visible = visibleTicket(actor, row, seesAllWhole, directory);
     if (visible) changes.push(ticketChange(visible, protocolVersion));
     // A first sync has nothing to drop.
     else if (cursor !== null) changes.push(JSON.stringify({ kind: 'tombstone', number: row.number }));
   }
-  const tail = {
+  const envelope = {
     cursor: rows.length ? String(rows.at(-1)!.change_seq) : String(after),
     more: rows.length === limit,
     lastMutationId: Number(client?.last_mutation_id ?? 0),
     extraDays,
   };
-  return `{"changes":[${changes.join(',')}],${JSON.stringify(tail).slice(1)}`;
+  if (protocolVersion >= 2) return writePullPage(envelope, changes);
+  return `{"changes":[${changes.join(',')}],${JSON.stringify(envelope).slice(1)}`;
 }
 
 interface VisibleTicket {
@@ -75,8 +60,7 @@ interface VisibleTicket {
 }
 
 /** The ticket's text as this user may see it, or nothing. */
-function visibleTicket(actor: Actor, row: { status: string; json: string | null; row_json: string | null }, seesAllWhole: boolean, directory: Directory): VisibleTicket | undefined {
-  if (!row.json) return undefined; // a deleted ticket whose change PostgreSQL prebuilt for a user who may not see it
+function visibleTicket(actor: Actor, row: { status: string; json: string; row_json: string | null }, seesAllWhole: boolean, directory: Directory): VisibleTicket | undefined {
   if (seesAllWhole) return row.status !== 'deleted' || actor.roles.includes('superSupervisor') ? { text: row.json, rowJson: row.row_json } : undefined;
   const ticket = JSON.parse(row.json) as Ticket;
   const visible = redactForActor(actor, ticket, directory);
@@ -87,6 +71,5 @@ function visibleTicket(actor: Actor, row: { status: string; json: string | null;
 /** One ticket change in the page format of the workstation's protocol version (see PROTOCOL_VERSION). */
 function ticketChange({ text, rowJson, ticket }: VisibleTicket, protocolVersion: number): string {
   if (protocolVersion === 1) return `{"kind":"ticket","ticket":${text}}`;
-  const row = rowJson ?? JSON.stringify(ticketRowOf(ticket ?? (JSON.parse(text) as Ticket)));
-  return `{"kind":"ticket","row":${row},"text":${JSON.stringify(text)}}`;
+  return ticketLines(rowJson ?? JSON.stringify(ticketRowOf(ticket ?? (JSON.parse(text) as Ticket))), text);
 }

@@ -8,7 +8,8 @@ import {
   leaseResponseSchema,
   MAX_PUSH_BYTES,
   pullRequestSchema,
-  pullResponseSchema,
+  pullPageDescription,
+  PULL_PAGE_TYPE,
   pullResponseV1Schema,
   pushRequestSchema,
   pushResponseSchema,
@@ -70,7 +71,7 @@ export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub
         summary: 'Changes this user may see since a cursor, paged, in the page format of the workstation\'s protocol version',
         security,
         body: pullRequestSchema,
-        response: { 200: z.union([pullResponseSchema, pullResponseV1Schema]), 400: HubError, 403: HubError },
+        response: { 200: z.union([pullResponseV1Schema, z.string()]).describe(pullPageDescription), 400: HubError, 403: HubError },
       },
     },
     async (req, reply) => {
@@ -80,7 +81,8 @@ export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub
       const actor = (await loadActors(db, [req.user!.id])).get(req.user!.id);
       if (!actor) return reply.code(403).send({ error: 'forbidden', message: 'This account may not read tickets.' });
       // Pre-serialised (see pull): sent as it is, not through the response schema.
-      return reply.type('application/json').send((await pull(db, actor, req.body.clientId, req.body.cursor, req.body.limit, req.body.protocolVersion)) as never);
+      const page = await pull(db, actor, req.body.clientId, req.body.cursor, req.body.limit, req.body.protocolVersion);
+      return reply.type(req.body.protocolVersion >= 2 ? PULL_PAGE_TYPE : 'application/json').send(page as never);
     },
   );
 

@@ -10,9 +10,9 @@ import { extraDaySchema } from '../calendar/config';
 /**
  * Bumped when the protocol changes; the hub keeps serving the previous version, so workstations can be
  * upgraded after it and the outbox a workstation wrote before an upgrade still replays.
- * 1: pulls carry tickets as objects. 2: pulls carry each ticket's stored text beside the few fields a
- * workstation indexes it by (a first sync stores 100,000 tickets without parsing and re-encoding them);
- * mutations are the same in both.
+ * 1: pull pages are JSON with tickets as objects. 2: pull pages are lines carrying each ticket's stored
+ * text beside the few fields a workstation files it by (see readPullPage); a first sync stores 100,000
+ * tickets without anyone escaping, parsing or re-encoding them. Mutations are the same in both.
  */
 export const PROTOCOL_VERSION = 2;
 export const SUPPORTED_PROTOCOL_VERSIONS: readonly number[] = [1, 2];
@@ -132,8 +132,7 @@ const tombstoneSchema = z.object({ kind: z.literal('tombstone'), number: ticketN
 export const ticketChangeV1Schema = z.discriminatedUnion('kind', [z.object({ kind: z.literal('ticket'), ticket: ticketSchema }), tombstoneSchema]);
 
 /** Protocol 2: the same ticket as JSON text, stored by the workstation as it is, and its row. */
-export const ticketChangeSchema = z.discriminatedUnion('kind', [z.object({ kind: z.literal('ticket'), row: ticketRowSchema, text: z.string() }), tombstoneSchema]);
-export type TicketChange = z.infer<typeof ticketChangeSchema>;
+export type TicketChange = { kind: 'ticket'; row: TicketRow; text: string } | z.infer<typeof tombstoneSchema>;
 
 const pullPageFields = {
   /** Pass it to the next pull. */
@@ -147,21 +146,49 @@ const pullPageFields = {
 };
 export const pullResponseV1Schema = z.object({ changes: z.array(ticketChangeV1Schema), ...pullPageFields });
 export type PullResponseV1 = z.infer<typeof pullResponseV1Schema>;
-export const pullResponseSchema = z.object({ changes: z.array(ticketChangeSchema), ...pullPageFields });
-export type PullResponse = z.infer<typeof pullResponseSchema>;
+const pullEnvelopeSchema = z.object(pullPageFields);
+export type PullEnvelope = z.infer<typeof pullEnvelopeSchema>;
+export type PullResponse = PullEnvelope & { changes: TicketChange[] };
 
 /**
- * What a desktop checks of a pull page: the envelope and each change's kind, number and text, not every
- * row field — a first sync brings 100,000 tickets written by the same rules, and a deep check (which
- * also copies every object) would add a third to its time.
+ * Protocol 2 pull pages are lines (`application/x-ndjson`): the envelope first, then one line per change —
+ * `{"kind":"tombstone","number":…}`, or `{"kind":"ticket","row":{…}}` followed by a line holding the
+ * ticket's JSON text exactly as the hub stores it (JSON text never holds a raw line break).
  */
-export const pullPageSchema = z.custom<PullResponse>((value) => {
-  const page = value as Partial<PullResponse> | null;
-  if (!page || !Array.isArray(page.changes) || typeof page.cursor !== 'string' || typeof page.more !== 'boolean' || typeof page.lastMutationId !== 'number') return false;
-  return page.changes.every((c) =>
-    c.kind === 'ticket' ? typeof c.row?.number === 'string' && typeof c.text === 'string' : c.kind === 'tombstone' && typeof c.number === 'string',
-  );
-}, 'The hub sent a pull page this version cannot read.');
+export const PULL_PAGE_TYPE = 'application/x-ndjson';
+export const pullPageDescription =
+  'Protocol 2: lines (application/x-ndjson) — the envelope {cursor, more, lastMutationId, extraDays}, then per change a tombstone {kind, number}, or {kind: "ticket", row} followed by a line with the ticket\'s JSON text. Protocol 1: JSON.';
+
+export function writePullPage(envelope: PullEnvelope, changeLines: readonly string[]): string {
+  return [JSON.stringify(envelope), ...changeLines].join('\n');
+}
+
+/** A ticket's lines in a protocol 2 page. */
+export function ticketLines(rowJson: string, text: string): string {
+  return `{"kind":"ticket","row":${rowJson}}\n${text.includes('\n') ? JSON.stringify(JSON.parse(text)) : text}`;
+}
+
+/**
+ * Reads a protocol 2 page, checking its envelope and each change's kind and number, not every row field:
+ * a first sync brings 100,000 tickets written by the same rules, and a deep check would add a third to
+ * its time. Throws on anything else (the caller treats that as an unreadable answer).
+ */
+export function readPullPage(text: string): PullResponse {
+  const lines = text.split('\n');
+  const envelope = pullEnvelopeSchema.parse(JSON.parse(lines[0]!));
+  const changes: TicketChange[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const change = JSON.parse(lines[i]!) as { kind?: unknown; row?: { number?: unknown }; number?: unknown };
+    if (change.kind === 'ticket' && typeof change.row?.number === 'string' && lines[i + 1]?.startsWith('{')) {
+      changes.push({ kind: 'ticket', row: change.row as TicketRow, text: lines[++i]! });
+    } else if (change.kind === 'tombstone' && typeof change.number === 'string') {
+      changes.push({ kind: 'tombstone', number: change.number });
+    } else {
+      throw new Error(`Line ${i + 1} of the pull page is not a change this version can read.`);
+    }
+  }
+  return { ...envelope, changes };
+}
 
 export const leaseRequestSchema = z.object({
   clientId: z.uuid(),

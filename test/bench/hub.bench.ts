@@ -50,7 +50,7 @@ const pull100k: Bench = {
       let cursor: string | null = null;
       let count = 0;
       for (;;) {
-        const page: { changes: unknown[]; cursor: string; more: boolean } = await op.request('/sync/pull', { clientId: op.clientId, cursor, limit: 5000 });
+        const page = await op.pullPage(cursor, 5000);
         count += page.changes.length;
         cursor = page.cursor;
         if (!page.more) break;

@@ -1,7 +1,7 @@
 // A minimal workstation for hub tests: logs in, leases numbers, pushes and pulls over real HTTP.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Mutation, PullResponse, PullResponseV1, PushResponse, TicketRow } from '../../src-shared/api/sync';
-import { formatTicketNumber, PROTOCOL_VERSION } from '../../src-shared/api/sync';
+import { formatTicketNumber, PROTOCOL_VERSION, PULL_PAGE_TYPE, readPullPage } from '../../src-shared/api/sync';
 import type { Command, Ticket } from '../../src-shared/ticket';
 
 /** A pulled change, whatever the protocol version: the ticket read back from its text (and its row, from 2 on). */
@@ -70,11 +70,24 @@ export class TestWorkstation {
     return this.request('/sync/push', { clientId: this.clientId, sentAt: new Date().toISOString(), mutations }, expectStatus);
   }
 
+  /** One pull page as this workstation's protocol version receives it. */
+  async pullPage(cursor: string | null, limit = 500): Promise<PullResponse | PullResponseV1> {
+    if (this.protocolVersion === 1) return this.request<PullResponseV1>('/sync/pull', { clientId: this.clientId, cursor, limit });
+    const res = await fetch(`${this.hubUrl}/sync/pull`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
+      body: JSON.stringify({ clientId: this.clientId, cursor, limit, protocolVersion: this.protocolVersion }),
+    });
+    if (res.status !== 200) throw new Error(`/sync/pull: HTTP ${res.status} ${await res.text()}`);
+    if (!res.headers.get('content-type')?.startsWith(PULL_PAGE_TYPE)) throw new Error(`/sync/pull answered ${res.headers.get('content-type')}, not ${PULL_PAGE_TYPE}`);
+    return readPullPage(await res.text());
+  }
+
   async pullAll(cursor: string | null = null): Promise<{ changes: PulledChange[]; cursor: string; lastMutationId: number }> {
     const changes: PulledChange[] = [];
     let page: PullResponse | PullResponseV1;
     do {
-      page = await this.request<PullResponse | PullResponseV1>('/sync/pull', { clientId: this.clientId, cursor, limit: 500, ...this.pullVersion() });
+      page = await this.pullPage(cursor);
       for (const c of page.changes) {
         if (c.kind === 'tombstone') changes.push(c);
         else changes.push('text' in c ? { kind: 'ticket', ticket: JSON.parse(c.text) as Ticket, row: c.row, text: c.text } : c);
@@ -82,11 +95,6 @@ export class TestWorkstation {
       cursor = page.cursor;
     } while (page.more);
     return { changes, cursor: cursor!, lastMutationId: page.lastMutationId };
-  }
-
-  /** Version 1 workstations predate the field. */
-  pullVersion(): { protocolVersion?: number } {
-    return this.protocolVersion === 1 ? {} : { protocolVersion: this.protocolVersion };
   }
 }
 
