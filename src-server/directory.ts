@@ -34,6 +34,9 @@ export function cachedDirectory(db: CentralDb): Promise<Directory> {
   return directory;
 }
 
+/** The hub itself acting (web-form intake, retention): a role no user account holds. */
+export const SYSTEM_ACTOR: Actor = { userId: 'system', roles: ['system'], groupIds: [], unitIds: [] };
+
 /** Actors by user id; unknown or disabled users are absent. */
 export async function loadActors(db: CentralDb, userIds: readonly string[]): Promise<Map<string, Actor>> {
   const actors = new Map<string, Actor>();

@@ -6,6 +6,7 @@ import { prepareSchema } from '../migrations/runner';
 import { buildHub } from './app';
 import { connectDatabase, type Database } from './db/connect';
 import { startPokeHub } from './sync/poke';
+import { scheduleRetention } from './retention';
 
 export interface RunningHub {
   url: string;
@@ -24,6 +25,8 @@ export interface StartHubOptions {
   autoMigrate?: boolean;
   logger?: LoggerOptions | false;
   log?: (msg: string) => void;
+  /** Erase personal data past retention (P§27.1) at start and then this often; off when absent. */
+  retentionEveryMs?: number;
 }
 
 export async function startHub(opts: StartHubOptions): Promise<RunningHub> {
@@ -39,6 +42,10 @@ export async function startHub(opts: StartHubOptions): Promise<RunningHub> {
     const app = await buildHub({ db: database.db, logger: opts.logger, pokes });
     app.addHook('onClose', () => pokes.close());
     const url = await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0 });
+    if (opts.retentionEveryMs) {
+      const stop = scheduleRetention(database.db, opts.retentionEveryMs, (m) => (opts.log ?? console.error)(m));
+      app.addHook('onClose', async () => stop());
+    }
     return {
       url: url.replace('localhost', '127.0.0.1'),
       app,

@@ -7,14 +7,12 @@ import { z } from 'zod';
 import { HubError } from '../src-shared/api/hub';
 import { formatTicketNumber } from '../src-shared/api/sync';
 import { warsawYear } from '../src-shared/format';
-import { applyEvents, commandSchemas, decide, type Actor, type Command } from '../src-shared/ticket';
+import { applyEvents, commandSchemas, decide, type Command } from '../src-shared/ticket';
 import type { CentralDb } from './db/connect';
-import { loadDirectory } from './directory';
+import { loadDirectory, SYSTEM_ACTOR } from './directory';
 import { issueNumbers } from './sync/numbers';
 import { writeBatch, type BatchOutcome } from './sync/push';
 
-/** The hub's own intake acts as `system`, a role no user account holds. */
-export const INTAKE_ACTOR: Actor = { userId: 'system', roles: ['system'], groupIds: [], unitIds: [] };
 
 const webFormSchema = commandSchemas.receiveFromWebForm.omit({ type: true, outage: true }).extend({
   receivedAt: z.iso.datetime().optional().describe('When the resident sent the form; now when omitted.'),
@@ -39,7 +37,7 @@ export function registerIntake(app: FastifyInstance, db: CentralDb, now: () => D
         const year = warsawYear(at);
         const { first } = await issueNumbers(tx, year, 1);
         const number = formatTicketNumber(year, first);
-        const decision = decide(null, command, INTAKE_ACTOR, at.toISOString(), { directory: await loadDirectory(tx), newTicketNumbers: [number] });
+        const decision = decide(null, command, SYSTEM_ACTOR, at.toISOString(), { directory: await loadDirectory(tx), newTicketNumbers: [number] });
         if (!decision.ok) return decision;
         const applied = applyEvents(new Map(), decision.events);
         const outcome: BatchOutcome = {

@@ -14,6 +14,7 @@ try {
     port: Number(process.env.HUB_PORT ?? 4780),
     log: (m) => console.error(m),
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    retentionEveryMs: 60 * 60_000,
   });
   if (process.env.USTERKA_SEED_DEMO === '1' && (await seedDemoIfEmpty(hub.database.db))) console.error(demoLoginsText());
   console.error(`Usterka hub listening on ${hub.url} (OpenAPI: ${hub.url}/openapi.json)`);

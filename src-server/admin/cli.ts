@@ -14,6 +14,7 @@ import { loadExtraDays } from '../calendar-store';
 import { calendarCommand } from './calendar-command';
 import { demoLoginsText, seedDemo } from './demo';
 import { importStreetsFile, LODZ_SYM, StreetImportError } from './streets';
+import { expireOverduePersonalData } from '../retention';
 
 const USAGE = `Usage: npm run admin -- <command>
 
@@ -32,6 +33,8 @@ const USAGE = `Usage: npm run admin -- <command>
                                             that has users but no tickets
   streets import <file> [--sym <SYM>]       import the GUS TERYT ULIC street register (XML or CSV) for one
                                             locality (default ${LODZ_SYM}, Łódź), replacing its streets
+  retention                                 erase personal data past its retention period now (P§27.1;
+                                            every running hub also does it each hour)
 
 Roles: ${ROLES.join(', ')}`;
 
@@ -57,6 +60,12 @@ async function main(argv: string[]): Promise<number> {
         return await seedDemoCommand(database, rest);
       case 'streets':
         return await streetsCommand(database, rest);
+      case 'retention': {
+        if (rest.length) throw new UsageError(`retention takes no options, got "${rest.join(' ')}".`);
+        const erased = await expireOverduePersonalData(database.db, new Date());
+        console.log(`Personal data erased from ${erased} ticket(s) past the retention period (P§27.1).`);
+        return 0;
+      }
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }

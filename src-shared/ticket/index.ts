@@ -19,3 +19,4 @@ export type { AppliedEvents } from './store';
 export { queueFilter } from './queues';
 export type { QueueFilter } from './queues';
 export { ticketClock } from './clocks';
+export { personalDataOverdue, retentionCutoff, retentionEnds, RETENTION_MONTHS } from './retention';

@@ -6,11 +6,11 @@ import { DEMO_PASSWORD, DEMO_STREETS_FILE, DEMO_USERS } from '../../src-server/a
 import { importStreetsFile, LODZ_SYM } from '../../src-server/admin/streets';
 import { hashPassword } from '../../src-server/auth/passwords';
 import type { CentralDb } from '../../src-server/db/connect';
-import { loadDirectory, saveDirectory, setMemberships, type DirectoryConfig } from '../../src-server/directory';
+import { loadDirectory, saveDirectory, setMemberships, SYSTEM_ACTOR, type DirectoryConfig } from '../../src-server/directory';
 import { formatTicketNumber, issueNumbers } from '../../src-server/sync/numbers';
 import { writeBatch } from '../../src-server/sync/push';
 import { warsawYear } from '../../src-shared/format';
-import { applyEvents, decide, type Actor, type Command } from '../../src-shared/ticket';
+import { applyEvents, decide, type Command } from '../../src-shared/ticket';
 
 export const INTAKE_DIRECTORY: DirectoryConfig = {
   units: [
@@ -90,14 +90,12 @@ export async function loginAs(page: Page, login: string, password = DEMO_PASSWOR
   await page.getByRole('heading', { name: /^Dzień dobry,/ }).waitFor();
 }
 
-const SYSTEM: Actor = { userId: 'system', roles: ['system'], groupIds: [], unitIds: [] };
-
 /** A web form saved as the hub's intake saves it (P§5.1): awaiting pickup by an operator. Returns its number. */
 export async function receiveWebForm(db: CentralDb, form: Omit<Extract<Command, { type: 'receiveFromWebForm' }>, 'type'>): Promise<string> {
   const directory = await loadDirectory(db);
   const { first } = await issueNumbers(db, warsawYear(new Date()), 1);
   const number = formatTicketNumber(warsawYear(new Date()), first);
-  const decision = decide(null, { type: 'receiveFromWebForm', ...form }, SYSTEM, new Date().toISOString(), { directory, newTicketNumbers: [number] });
+  const decision = decide(null, { type: 'receiveFromWebForm', ...form }, SYSTEM_ACTOR, new Date().toISOString(), { directory, newTicketNumbers: [number] });
   if (!decision.ok) throw new Error(`web form refused: ${decision.refusal.message}`);
   const applied = applyEvents(new Map(), decision.events);
   const write = (tx: CentralDb) =>
