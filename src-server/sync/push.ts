@@ -206,8 +206,15 @@ export async function writeBatch(tx: CentralDb, clientId: string | null, outcome
   if (outcome.changed.size === 0) return;
   // Erasure first, so it scrubs only the events written before this batch.
   if (outcome.erase.size > 0) {
+    const erased = sql.join([...outcome.erase]);
+    // The files that carried personal data go with it: those of earlier events, and of this batch's.
+    const batchFiles = outcome.events.flatMap(({ event }) => (outcome.erase.has(event.ticket) ? personalFileIds(event) : []));
+    await sql`delete from attachment where id in (
+                select f->>'id' from ticket_event, jsonb_array_elements(coalesce(data->'personal'->'attachments', '[]'::jsonb)) f
+                where ticket in (${erased}) and data ? 'personal'
+                union all select unnest(${batchFiles}::text[]))`.execute(tx);
     await sql`update ticket_event set data = jsonb_set(data, '{personal}', 'null'::jsonb)
-              where ticket in (${sql.join([...outcome.erase])}) and data ? 'personal'`.execute(tx);
+              where ticket in (${erased}) and data ? 'personal'`.execute(tx);
   }
   // Events and tickets go as one JSON parameter each: a fixed, short statement for a batch of any size,
   // much cheaper for the hub and PostgreSQL than thousands of bound values.
@@ -235,6 +242,10 @@ export async function writeBatch(tx: CentralDb, clientId: string | null, outcome
             select ${COLUMN_LIST}, ${receivedAt}, nextval('ticket_change_feed'), data
             from json_populate_recordset(null::ticket, ${JSON.stringify(tickets)}::json) cross join feed_lock
             on conflict (number) do update set ${UPDATE_LIST}, updated_at = excluded.updated_at, change_seq = excluded.change_seq, data = excluded.data`.execute(tx);
+}
+
+function personalFileIds(event: TicketEvent): string[] {
+  return 'personal' in event && event.personal ? (event.personal.attachments ?? []).map((file) => file.id) : [];
 }
 
 /** The columns queues filter and sort on, and the row pulls send, copied out of the ticket document. */

@@ -1,4 +1,5 @@
 // P§27.1 on a real PostgreSQL: the hub erases personal data when its retention period is over.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHub, type RunningHub } from '../../src-server/hub';
 import { expireOverduePersonalData, scheduleRetention } from '../../src-server/retention';
@@ -56,6 +57,30 @@ describe('personal-data retention on the hub', () => {
     // Workstations learn of it with their next pull.
     const pulled = (await op.pullAll()).changes.find((c) => c.kind === 'ticket' && c.ticket.number === april);
     expect(pulled && pulled.kind === 'ticket' && pulled.ticket.reporter.phone).toBeFalsy();
+  });
+
+  it('P§27.1 files that carry personal data are deleted with it; the other photos stay', async () => {
+    const op = await new TestWorkstation(hub.url).login('operator', PASSWORD);
+    await op.lease(1);
+    const upload = async (name: string) => {
+      const id = randomUUID();
+      await op.request('/files', { clientId: op.clientId, id, name, contentBase64: Buffer.from(`zawartość ${name}`).toString('base64') });
+      return id;
+    };
+    const letter = await upload('pismo-mieszkanca.pdf');
+    const photo = await upload('dziura.jpg');
+    const [number] = op.takeNumbers(1);
+    const at = '2026-02-03T10:00:00.000Z';
+    const attachments = [
+      { id: letter, name: 'pismo-mieszkanca.pdf', personal: true },
+      { id: photo, name: 'dziura.jpg' },
+    ];
+    expect((await op.push([op.mutation(potholeCall({ receivedAt: at, attachments }), { newTicketNumbers: [number!], at })])).results[0]!.status).toBe('applied');
+    expect(await expireOverduePersonalData(hub.database.db, new Date('2026-09-01T00:00:00.000Z'))).toBeGreaterThanOrEqual(1);
+    const files = await hub.database.db.selectFrom('attachment').select('id').where('id', 'in', [letter, photo]).execute();
+    expect(files.map((f) => f.id)).toEqual([photo]);
+    expect((await ticket(number!)).attachments.map((a) => a.id)).toEqual([photo]);
+    expect(await eventTexts(number!)).not.toContain(letter);
   });
 
   it('P§27.1 the hub runs the job by itself and says how many tickets it erased', async () => {
