@@ -1,11 +1,14 @@
 // Attachments: workstations upload each file once (idempotent by its id) before the actions that
-// reference it are pushed.
+// reference it are pushed; anyone who may see a ticket may read the files it lists for them (a file
+// with personal data is listed only to those who may see that data).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_ATTACHMENT_BYTES, StoreFileArgs } from '../src-shared/api/desktop';
 import { HubError } from '../src-shared/api/hub';
 import type { CentralDb } from './db/connect';
+import { redactForActor, ticketNumberSchema, type Ticket } from '../src-shared/ticket';
+import { cachedDirectory, loadActors } from './directory';
 
 export function registerFiles(app: FastifyInstance, db: CentralDb): void {
   app.withTypeProvider<ZodTypeProvider>().post(
@@ -28,6 +31,31 @@ export function registerFiles(app: FastifyInstance, db: CentralDb): void {
         .onConflict((oc) => oc.column('id').doNothing())
         .execute();
       return { id: req.body.id };
+    },
+  );
+
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/tickets/:number/files/:id',
+    {
+      schema: {
+        summary: 'Read a file a ticket lists, as this user may see the ticket',
+        security: [{ bearer: [] }],
+        params: z.object({ number: ticketNumberSchema, id: z.string().min(1).max(100) }),
+        response: { 200: StoreFileArgs, 404: HubError },
+      },
+    },
+    async (req, reply) => {
+      const { number, id } = req.params;
+      const [actor, directory, row] = await Promise.all([
+        loadActors(db, [req.user!.id]).then((a) => a.get(req.user!.id)),
+        cachedDirectory(db),
+        db.selectFrom('ticket').select('data').where('number', '=', number).executeTakeFirst(),
+      ]);
+      const visible = actor && row ? redactForActor(actor, row.data as Ticket, directory) : undefined;
+      const listed = visible?.attachments.some((a) => a.id === id);
+      const file = listed ? await db.selectFrom('attachment').select(['name', 'media_type', 'content']).where('id', '=', id).executeTakeFirst() : undefined;
+      if (!file) return reply.code(404).send({ error: 'notFound', message: `Ticket ${number} lists no file ${id} you may read, or the file was erased.` });
+      return { name: file.name, ...(file.media_type ? { mediaType: file.media_type } : {}), contentBase64: Buffer.from(file.content).toString('base64') };
     },
   );
 }

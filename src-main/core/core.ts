@@ -21,7 +21,7 @@ import { syncOnce } from './sync-client';
 import { executeCommand, type RulesContext } from './tickets';
 import { discardRefused, listToResolve, retryRefused } from './to-resolve';
 import { recordOutageStart, recordOutageEnd, uploadOutages } from './outages';
-import { storeFile } from './files';
+import { readFile, storeFile } from './files';
 import { z } from 'zod';
 
 export interface CoreOptions {
@@ -275,6 +275,13 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     'files.store': (file) => {
       requireView();
       return storeFile(db, file);
+    },
+    'files.read': async ({ ticket, id }) => {
+      const v = requireView();
+      const row = await db.selectFrom('ticket').select('data').where('number', '=', ticket).executeTakeFirst();
+      const listed = row && (JSON.parse(row.data) as Ticket).attachments.some((a) => a.id === id);
+      if (!listed) throw new DesktopApiError({ code: 'invalidInput', field: 'id', message: `Zgłoszenie ${ticket} nie ma takiego załącznika.` });
+      return readFile(db, opts.hubUrl, v.session.token, ticket, id);
     },
     'outbox.toResolve': async () => listToResolve(db, requireView().directory),
     'outbox.retry': async ({ mutationId, command }) => retryRefused(db, mutationId, command as Command | undefined, runCommand),

@@ -2,8 +2,8 @@
 // offline with its photos) and uploaded to the hub by the next sync, before the actions that use them.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { DesktopApiError, MAX_ATTACHMENT_BYTES } from '../../src-shared/api/desktop';
-import { hubRequest } from './hub-client';
+import { DesktopApiError, MAX_ATTACHMENT_BYTES, StoreFileArgs } from '../../src-shared/api/desktop';
+import { hubRequest, HubRequestError } from './hub-client';
 import type { LocalDb } from './store';
 
 export async function storeFile(db: LocalDb, file: { name: string; mediaType?: string; contentBase64: string }) {
@@ -25,5 +25,21 @@ export async function uploadPendingFiles(db: LocalDb, hubUrl: string, clientId: 
       body: { clientId, id, name: row.name, ...(row.media_type ? { mediaType: row.media_type } : {}), contentBase64: Buffer.from(row.content as Uint8Array).toString('base64') },
     });
     await db.updateTable('attachment').set({ uploaded: 1 }).where('id', '=', id).execute();
+  }
+}
+
+/**
+ * A file the ticket lists for this user: kept here when it was attached on this workstation, else read
+ * from the hub (not kept: it may carry personal data this workstation has no reason to hold).
+ */
+export async function readFile(db: LocalDb, hubUrl: string, token: string, ticket: string, id: string): Promise<z.infer<typeof StoreFileArgs>> {
+  const local = await db.selectFrom('attachment').select(['name', 'media_type', 'content']).where('id', '=', id).executeTakeFirst();
+  if (local) return { name: local.name, ...(local.media_type ? { mediaType: local.media_type } : {}), contentBase64: Buffer.from(local.content as Uint8Array).toString('base64') };
+  try {
+    return await hubRequest(hubUrl, `/tickets/${encodeURIComponent(ticket)}/files/${encodeURIComponent(id)}`, StoreFileArgs, { token, timeoutMs: 60_000 });
+  } catch (err) {
+    if (err instanceof HubRequestError && err.status === 404) throw new DesktopApiError({ code: 'invalidInput', field: 'id', message: 'Tego pliku nie ma już w centrali (np. usunięty razem z danymi osobowymi).' });
+    if (err instanceof HubRequestError) throw new DesktopApiError({ code: 'unavailable', message: 'Plik jest w centrali, a centrala jest teraz nieosiągalna — spróbuj ponownie, gdy połączenie wróci.' });
+    throw err;
   }
 }

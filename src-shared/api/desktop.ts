@@ -177,6 +177,8 @@ export const desktopRequests = {
   'numbers.reserve': { args: NoArgs, result: NumberReserve },
   /** Keeps a file on this workstation (sent to the hub with the next sync) and returns its reference for a command. */
   'files.store': { args: StoreFileArgs, result: z.object({ id: z.string(), name: z.string(), mediaType: z.string().optional() }) },
+  /** A file a ticket lists (a photo, the resident's letter): from this workstation if attached here, else from the hub. */
+  'files.read': { args: z.object({ ticket: ticketNumberSchema, id: z.string().min(1).max(100) }).strict(), result: StoreFileArgs },
   /** Actions the hub refused: the "to resolve" inbox. */
   'outbox.toResolve': { args: NoArgs, result: z.array(ToResolveItem) },
   /** Sends a refused action again, corrected where the user changed it. */

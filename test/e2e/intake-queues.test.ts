@@ -1,6 +1,7 @@
 // The operator's queues and status calls in Chromium (preview mode, real hub and core): a web form
 // picked up (P§9), a status inquiry on an open and on a finished ticket (P§23), a ticket returned by
 // the coordinator and routed again (P§19.4.1, P§20.1).
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../support/stack';
 import { seriousAxeViolations } from '../support/axe';
@@ -196,5 +197,33 @@ describe('operator queues and status calls in Chromium', () => {
     await page.getByText(/Przekazano do ZZM-K/).waitFor();
     const rerouted = await stack.core.dispatch('tickets.get', { number });
     expect(rerouted.ok && (rerouted.result as { ticket: unknown }).ticket).toMatchObject({ status: 'forwarded', coordinatorGroupId: 'zzm-k' });
+  });
+
+  it('P§8.1 opens a photo the ticket lists, read from the hub when another workstation attached it', async () => {
+    const { page } = stack;
+    const png = readFileSync(new URL('../../src-renderer/screenshot.png', import.meta.url)).toString('base64');
+    const stored = await stack.core.dispatch('files.store', { name: 'dziura-kilinskiego.png', mediaType: 'image/png', contentBase64: png });
+    if (!stored.ok) throw new Error(stored.error.message);
+    const photo = stored.result as { id: string; name: string; mediaType: string };
+    const { number } = await execute({ ...call('Dziura przy przystanku, Kilińskiego 120', 'Kilińskiego 120'), attachments: [photo] } as Command);
+    await stack.core.syncNow();
+    // As on a coordinator's workstation: the file is only at the hub.
+    await stack.core.store.db.deleteFrom('attachment').execute();
+
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Alt+6');
+    const search = page.getByLabel('Numer, telefon lub adres');
+    await search.fill(number);
+    await page.keyboard.press('Enter');
+    await page.getByRole('region', { name: `Zgłoszenie ${number}` }).waitFor();
+    await page.getByRole('button', { name: 'dziura-kilinskiego.png' }).click();
+    const preview = page.getByRole('dialog', { name: 'dziura-kilinskiego.png' });
+    const image = preview.getByRole('img', { name: 'dziura-kilinskiego.png' });
+    await image.waitFor();
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(100);
+    await shot('64-attachment-preview');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await preview.waitFor({ state: 'hidden' });
   });
 });

@@ -202,6 +202,17 @@ describe('desktop core with a real hub', () => {
     expect((await hubTicket(saved.createdNumbers[0]!))?.attachments).toEqual([{ id: ref.id, name: 'dziura.png', mediaType: 'image/png' }]);
     const tooBig = await core.dispatch('files.store', { name: 'film.mp4', contentBase64: 'A'.repeat(15_000_000) });
     expect(tooBig).toMatchObject({ ok: false, error: { code: 'invalidInput', message: expect.stringContaining('10 MB') } });
+
+    // Opened again: from this workstation, then (once gone from it, as on any other) from the hub.
+    const number = saved.createdNumbers[0]!;
+    const read = () => core.dispatch('files.read', { ticket: number, id: ref.id });
+    expect(await read()).toMatchObject({ ok: true, result: { name: 'dziura.png', mediaType: 'image/png', contentBase64: photo.toString('base64') } });
+    await core.store.db.deleteFrom('attachment').execute();
+    expect(await read()).toMatchObject({ ok: true, result: { name: 'dziura.png', contentBase64: photo.toString('base64') } });
+    expect(await core.dispatch('files.read', { ticket: number, id: 'nie-ma-takiego' })).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+    await hub.close();
+    expect(await read()).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringContaining('centrala jest teraz nieosiągalna') } });
+    await restartHub();
     await core.close();
   });
 

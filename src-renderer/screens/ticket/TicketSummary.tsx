@@ -7,6 +7,7 @@ import {
 import { categoryLabel, groupLabel } from '../../lib/directory';
 import { TicketNumber } from '../../components/TicketNumber';
 import { statusSentence } from '../../lib/ticket-words';
+import { AttachmentLinks } from './AttachmentLinks';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -73,7 +74,11 @@ export function TicketSummary({ ticket, directory, pending }: { ticket: Ticket; 
         {ticket.coordinatorGroupId && <Row label="Koordynator">{groupLabel(directory, ticket.coordinatorGroupId)}</Row>}
         {ticket.realizerGroupId && <Row label="Realizator">{groupLabel(directory, ticket.realizerGroupId)}</Row>}
         {ticket.rpwIds.length > 0 && <Row label="RPW">{ticket.rpwIds.join(', ')}</Row>}
-        {ticket.attachments.length > 0 && <Row label="Załączniki">{ticket.attachments.map((a) => a.name).join(', ')}</Row>}
+        {ticket.attachments.length > 0 && (
+          <Row label="Załączniki">
+            <AttachmentLinks ticket={ticket} />
+          </Row>
+        )}
         {ticket.links.splitParts.length > 0 && (
           <Row label="Części zgłoszenia">
             {ticket.links.splitParts.map((p) => `${p.number}: ${p.scope}${p.addressee ? ` (${p.addressee})` : ''}`).join('; ')}
