@@ -25,6 +25,16 @@ export async function queuePage(
 ): Promise<{ rows: QueueRow[]; total: number }> {
   const filter = queueFilter(queue, view.actor, view.directory);
   const base = filtered(db, filter);
+  if (filter.onlyLate) {
+    // Lateness depends on each ticket's clocks and the calendar, so it is judged here, over the open
+    // tickets of the supervisor's units (a few thousand at most), most overdue first.
+    const open = await base.select(['data', 'pending']).execute();
+    const late = open
+      .map((r) => toRow(r as RowData, view.calendar, filter.clock, now))
+      .filter((r) => r.clock === 'late' || r.clock === 'dueToday')
+      .sort((a, b) => a.due!.localeCompare(b.due!));
+    return { rows: late.slice(offset, offset + limit), total: late.length };
+  }
   const [rows, count] = await Promise.all([
     base
       .select(['data', 'pending'])

@@ -53,7 +53,7 @@ export function QueueTable({ rows, directory, onOpen, caption, dueLabel = 'Termi
               </TableCell>
               <TableCell>{row.subject}</TableCell>
               <TableCell>{directory ? categoryLabel(directory, row.categoryId) : (row.categoryId ?? '—')}</TableCell>
-              {withGroup && <TableCell>{row.groupId ? (lookup(directory?.groups ?? {}, row.groupId)?.symbol ?? row.groupId) : '—'}</TableCell>}
+              {withGroup && <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.groupId ? (lookup(directory?.groups ?? {}, row.groupId)?.symbol ?? row.groupId) : '—'}</TableCell>}
               <TableCell>{row.address ?? '—'}</TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatWarsawDateTime(row.receivedAt)}</TableCell>
               <TableCell>

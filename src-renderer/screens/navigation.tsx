@@ -44,10 +44,14 @@ const REALIZER: NavItem[] = [
   queue({ queue: 'realizerIncoming', title: 'Przydzielone', about: 'Przekazane do Twoich grup realizatorów: podejmij (P§21.1).', dueLabel: 'Reakcja do' }),
   queue({ queue: 'realizerActive', title: 'W realizacji', about: 'W realizacji i u wykonawców; termin realizacji 10 dni roboczych (P§18.1).', dueLabel: 'Realizacja do' }),
 ];
+const late = (about: string) =>
+  queue({ queue: 'late', title: 'Po terminie', about, dueLabel: 'Termin', empty: 'Żadne otwarte zgłoszenie nie jest po terminie ani nie ma terminu dziś.' });
 const SUPERVISOR: NavItem[] = [
+  late('Otwarte zgłoszenia nadzorowanych jednostek po terminie lub z terminem dziś, najbardziej spóźnione na górze; kolumna Grupa mówi, u kogo leżą (P§4.3, P§16.2, P§18.1, P§24.2).'),
   queue({ queue: 'unit', title: 'Moja jednostka', about: 'Wszystkie zgłoszenia przekazane do nadzorowanych jednostek — podgląd (P§24.2).' }),
 ];
 const SUPER_SUPERVISOR: NavItem[] = [
+  late('Otwarte zgłoszenia w całym mieście po terminie lub z terminem dziś, najbardziej spóźnione na górze; kolumna Grupa mówi, u kogo leżą (P§4.3, P§16.2, P§18.1, P§24.2).'),
   queue({ queue: 'all', title: 'Wszystkie zgłoszenia', about: 'Wszystkie zgłoszenia w systemie (P§24.2).' }),
 ];
 

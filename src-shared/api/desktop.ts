@@ -74,6 +74,7 @@ export const QUEUES = [
   'coordinatorActive', // coordinator: taken up, returned by realizers, suspended (P§19)
   'realizerIncoming', // realizer: assigned to my groups (P§21.1)
   'realizerActive', // realizer: in progress, with a contractor (P§21.2)
+  'late', // supervisor, super-supervisor: open tickets past or at their deadline, in my units / everywhere (P§24.2)
   'unit', // supervisor: everything routed to my units (P§24.2)
   'all', // super-supervisor: everything
 ] as const;

@@ -16,7 +16,19 @@ export function ticketClock(calendar: WorkingCalendar, ticket: Ticket, clock: Qu
       const done = t.resolvedAt ?? t.closedAt;
       return realizationClock(calendar, { interventional: ticket.kind === 'interventional', receivedAt: Date.parse(t.receivedAt), completedAt: done ? Date.parse(done) : null }, now);
     }
+    case 'mostPressing': {
+      const running = RUNNING_CLOCKS[ticket.status] ?? ['realization'];
+      const states = running.map((kind) => ticketClock(calendar, ticket, kind, now)).filter((c): c is ClockStatus => !!c && c.state !== 'done' && c.state !== 'doneLate');
+      return states.sort((a, b) => a.due.getTime() - b.due.getTime())[0] ?? null;
+    }
     default:
       return null;
   }
 }
+
+/** Clocks besides completion (P§18.1) that run in a state: pickup of a web form (P§4.3), take-up by a group (P§16.2). */
+const RUNNING_CLOCKS: Partial<Record<Ticket['status'], QueueFilter['clock'][]>> = {
+  awaitingPickup: ['webPickup', 'realization'],
+  forwarded: ['reaction', 'realization'],
+  assigned: ['reaction', 'realization'],
+};

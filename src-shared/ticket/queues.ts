@@ -1,7 +1,7 @@
 // P§24.2: each role's view of tickets — which statuses, in which of the user's groups or units, and
 // which SLA clock runs for a row. The desktop and the hub build their queries from this one table.
 import type { QueueName } from '../api/desktop';
-import type { Actor, Directory, Status } from './model';
+import { isOpen, statuses, type Actor, type Directory, type Status } from './model';
 import { actingGroupIds } from './roles';
 
 export interface QueueFilter {
@@ -14,8 +14,10 @@ export interface QueueFilter {
   unitIds?: readonly string[];
   /** Oldest first for work queues (who waits longest), newest first for overviews. */
   order: 'oldestFirst' | 'newestFirst';
-  /** The clock shown beside each row. */
-  clock: 'webPickup' | 'reaction' | 'realization' | null;
+  /** The clock shown beside each row; `mostPressing`: of the clocks running in the ticket's state, the one due first. */
+  clock: 'webPickup' | 'reaction' | 'realization' | 'mostPressing' | null;
+  /** Only tickets whose clock is past or at its deadline, the most overdue first (instead of `order`). */
+  onlyLate?: boolean;
 }
 
 export function queueFilter(queue: QueueName, actor: Actor, directory: Directory): QueueFilter {
@@ -38,6 +40,15 @@ export function queueFilter(queue: QueueName, actor: Actor, directory: Directory
       return { statuses: ['assigned'], realizerGroupIds, order: 'oldestFirst', clock: 'reaction' };
     case 'realizerActive':
       return { statuses: ['inProgress', 'withContractor'], realizerGroupIds, order: 'oldestFirst', clock: 'realization' };
+    case 'late':
+      // Supervisors watch their units; the super-supervisor the whole city.
+      return {
+        statuses: statuses.filter(isOpen),
+        unitIds: actor.roles.includes('superSupervisor') ? undefined : actor.unitIds,
+        order: 'oldestFirst',
+        clock: 'mostPressing',
+        onlyLate: true,
+      };
     case 'unit':
       return { unitIds: actor.unitIds, order: 'newestFirst', clock: 'realization' };
     case 'all':

@@ -226,4 +226,32 @@ describe('operator queues and status calls in Chromium', () => {
     await page.keyboard.press('Escape');
     await preview.waitFor({ state: 'hidden' });
   });
+
+  it('P§24.2 P§18.1 the supervisor sees what is late in their units, the most overdue first, and which group holds it', async () => {
+    const { page } = stack;
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+    const registered = async (subject: string, address: string, receivedAt?: string) => {
+      const { number } = await execute({ ...call(subject, address), ...(receivedAt ? { receivedAt } : {}) } as Command);
+      await execute({ type: 'forwardToCoordinators', groupId: 'zdit-k', rpwId: 'RPW/120/2026' }, number);
+      return number;
+    };
+    const older = await registered('Zapadnięty chodnik, Piotrkowska 200', 'Piotrkowska 200', daysAgo(40));
+    const old = await registered('Wyrwa w jezdni, Piotrkowska 210', 'Piotrkowska 210', daysAgo(25));
+    const fresh = await registered('Luźna kostka, Piotrkowska 220', 'Piotrkowska 220');
+    await stack.core.syncNow();
+
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Wyloguj' }).click();
+    await loginAs(page, 'nadzorca');
+    await page.getByRole('heading', { name: /^Po terminie \(\d+\)/ }).waitFor();
+    const rows = page.getByRole('table', { name: /Po terminie/ }).getByRole('row');
+    await rows.filter({ hasText: older }).waitFor();
+    const order = await rows.evaluateAll((trs) => trs.map((tr) => tr.textContent ?? ''));
+    const position = (n: string) => order.findIndex((text) => text.includes(n));
+    expect(position(older)).toBeLessThan(position(old));
+    expect(position(fresh)).toBe(-1);
+    expect(await rows.filter({ hasText: older }).textContent()).toMatch(/ZDiT-K.*po terminie/);
+    await shot('72-supervisor-late');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
 });
