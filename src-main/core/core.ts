@@ -16,6 +16,7 @@ import { startPokeListener, type PokeListener } from './pokes';
 import { nearbyTickets, queuePage, searchTickets } from './queries';
 import { knownSessions, lastSession, login, refreshConfig, signOut, type Session } from './session';
 import { checkpoint, openLocalStore, type LocalStore } from './store';
+import { plainBox, type SecretBox } from './secrets';
 import { adoptReplica } from './replica-owner';
 import { syncOnce } from './sync-client';
 import { executeCommand, type RulesContext } from './tickets';
@@ -28,6 +29,8 @@ export interface CoreOptions {
   dataDir: string;
   hubUrl: string;
   shell: 'electron' | 'preview';
+  /** Seals the credentials kept in the store (see secrets.ts); plain when absent. */
+  secrets?: SecretBox;
   policy?: Partial<ConnectionPolicy>;
   now?: () => number;
   log?: (msg: string, err?: unknown) => void;
@@ -54,7 +57,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const now = opts.now ?? Date.now;
   const log = opts.log ?? ((msg, err) => console.error(msg, err ?? ''));
   const policy = { ...defaultConnectionPolicy, ...opts.policy };
-  const store = await openLocalStore(opts.dataDir);
+  const secrets = opts.secrets ?? plainBox;
+  const store = await openLocalStore(opts.dataDir, secrets);
   const db = store.db;
   const emitter = new EventEmitter();
   const emit = (event: DesktopEvent) => emitter.emit('event', event);
@@ -65,7 +69,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   };
   let declaredByUser = false;
   let view: View | undefined;
-  let earlierUsers: Session[] = await knownSessions(db);
+  let earlierUsers: Session[] = await knownSessions(db, secrets);
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   /** The last sync cycle started or queued, and the one waiting to start, if any. */
@@ -230,8 +234,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       return tracker.state;
     },
     'session.login': async ({ login: userLogin, password }) => {
-      const session = await login(db, opts.hubUrl, userLogin, password, { id: store.installationId, key: store.installationKey }, new Date(now()));
-      earlierUsers = await knownSessions(db);
+      const session = await login(db, secrets, opts.hubUrl, userLogin, password, { id: store.installationId, key: store.installationKey }, new Date(now()));
+      earlierUsers = await knownSessions(db, secrets);
       await adoptReplica(db, session.config.actor);
       view = makeView(session);
       configFetchedAt = session.offline ? 0 : now();
@@ -311,7 +315,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     }
   }
 
-  const previous = await lastSession(db);
+  const previous = await lastSession(db, secrets);
   if (previous) view = makeView(previous);
   // The first cycle starts now but is not awaited: whoever created the core subscribes to its events first.
   void requestSync().finally(scheduleNext);

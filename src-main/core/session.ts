@@ -6,6 +6,7 @@ import { LoginResponse } from '../../src-shared/api/hub';
 import { formatWarsawTime } from '../../src-shared/format';
 import { hubRequest, HubRequestError } from './hub-client';
 import type { LocalDb } from './store';
+import type { SecretBox } from './secrets';
 
 export interface Session {
   user: SessionUser;
@@ -17,6 +18,7 @@ export interface Session {
 
 export async function login(
   db: LocalDb,
+  secrets: SecretBox,
   hubUrl: string,
   login: string,
   password: string,
@@ -28,24 +30,37 @@ export async function login(
     res = await hubRequest(hubUrl, '/auth/login', LoginResponse, { body: { login, password, installationId: installation.id, installationKey: installation.key } });
   } catch (err) {
     // The hub unreachable or failing (its database down): those who worked here before can go on.
-    if (err instanceof HubRequestError && (err.status === 'unreachable' || err.status >= 500)) return unlockOffline(db, login, password);
+    if (err instanceof HubRequestError && (err.status === 'unreachable' || err.status >= 500)) return unlockOffline(db, secrets, login, password);
     throw new DesktopApiError(loginFailure(err));
   }
   const config = await hubRequest(hubUrl, '/sync/config', WorkstationConfig, { token: res.token });
   const session: Session = { user: res.user, token: res.token, config, offline: false };
-  await rememberUser(db, login, password, session, now);
+  await rememberUser(db, secrets, login, password, session, now);
   return session;
 }
 
 /** The sessions of users who logged in here before, for re-applying their pending actions. */
-export async function knownSessions(db: LocalDb): Promise<Session[]> {
+export async function knownSessions(db: LocalDb, secrets: SecretBox): Promise<Session[]> {
   const rows = await db.selectFrom('known_user').select(['user', 'config', 'token']).execute();
-  return rows.map((r) => ({ user: JSON.parse(r.user), config: JSON.parse(r.config), token: r.token ?? '', offline: true }));
+  return rows.map((r) => storedSession(r, secrets));
 }
 
-export async function lastSession(db: LocalDb): Promise<Session | undefined> {
+export async function lastSession(db: LocalDb, secrets: SecretBox): Promise<Session | undefined> {
   const row = await db.selectFrom('known_user').select(['user', 'config', 'token']).where('signed_in', '=', 1).executeTakeFirst();
-  return row ? { user: JSON.parse(row.user), config: JSON.parse(row.config), token: row.token ?? '', offline: true } : undefined;
+  return row ? storedSession(row, secrets) : undefined;
+}
+
+function storedSession(row: { user: string; config: string; token: string | null }, secrets: SecretBox): Session {
+  return { user: JSON.parse(row.user), config: JSON.parse(row.config), token: openToken(row.token, secrets), offline: true };
+}
+
+/** A token sealed under another system account cannot be read: the user logs in again. */
+function openToken(stored: string | null, secrets: SecretBox): string {
+  try {
+    return stored ? secrets.open(stored) : '';
+  } catch {
+    return '';
+  }
 }
 
 export async function signOut(db: LocalDb): Promise<void> {
@@ -58,16 +73,16 @@ export async function refreshConfig(db: LocalDb, hubUrl: string, session: Sessio
   return { ...session, config };
 }
 
-async function rememberUser(db: LocalDb, login: string, password: string, s: Session, now: Date): Promise<void> {
+async function rememberUser(db: LocalDb, secrets: SecretBox, login: string, password: string, s: Session, now: Date): Promise<void> {
   const verifier = await makeVerifier(password);
-  const row = { user_id: s.user.id, verifier, user: JSON.stringify(s.user), config: JSON.stringify(s.config), token: s.token, signed_in: 1, last_login_at: now.toISOString() };
+  const row = { user_id: s.user.id, verifier, user: JSON.stringify(s.user), config: JSON.stringify(s.config), token: secrets.seal(s.token), signed_in: 1, last_login_at: now.toISOString() };
   await db.transaction().execute(async (tx) => {
     await tx.updateTable('known_user').set({ signed_in: 0 }).execute();
     await tx.insertInto('known_user').values({ login, ...row }).onConflict((oc) => oc.column('login').doUpdateSet(row)).execute();
   });
 }
 
-async function unlockOffline(db: LocalDb, login: string, password: string): Promise<Session> {
+async function unlockOffline(db: LocalDb, secrets: SecretBox, login: string, password: string): Promise<Session> {
   const row = await db.selectFrom('known_user').selectAll().where('login', '=', login).executeTakeFirst();
   if (!row || !(await checkVerifier(password, row.verifier))) {
     throw new DesktopApiError({
@@ -79,7 +94,7 @@ async function unlockOffline(db: LocalDb, login: string, password: string): Prom
   }
   await db.updateTable('known_user').set({ signed_in: 0 }).execute();
   await db.updateTable('known_user').set({ signed_in: 1 }).where('login', '=', login).execute();
-  return { user: JSON.parse(row.user), config: JSON.parse(row.config), token: row.token ?? '', offline: true };
+  return storedSession(row as { user: string; config: string; token: string | null }, secrets);
 }
 
 // The offline verifier: scrypt of the password with a random salt; the password itself is never stored.

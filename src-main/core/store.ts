@@ -3,6 +3,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { plainBox, type SecretBox } from './secrets';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { localMigrations } from '../../migrations/local';
@@ -29,7 +30,7 @@ export interface LocalStore {
 
 export const STORE_FILE = 'usterka.sqlite';
 
-export async function openLocalStore(dataDir: string): Promise<LocalStore> {
+export async function openLocalStore(dataDir: string, secrets: SecretBox = plainBox): Promise<LocalStore> {
   mkdirSync(dataDir, { recursive: true });
   const sqlite = new Database(join(dataDir, STORE_FILE));
   // 8 KB pages (new stores only; an existing file keeps its size): a first sync writes ~150 MB of tickets
@@ -52,7 +53,7 @@ export async function openLocalStore(dataDir: string): Promise<LocalStore> {
       upgradeHint: '',
     });
     const installationId = await setting(db, 'installationId', () => randomUUID());
-    const installationKey = await setting(db, 'installationKey', () => randomBytes(32).toString('base64url'));
+    const installationKey = secrets.open(await setting(db, 'installationKey', () => secrets.seal(randomBytes(32).toString('base64url'))));
     return { db, sqlite, installationId, installationKey, close: () => db.destroy() };
   } catch (err) {
     await db.destroy();

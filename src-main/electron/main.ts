@@ -1,10 +1,11 @@
 // The Electron main process: one window, the renderer served from app://, the desktop core behind IPC.
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, net, protocol, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, shell } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { RENDERER_CSP } from '../../src-shared/api/csp';
 import { createCore } from '../core/core';
 import { resolveHubUrl } from '../core/config';
+import { keyStoreBox } from '../core/secrets';
 import { wireDesktopApi } from './ipc';
 import { APP_ORIGIN, APP_SCHEME, externalUrlToOpen, isAppUrl, mainWindowOptions, rendererFileFor } from './security';
 
@@ -37,7 +38,8 @@ app.whenReady().then(async () => {
   });
 
   const dataDir = app.getPath('userData');
-  const core = await createCore({ dataDir, hubUrl: resolveHubUrl(process.env, dataDir), shell: 'electron' });
+  const secrets = keyStoreBox(safeStorage, (m) => console.warn(m));
+  const core = await createCore({ dataDir, hubUrl: resolveHubUrl(process.env, dataDir), shell: 'electron', secrets });
   const win = new BrowserWindow(mainWindowOptions(join(__dirname, 'preload.cjs')));
   const unwire = wireDesktopApi(ipcMain, win.webContents, core);
   win.once('ready-to-show', () => win.show());

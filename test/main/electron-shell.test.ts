@@ -49,6 +49,7 @@ const electron = vi.hoisted(() => {
       ipcMain: { handle: (ch: string, fn: (...args: unknown[]) => unknown) => handlers.set(ch, fn), removeHandler: (ch: string) => handlers.delete(ch) },
       protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
       shell: { openExternal: vi.fn(async () => {}) },
+      safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
       net: { fetch: vi.fn() },
     },
   };

@@ -1,11 +1,13 @@
 // The desktop core (real SQLite file) against a real hub (real PostgreSQL): online work, an outage
 // with replay, refusals landing in the "to resolve" inbox, offline login, an expired session.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHub, type RunningHub } from '../../src-server/hub';
 import { createCore, type Core } from '../../src-main/core/core';
+import { keyStoreBox, type KeyStore, type SecretBox } from '../../src-main/core/secrets';
 import type { DesktopEvent, ExecuteResult } from '../../src-shared/api/desktop';
 import type { Ticket } from '../../src-shared/ticket';
 import { freshDatabaseUrl } from '../support/db';
@@ -32,10 +34,10 @@ async function restartHub(): Promise<void> {
   hub = await startHub({ databaseUrl, dataDir: '/nonexistent', logger: false, port });
 }
 
-async function openCore(dataDir = mkdtempSync(join(tmpdir(), 'usterka-core-'))): Promise<{ core: Core; events: DesktopEvent[]; dataDir: string }> {
+async function openCore(dataDir = mkdtempSync(join(tmpdir(), 'usterka-core-')), secrets?: SecretBox): Promise<{ core: Core; events: DesktopEvent[]; dataDir: string }> {
   dirs.push(dataDir);
   // A short outage bound so the test sees the outage state quickly.
-  const core = await createCore({ dataDir, hubUrl: hub.url.replace(/:\d+$/, `:${port}`), shell: 'preview', log: () => {}, policy: { outageAfterMs: 0 } });
+  const core = await createCore({ dataDir, hubUrl: hub.url.replace(/:\d+$/, `:${port}`), shell: 'preview', log: () => {}, policy: { outageAfterMs: 0 }, secrets });
   const events: DesktopEvent[] = [];
   core.onEvent((e) => events.push(e));
   return { core, events, dataDir };
@@ -184,6 +186,45 @@ describe('desktop core with a real hub', () => {
     expect(stranger).toMatchObject({ ok: false, error: { message: expect.stringContaining('nie logował się wcześniej') } });
     await again.core.close();
     await restartHub();
+  });
+
+  it("the credentials in the workstation's store are sealed by the system key store: a copied file holds no usable token or key", async () => {
+    // A key store like the system's: AES-GCM under a key the store file does not contain.
+    const key = randomBytes(32);
+    const keys: KeyStore = {
+      isEncryptionAvailable: () => true,
+      encryptString: (plain) => {
+        const iv = randomBytes(12);
+        const cipher = createCipheriv('aes-256-gcm', key, iv);
+        const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+        return Buffer.concat([iv, cipher.getAuthTag(), body]);
+      },
+      decryptString: (sealed) => {
+        const decipher = createDecipheriv('aes-256-gcm', key, sealed.subarray(0, 12));
+        decipher.setAuthTag(sealed.subarray(12, 28));
+        return Buffer.concat([decipher.update(sealed.subarray(28)), decipher.final()]).toString('utf8');
+      },
+    };
+    const box = keyStoreBox(keys, () => {});
+    const { core, dataDir } = await openCore(undefined, box);
+    await call(core, 'session.login', { login: 'operator', password: PASSWORD });
+    await core.syncNow();
+    const stored = await core.store.db.selectFrom('known_user').select('token').executeTakeFirstOrThrow();
+    const installationKey = core.store.installationKey;
+    const token = box.open(stored.token as string);
+    core.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    await core.close();
+    const file = readFileSync(join(dataDir, 'usterka.sqlite')).toString('latin1');
+    expect(token.length).toBeGreaterThan(20);
+    expect(file).not.toContain(token);
+    expect(file).not.toContain(installationKey);
+
+    // The same system account opens it again: still signed in, and the hub still knows the workstation.
+    const again = await openCore(dataDir, box);
+    expect(await call<{ login: string } | null>(again.core, 'session.current', {})).toMatchObject({ login: 'operator' });
+    await again.core.syncNow();
+    expect((await call<{ state: string }>(again.core, 'connection.get', {})).state).toBe('online');
+    await again.core.close();
   });
 
   it('P§8.1 a photo attached offline reaches the hub with the call, byte for byte', async () => {
