@@ -17,6 +17,7 @@ import { registerAuth } from './auth/routes';
 import { registerSync } from './sync/routes';
 import { registerIntake } from './intake';
 import { registerFiles } from './files';
+import { registerStats } from './stats';
 import type { PokeHub } from './sync/poke';
 import type { CentralDb } from './db/connect';
 
@@ -75,6 +76,7 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   registerSync(app, opts.db, opts.pokes, now);
   registerIntake(app, opts.db, now);
   registerFiles(app, opts.db);
+  registerStats(app, opts.db, now);
 
   app.get(
     '/health',

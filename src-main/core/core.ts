@@ -5,11 +5,11 @@ import { HubHealth } from '../../src-shared/api/hub';
 import { DesktopApiError, type ConnectionState, type DesktopEvent, type WorkstationConfig } from '../../src-shared/api/desktop';
 import { createDispatcher, type DesktopHandlers, type Dispatch } from '../../src-shared/api/dispatch';
 import { createWorkingCalendar, type ExtraDay, type WorkingCalendar } from '../../src-shared/calendar';
-import { allowedCommands, commandLabels, describeEvent, makeDirectory, type Command, type CommandType, type Directory, type Ticket } from '../../src-shared/ticket';
+import { allowedCommands, commandLabels, describeEvent, makeDirectory, monthStatsSchema, type Command, type CommandType, type Directory, type Ticket } from '../../src-shared/ticket';
 import { polishCollator } from '../../src-shared/text';
 import { APP_VERSION } from '../../src-shared/version';
 import { defaultConnectionPolicy, nextCheckDelay, observe, type ConnectionPolicy, type ConnectionTracker, type Observation } from './connection';
-import { hubRequest } from './hub-client';
+import { hubRequest, HubRequestError } from './hub-client';
 import { availableNumbers, WARN_BELOW } from './numbers';
 import { pendingCount, pendingFor } from './outbox';
 import { startPokeListener, type PokeListener } from './pokes';
@@ -279,6 +279,16 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     'files.store': (file) => {
       requireView();
       return storeFile(db, file);
+    },
+    'stats.month': async ({ month }) => {
+      const v = requireView();
+      try {
+        return await hubRequest(opts.hubUrl, `/stats/${month}`, monthStatsSchema, { token: v.session.token, timeoutMs: 60_000 });
+      } catch (err) {
+        if (err instanceof HubRequestError && err.status === 403) throw new DesktopApiError({ code: 'forbidden', message: 'Statystyki są dla nadzorców i supernadzorcy.' });
+        if (err instanceof HubRequestError) throw new DesktopApiError({ code: 'unavailable', message: 'Statystyki liczy centrala, a jest teraz nieosiągalna — spróbuj ponownie, gdy połączenie wróci.' });
+        throw err;
+      }
     },
     'files.read': async ({ ticket, id }) => {
       const v = requireView();

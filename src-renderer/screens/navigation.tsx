@@ -6,6 +6,7 @@ import { IntakeScreen } from './intake/IntakeScreen';
 import { QueueScreen, type QueueView } from './operator/QueueScreen';
 import { StatusInquiryScreen } from './operator/StatusInquiryScreen';
 import { ToResolveScreen } from './outage/ToResolveScreen';
+import { StatisticsScreen } from './stats/StatisticsScreen';
 
 export interface NavItem {
   id: string;
@@ -25,6 +26,7 @@ const queue = (view: QueueView, label = view.title): NavItem => ({
 const intake: NavItem = { id: 'intake', label: 'Nowe zgłoszenie', render: () => <IntakeScreen /> };
 const inquiry: NavItem = { id: 'inquiry', label: 'Informacja o stanie', render: () => <StatusInquiryScreen /> };
 const toResolve: NavItem = { id: 'toResolve', label: 'Do wyjaśnienia', countOf: 'toResolve', render: () => <ToResolveScreen /> };
+const statistics: NavItem = { id: 'statistics', label: 'Statystyki', render: () => <StatisticsScreen /> };
 
 const OPERATOR: NavItem[] = [
   intake,
@@ -49,10 +51,12 @@ const late = (about: string) =>
 const SUPERVISOR: NavItem[] = [
   late('Otwarte zgłoszenia nadzorowanych jednostek po terminie lub z terminem dziś, najbardziej spóźnione na górze; kolumna Grupa mówi, u kogo leżą (P§4.3, P§16.2, P§18.1, P§24.2).'),
   queue({ queue: 'unit', title: 'Moja jednostka', about: 'Wszystkie zgłoszenia przekazane do nadzorowanych jednostek — podgląd (P§24.2).' }),
+  statistics,
 ];
 const SUPER_SUPERVISOR: NavItem[] = [
   late('Otwarte zgłoszenia w całym mieście po terminie lub z terminem dziś, najbardziej spóźnione na górze; kolumna Grupa mówi, u kogo leżą (P§4.3, P§16.2, P§18.1, P§24.2).'),
   queue({ queue: 'all', title: 'Wszystkie zgłoszenia', about: 'Wszystkie zgłoszenia w systemie (P§24.2).' }),
+  statistics,
 ];
 
 /** The views of a user holding these roles, without repeats, operator's first. */

@@ -4,6 +4,7 @@
 // validates every argument before a handler sees it.
 import { z } from 'zod';
 import { actorSchema, categorySchema, statuses, ticketNumberSchema, ticketSchema } from '../ticket/model';
+import { monthSchema, monthStatsSchema } from '../ticket/stats';
 import { refusalSchema } from './sync';
 
 export const ConnectionState = z.object({
@@ -178,6 +179,8 @@ export const desktopRequests = {
   'numbers.reserve': { args: NoArgs, result: NumberReserve },
   /** Keeps a file on this workstation (sent to the hub with the next sync) and returns its reference for a command. */
   'files.store': { args: StoreFileArgs, result: z.object({ id: z.string(), name: z.string(), mediaType: z.string().optional() }) },
+  /** Statistics of a month's tickets, from the hub (P§24, P§27.3): the city, or the supervisor's units. */
+  'stats.month': { args: z.object({ month: monthSchema }).strict(), result: monthStatsSchema },
   /** A file a ticket lists (a photo, the resident's letter): from this workstation if attached here, else from the hub. */
   'files.read': { args: z.object({ ticket: ticketNumberSchema, id: z.string().min(1).max(100) }).strict(), result: StoreFileArgs },
   /** Actions the hub refused: the "to resolve" inbox. */

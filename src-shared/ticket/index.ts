@@ -20,3 +20,4 @@ export { queueFilter } from './queues';
 export type { QueueFilter } from './queues';
 export { ticketClock } from './clocks';
 export { personalDataOverdue, retentionCutoff, retentionEnds, RETENTION_MONTHS } from './retention';
+export { monthBounds, monthSchema, monthStats, monthStatsSchema, type MonthStats, type StatsRow } from './stats';

@@ -253,5 +253,18 @@ describe('operator queues and status calls in Chromium', () => {
     expect(await rows.filter({ hasText: older }).textContent()).toMatch(/ZDiT-K.*po terminie/);
     await shot('72-supervisor-late');
     expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // The month's statistics of the unit (P§24): the late ones counted, a record to save (P§27.3).
+    await page.getByRole('tab', { name: /Statystyki/ }).click();
+    const summary = page.getByRole('region', { name: 'Podsumowanie miesiąca' });
+    await summary.waitFor();
+    await page.getByRole('table', { name: 'Według jednostek' }).getByText('Zarząd Dróg i Transportu').waitFor();
+    await shot('73-statistics');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Zapisz zestawienie (CSV)' }).click();
+    const csv = readFileSync(await (await download).path(), 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFZestawienie;Pozycja;Przyjęte;Zakończone;Zakończone po terminie;Otwarte po terminie');
+    expect(csv).toContain('Jednostka;Zarząd Dróg i Transportu;');
   });
 });

@@ -25,7 +25,7 @@ describe('hub HTTP skeleton', () => {
     expect(doc.paths['/health'].get.responses['200'].content['application/json'].schema.properties.status.enum).toEqual(['ok']);
     const login = doc.paths['/auth/login'].post;
     expect(login.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['login', 'password']));
-    expect(Object.keys(doc.paths).sort()).toEqual(['/auth/login', '/auth/logout', '/auth/me', '/files', '/health', '/intake/web-form', '/streets', '/sync/config', '/sync/lease', '/sync/outages', '/sync/poke', '/sync/pull', '/sync/push', '/tickets/{number}/files/{id}', '/tickets/{number}/history']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/auth/login', '/auth/logout', '/auth/me', '/files', '/health', '/intake/web-form', '/stats/{month}', '/streets', '/sync/config', '/sync/lease', '/sync/outages', '/sync/poke', '/sync/pull', '/sync/push', '/tickets/{number}/files/{id}', '/tickets/{number}/history']);
     // Every route but the public ones declares the bearer token.
     expect(doc.paths['/sync/push'].post.security).toEqual([{ bearer: [] }]);
   });

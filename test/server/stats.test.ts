@@ -1,0 +1,50 @@
+// Monthly statistics at the hub (P§24, P§27.3) on a real PostgreSQL: who may ask, and what they see.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHub, type RunningHub } from '../../src-server/hub';
+import type { MonthStats } from '../../src-shared/ticket';
+import { freshDatabaseUrl } from '../support/db';
+import { PASSWORD, seedCity } from '../support/city';
+import { potholeCall, TestWorkstation } from '../support/sync-client';
+
+let hub: RunningHub;
+beforeAll(async () => {
+  hub = await startHub({ databaseUrl: await freshDatabaseUrl(), dataDir: '/nonexistent', autoMigrate: true, logger: false });
+  await seedCity(hub.database.db);
+});
+afterAll(() => hub?.close());
+
+const station = (login: string) => new TestWorkstation(hub.url).login(login, PASSWORD);
+async function stats(ws: TestWorkstation, month: string): Promise<{ status: number; body: MonthStats & { message?: string } }> {
+  const res = await fetch(`${hub.url}/stats/${month}`, { headers: { authorization: `Bearer ${ws.token}` } });
+  return { status: res.status, body: await res.json() };
+}
+
+describe('monthly statistics at the hub', () => {
+  it('P§24 P§27.3 the super-supervisor counts the whole city\'s month, a supervisor their units; others may not', async () => {
+    const op = await station('operator');
+    await op.lease(3);
+    const [road, waste, april] = op.takeNumbers(3);
+    const inMarch = '2026-03-10T09:00:00.000Z';
+    await op.push([
+      op.mutation(potholeCall({ receivedAt: inMarch }), { newTicketNumbers: [road!], at: inMarch }),
+      op.mutation({ type: 'forwardToCoordinators', groupId: 'zdit-k', rpwId: 'RPW/9/2026' }, { ticket: road, at: inMarch }),
+      op.mutation(potholeCall({ categoryId: 'waste', templateAnswers: {}, receivedAt: inMarch }), { newTicketNumbers: [waste!], at: inMarch }),
+      op.mutation({ type: 'forwardToCoordinators', groupId: 'wgk-k' }, { ticket: waste, at: inMarch }),
+      op.mutation(potholeCall({ receivedAt: '2026-04-01T09:00:00.000Z' }), { newTicketNumbers: [april!], at: '2026-04-01T09:00:00.000Z' }),
+    ]);
+
+    const city = await stats(await station('supernadzor'), '2026-03');
+    expect(city.status).toBe(200);
+    expect(city.body.total).toMatchObject({ received: 2, finished: 0, openLate: 2 });
+    expect(city.body.byUnit.map((r) => [r.key, r.received]).sort()).toEqual([['wgk', 1], ['zdit', 1]]);
+
+    const unit = await stats(await station('nadzor-zdit'), '2026-03');
+    expect(unit.body.total.received).toBe(1);
+    expect(unit.body.byUnit).toEqual([expect.objectContaining({ key: 'zdit', received: 1 })]);
+
+    expect((await stats(op, '2026-03')).status).toBe(403);
+    const wrong = await stats(await station('supernadzor'), '2026-13');
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.message).toContain('YYYY-MM');
+  });
+});
