@@ -148,7 +148,7 @@ describe('operator queues and status calls in Chromium', () => {
     await shot('62-follow-up-form');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Zarejestruj zapytanie jako nowe zgłoszenie' }).click();
-    await page.getByText(/Zarejestrowano zapytanie jako nowe zgłoszenie/).waitFor();
+    await page.getByRole('status').getByText(/Zarejestrowano zapytanie jako nowe zgłoszenie/).waitFor();
     const followUp = (await page.getByRole('status').getByTestId('ticket-number').textContent())!;
     expect(followUp).toMatch(/^\d{4}\/\d{6}$/);
     const created = await stack.core.dispatch('tickets.get', { number: followUp });
