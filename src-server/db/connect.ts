@@ -60,8 +60,7 @@ export async function startEmbeddedPostgres(dir: string, log: (msg: string) => v
   // that ends with a failure code (a test run with failures) into a success, and the one on `exit` throws.
   // Servers are stopped explicitly (hub close, test teardown); its signal hooks stay.
   const exitHook = (await import('async-exit-hook')).default;
-  exitHook.unhookEvent('beforeExit');
-  exitHook.unhookEvent('exit');
+  for (const event of ['beforeExit', 'exit']) if (exitHook.hookedEvents().includes(event)) exitHook.unhookEvent(event);
   mkdirSync(dir, { recursive: true });
   const passwordFile = join(dir, '..', 'postgres-password');
   const fresh = !existsSync(join(dir, 'PG_VERSION'));
