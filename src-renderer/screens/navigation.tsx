@@ -56,6 +56,12 @@ const SUPERVISOR: NavItem[] = [
 const SUPER_SUPERVISOR: NavItem[] = [
   late('Otwarte zgłoszenia w całym mieście po terminie lub z terminem dziś, najbardziej spóźnione na górze; kolumna Grupa mówi, u kogo leżą (P§4.3, P§16.2, P§18.1, P§24.2).'),
   queue({ queue: 'all', title: 'Wszystkie zgłoszenia', about: 'Wszystkie zgłoszenia w systemie (P§24.2).' }),
+  queue({
+    queue: 'retentionDue',
+    title: 'Do usunięcia',
+    about: 'Zakończone zgłoszenia po okresie przechowywania danych (6 miesięcy, nie licząc miesiąca rejestracji) — usuń je (P§27.2, P§28); w statystykach zostają (P§27.3).',
+    empty: 'Żadne zakończone zgłoszenie nie czeka na usunięcie.',
+  }),
   statistics,
 ];
 

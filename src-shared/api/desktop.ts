@@ -78,6 +78,7 @@ export const QUEUES = [
   'late', // supervisor, super-supervisor: open tickets past or at their deadline, in my units / everywhere (P§24.2)
   'unit', // supervisor: everything routed to my units (P§24.2)
   'all', // super-supervisor: everything
+  'retentionDue', // super-supervisor: finished tickets past the retention period, to delete (P§27.2, P§28)
 ] as const;
 export type QueueName = (typeof QUEUES)[number];
 

@@ -1,7 +1,7 @@
 // P§24.2: each role's view of tickets — which statuses, in which of the user's groups or units, and
 // which SLA clock runs for a row. The desktop and the hub build their queries from this one table.
 import type { QueueName } from '../api/desktop';
-import { isOpen, statuses, type Actor, type Directory, type Status } from './model';
+import { finishedStatuses, isOpen, statuses, type Actor, type Directory, type Status } from './model';
 import { actingGroupIds } from './roles';
 
 export interface QueueFilter {
@@ -18,6 +18,8 @@ export interface QueueFilter {
   clock: 'webPickup' | 'reaction' | 'realization' | 'mostPressing' | null;
   /** Only tickets whose clock is past or at its deadline, the most overdue first (instead of `order`). */
   onlyLate?: boolean;
+  /** Only tickets past the retention period of their personal data (P§27.1), oldest first. */
+  retentionOver?: boolean;
 }
 
 export function queueFilter(queue: QueueName, actor: Actor, directory: Directory): QueueFilter {
@@ -53,5 +55,7 @@ export function queueFilter(queue: QueueName, actor: Actor, directory: Directory
       return { unitIds: actor.unitIds, order: 'newestFirst', clock: 'realization' };
     case 'all':
       return { order: 'newestFirst', clock: 'realization' };
+    case 'retentionDue':
+      return { statuses: finishedStatuses, order: 'oldestFirst', clock: null, retentionOver: true };
   }
 }

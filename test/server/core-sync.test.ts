@@ -137,6 +137,32 @@ describe('desktop core with a real hub', () => {
     await core.close();
   });
 
+  it('P§27.2 P§28 the super-supervisor lists finished tickets past the retention period, and what is deleted leaves the list', async () => {
+    const op = await new TestWorkstation(hub.url).login('operator', PASSWORD);
+    await op.lease(3);
+    const [old, recent, open] = op.takeNumbers(3);
+    const longAgo = '2026-01-12T09:00:00.000Z';
+    const close = { type: 'closeOutOfScope', receivingEntity: 'PGE Dystrybucja S.A.', rpwId: 'RPW/3/2026' };
+    await op.push([
+      op.mutation(potholeCall({ receivedAt: longAgo }), { newTicketNumbers: [old!], at: longAgo }),
+      op.mutation(close as never, { ticket: old, at: longAgo }),
+      op.mutation(potholeCall(), { newTicketNumbers: [recent!] }),
+      op.mutation(close as never, { ticket: recent }),
+      op.mutation(potholeCall({ receivedAt: longAgo }), { newTicketNumbers: [open!], at: longAgo }),
+    ]);
+    const { core } = await openCore();
+    await call(core, 'session.login', { login: 'supernadzor', password: PASSWORD });
+    await core.syncNow();
+    const due = async () => (await call<{ rows: { number: string }[] }>(core, 'tickets.queue', { queue: 'retentionDue' })).rows.map((r) => r.number);
+    expect(await due()).toEqual([old]);
+    const deleted = await call<ExecuteResult>(core, 'tickets.execute', { ticket: old, command: { type: 'delete', reason: 'Okres przechowywania minął (P§27.2).' } });
+    expect(deleted.ok).toBe(true);
+    expect(await due()).toEqual([]);
+    await core.syncNow();
+    expect((await hubTicket(old!))?.status).toBe('deleted');
+    await core.close();
+  });
+
   it('an action the hub refuses lands in the "to resolve" inbox with the reason, and the replica shows the hub\'s truth', async () => {
     const { core } = await openCore();
     await call(core, 'session.login', { login: 'operator', password: PASSWORD });
