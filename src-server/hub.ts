@@ -41,11 +41,10 @@ export async function startHub(opts: StartHubOptions): Promise<RunningHub> {
     const pokes = await startPokeHub(database.connectionString, (msg, err) => opts.log?.(`${msg}: ${String(err)}`));
     const app = await buildHub({ db: database.db, logger: opts.logger, pokes });
     app.addHook('onClose', () => pokes.close());
+    let stopRetention: (() => void) | undefined;
+    app.addHook('onClose', async () => stopRetention?.());
     const url = await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0 });
-    if (opts.retentionEveryMs) {
-      const stop = scheduleRetention(database.db, opts.retentionEveryMs, (m) => (opts.log ?? console.error)(m));
-      app.addHook('onClose', async () => stop());
-    }
+    if (opts.retentionEveryMs) stopRetention = scheduleRetention(database.db, opts.retentionEveryMs, (m) => (opts.log ?? console.error)(m));
     return {
       url: url.replace('localhost', '127.0.0.1'),
       app,

@@ -96,4 +96,13 @@ describe('personal-data retention on the hub', () => {
     }
     expect((await ticket(old)).personalDataErased).toMatchObject({ basis: 'retentionExpired' });
   });
+
+  it('a hub started with the hourly job serves and closes cleanly', async () => {
+    const withJob = await startHub({ databaseUrl: await freshDatabaseUrl(), dataDir: '/nonexistent', autoMigrate: true, logger: false, retentionEveryMs: 3_600_000 });
+    try {
+      expect((await fetch(`${withJob.url}/health`)).status).toBe(200);
+    } finally {
+      await withJob.close();
+    }
+  });
 });
