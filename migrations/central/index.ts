@@ -8,7 +8,6 @@ import * as m20261130_05 from './2026-11-30-05-attachments';
 import * as m20261130_06 from './2026-11-30-06-installations';
 import * as m20261130_07 from './2026-11-30-07-session-installation-index';
 import * as m20261130_08 from './2026-11-30-08-ticket-row';
-import * as m20261130_09 from './2026-11-30-09-ticket-received-index';
 
 export const centralMigrations: MigrationSet = {
   '2026-11-30-01-calendar-and-audit': m20261130_01,
@@ -19,5 +18,4 @@ export const centralMigrations: MigrationSet = {
   '2026-11-30-06-installations': m20261130_06,
   '2026-11-30-07-session-installation-index': m20261130_07,
   '2026-11-30-08-ticket-row': m20261130_08,
-  '2026-11-30-09-ticket-received-index': m20261130_09,
 };
