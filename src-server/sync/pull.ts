@@ -18,7 +18,7 @@ export async function pull(db: CentralDb, actor: Actor, clientId: string, cursor
   const seesAllWhole = actor.roles.includes('superSupervisor') || actor.roles.includes('operator');
   let query = db
     .selectFrom('ticket')
-    .select(['number', 'status', 'change_seq', sql<string>`data::text`.as('json'), sql<string | null>`ticket_row::text`.as('row_json')])
+    .select(['number', 'status', 'change_seq', sql<string>`data::text`.as('json'), sql<string | null>`ticket_row`.as('row_json')])
     .where('change_seq', '>', String(after))
     .orderBy('change_seq')
     .limit(limit);
