@@ -11,7 +11,7 @@ describe('the hub process', () => {
     const dir = mkdtempSync(join(tmpdir(), 'usterka-hub-process-'));
     chmodSync(dir, 0o755);
     const port = await freePort();
-    const env = { ...process.env, USTERKA_DATA_DIR: dir, HUB_PORT: String(port), LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = { ...process.env, USTERKA_DATA_DIR: dir, HUB_PORT: String(port), LOG_LEVEL: 'warn' };
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, ['--import', 'tsx', 'src-server/main.ts'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
