@@ -37,6 +37,11 @@ export function cachedDirectory(db: CentralDb): Promise<Directory> {
 /** The hub itself acting (web-form intake, retention): a role no user account holds. */
 export const SYSTEM_ACTOR: Actor = { userId: 'system', roles: ['system'], groupIds: [], unitIds: [] };
 
+/** The actor a signed-in user is; undefined when the account is disabled. */
+export async function loadActor(db: CentralDb, userId: string): Promise<Actor | undefined> {
+  return (await loadActors(db, [userId])).get(userId);
+}
+
 /** Actors by user id; unknown or disabled users are absent. */
 export async function loadActors(db: CentralDb, userIds: readonly string[]): Promise<Map<string, Actor>> {
   const actors = new Map<string, Actor>();

@@ -8,7 +8,7 @@ import { MAX_ATTACHMENT_BYTES, StoreFileArgs } from '../src-shared/api/desktop';
 import { HubError } from '../src-shared/api/hub';
 import type { CentralDb } from './db/connect';
 import { redactForActor, ticketNumberSchema, type Ticket } from '../src-shared/ticket';
-import { cachedDirectory, loadActors } from './directory';
+import { cachedDirectory, loadActor } from './directory';
 
 export function registerFiles(app: FastifyInstance, db: CentralDb): void {
   app.withTypeProvider<ZodTypeProvider>().post(
@@ -47,7 +47,7 @@ export function registerFiles(app: FastifyInstance, db: CentralDb): void {
     async (req, reply) => {
       const { number, id } = req.params;
       const [actor, directory, row] = await Promise.all([
-        loadActors(db, [req.user!.id]).then((a) => a.get(req.user!.id)),
+        loadActor(db, req.user!.id),
         cachedDirectory(db),
         db.selectFrom('ticket').select('data').where('number', '=', number).executeTakeFirst(),
       ]);

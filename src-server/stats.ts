@@ -8,7 +8,7 @@ import { HubError } from '../src-shared/api/hub';
 import { monthBounds, monthSchema, monthStats, monthStatsSchema, type Ticket } from '../src-shared/ticket';
 import { loadExtraDays } from './calendar-store';
 import type { CentralDb } from './db/connect';
-import { loadActors } from './directory';
+import { loadActor } from './directory';
 
 export function registerStats(app: FastifyInstance, db: CentralDb, now: () => Date): void {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -22,7 +22,7 @@ export function registerStats(app: FastifyInstance, db: CentralDb, now: () => Da
       },
     },
     async (req, reply) => {
-      const actor = (await loadActors(db, [req.user!.id])).get(req.user!.id);
+      const actor = await loadActor(db, req.user!.id);
       const wholeCity = actor?.roles.includes('superSupervisor');
       if (!actor || (!wholeCity && !actor.roles.includes('supervisor'))) {
         return reply.code(403).send({ error: 'forbidden', message: 'Statistics are for supervisors and the super-supervisor.' });

@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { QueueName, QueueRow } from '../../src-shared/api/desktop';
 import type { WorkingCalendar } from '../../src-shared/calendar';
-import { currentGroupId, isOpen, queueFilter, retentionCutoff, retentionEnds, ticketClock, type Actor, type Directory, type QueueFilter, type Ticket } from '../../src-shared/ticket';
+import { currentGroupId, isOpen, queueFilter, retentionCutoff, retentionOver, ticketClock, type Actor, type Directory, type QueueFilter, type Ticket } from '../../src-shared/ticket';
 import { searchKey } from '../../src-shared/text';
 import type { LocalDb } from './store';
 
@@ -29,7 +29,7 @@ export async function queuePage(
     // Registered before the cutoff's month boundary (received never later than registered, so the
     // indexed filter keeps every candidate); the shared rule decides each.
     const candidates = await base.where('received_at', '<', retentionCutoff(now).toISOString()).orderBy('received_at').select(['data', 'pending']).execute();
-    const due = candidates.filter((r) => retentionEnds((JSON.parse(r.data as string) as Ticket).times.registeredAt) <= now);
+    const due = candidates.filter((r) => retentionOver(JSON.parse(r.data as string) as Ticket, now));
     return { rows: due.slice(offset, offset + limit).map((r) => toRow(r as RowData, view.calendar, filter.clock, now)), total: due.length };
   }
   if (filter.onlyLate) {

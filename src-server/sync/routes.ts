@@ -16,7 +16,7 @@ import {
   SUPPORTED_PROTOCOL_VERSIONS,
 } from '../../src-shared/api/sync';
 import type { CentralDb } from '../db/connect';
-import { loadActors } from '../directory';
+import { loadActor } from '../directory';
 import { ownsInstallation } from '../auth/routes';
 import { leaseNumbers } from './numbers';
 import type { PokeHub } from './poke';
@@ -80,7 +80,7 @@ export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub
       if (!SUPPORTED_PROTOCOL_VERSIONS.includes(req.body.protocolVersion)) {
         return reply.code(400).send({ error: 'unsupportedVersion', message: `This hub speaks sync protocol versions ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')}; upgrade the hub before the workstations.` });
       }
-      const actor = (await loadActors(db, [req.user!.id])).get(req.user!.id);
+      const actor = await loadActor(db, req.user!.id);
       if (!actor) return reply.code(403).send({ error: 'forbidden', message: 'This account may not read tickets.' });
       // Pre-serialised (see pull): sent as it is, not through the response schema.
       const page = await pull(db, actor, req.body.clientId, req.body.cursor, req.body.limit, req.body.protocolVersion);
@@ -92,7 +92,7 @@ export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub
     '/sync/config',
     { schema: { summary: 'The configuration a workstation needs to run the rules offline: directory, the user as an actor, calendar', security, response: { 200: WorkstationConfig, 403: HubError } } },
     async (req, reply) => {
-      const [actor, directory, extraDays] = await Promise.all([loadActors(db, [req.user!.id]).then((a) => a.get(req.user!.id)), loadDirectory(db), loadExtraDays(db)]);
+      const [actor, directory, extraDays] = await Promise.all([loadActor(db, req.user!.id), loadDirectory(db), loadExtraDays(db)]);
       if (!actor) return reply.code(403).send({ error: 'forbidden', message: 'This account is disabled.' });
       return {
         directory: {
@@ -150,7 +150,7 @@ export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub
     async (req, reply) => {
       const number = req.params.number;
       const [actor, directory, row, events] = await Promise.all([
-        loadActors(db, [req.user!.id]).then((a) => a.get(req.user!.id)),
+        loadActor(db, req.user!.id),
         loadDirectory(db),
         db.selectFrom('ticket').select('data').where('number', '=', number).executeTakeFirst(),
         db.selectFrom('ticket_event').select('data').where('ticket', '=', number).orderBy('seq').execute(),

@@ -19,5 +19,5 @@ export type { AppliedEvents } from './store';
 export { queueFilter } from './queues';
 export type { QueueFilter } from './queues';
 export { ticketClock } from './clocks';
-export { personalDataOverdue, retentionCutoff, retentionEnds, RETENTION_MONTHS } from './retention';
+export { personalDataOverdue, retentionCutoff, retentionEnds, retentionOver, RETENTION_MONTHS } from './retention';
 export { monthBounds, monthSchema, monthStats, monthStatsSchema, type MonthStats, type StatsRow } from './stats';

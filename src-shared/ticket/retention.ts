@@ -19,7 +19,12 @@ export function retentionCutoff(now: Date): Date {
   return new Date(addMonths(startOfMonth(now, { in: warsaw }), -RETENTION_MONTHS).getTime());
 }
 
+/** P§27.1–27.2: the ticket's retention period is over at `now`. */
+export function retentionOver(ticket: Ticket, now: Date): boolean {
+  return retentionEnds(ticket.times.registeredAt) <= now;
+}
+
 /** P§27.1: the ticket still holds personal data it may no longer keep. */
 export function personalDataOverdue(ticket: Ticket, now: Date): boolean {
-  return !ticket.personalDataErased && !ticket.deleted && retentionEnds(ticket.times.registeredAt) <= now;
+  return !ticket.personalDataErased && !ticket.deleted && retentionOver(ticket, now);
 }

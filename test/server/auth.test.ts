@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHub, type RunningHub } from '../../src-server/hub';
+import type { RunningHub } from '../../src-server/hub';
 import { hashPassword } from '../../src-server/auth/passwords';
 import { hashToken, LOCKOUT, lockSeconds } from '../../src-server/auth/sessions';
-import { freshDatabaseUrl } from '../support/db';
+import { startTestHub } from '../support/db';
 
 let hub: RunningHub;
 const PASSWORD = 'correct horse battery';
 
 beforeAll(async () => {
-  hub = await startHub({ databaseUrl: await freshDatabaseUrl(), dataDir: '/nonexistent', autoMigrate: true, logger: false });
+  hub = await startTestHub();
   const password_hash = await hashPassword(PASSWORD);
   await hub.database.db
     .insertInto('app_user')

@@ -2,14 +2,14 @@
 // them; a file with personal data only those who may see that data.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHub, type RunningHub } from '../../src-server/hub';
-import { freshDatabaseUrl } from '../support/db';
+import type { RunningHub } from '../../src-server/hub';
+import { startTestHub } from '../support/db';
 import { PASSWORD, seedCity } from '../support/city';
 import { potholeCall, TestWorkstation } from '../support/sync-client';
 
 let hub: RunningHub;
 beforeAll(async () => {
-  hub = await startHub({ databaseUrl: await freshDatabaseUrl(), dataDir: '/nonexistent', autoMigrate: true, logger: false });
+  hub = await startTestHub();
   await seedCity(hub.database.db);
 });
 afterAll(() => hub?.close());

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHub, type RunningHub } from '../../src-server/hub';
-import { freshDatabaseUrl } from '../support/db';
+import type { RunningHub } from '../../src-server/hub';
+import { startTestHub } from '../support/db';
 import { BODY_LIMIT_BYTES } from '../../src-server/app';
 
 let hub: RunningHub;
 
 beforeAll(async () => {
-  hub = await startHub({ databaseUrl: await freshDatabaseUrl(), dataDir: '/nonexistent', autoMigrate: true, logger: false });
+  hub = await startTestHub();
 });
 afterAll(() => hub?.close());
 

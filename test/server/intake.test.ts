@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHub, type RunningHub } from '../../src-server/hub';
+import type { RunningHub } from '../../src-server/hub';
 import type { Ticket } from '../../src-shared/ticket';
-import { freshDatabaseUrl } from '../support/db';
+import { startTestHub } from '../support/db';
 import { PASSWORD, seedCity } from '../support/city';
 import { TestWorkstation } from '../support/sync-client';
 
 let hub: RunningHub;
 beforeAll(async () => {
-  hub = await startHub({ databaseUrl: await freshDatabaseUrl(), dataDir: '/nonexistent', autoMigrate: true, logger: false });
+  hub = await startTestHub();
   await seedCity(hub.database.db);
 });
 afterAll(() => hub?.close());

@@ -1,16 +1,16 @@
 // P§27.1 on a real PostgreSQL: the hub erases personal data when its retention period is over.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHub, type RunningHub } from '../../src-server/hub';
+import type { RunningHub } from '../../src-server/hub';
 import { expireOverduePersonalData, scheduleRetention } from '../../src-server/retention';
 import type { Ticket } from '../../src-shared/ticket';
-import { freshDatabaseUrl } from '../support/db';
+import { startTestHub } from '../support/db';
 import { PASSWORD, seedCity } from '../support/city';
 import { potholeCall, TestWorkstation } from '../support/sync-client';
 
 let hub: RunningHub;
 beforeAll(async () => {
-  hub = await startHub({ databaseUrl: await freshDatabaseUrl(), dataDir: '/nonexistent', autoMigrate: true, logger: false });
+  hub = await startTestHub();
   await seedCity(hub.database.db);
 });
 afterAll(() => hub?.close());
@@ -98,7 +98,7 @@ describe('personal-data retention on the hub', () => {
   });
 
   it('a hub started with the hourly job serves and closes cleanly', async () => {
-    const withJob = await startHub({ databaseUrl: await freshDatabaseUrl(), dataDir: '/nonexistent', autoMigrate: true, logger: false, retentionEveryMs: 3_600_000 });
+    const withJob = await startTestHub({ retentionEveryMs: 3_600_000 });
     try {
       expect((await fetch(`${withJob.url}/health`)).status).toBe(200);
     } finally {

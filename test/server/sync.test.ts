@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHub, type RunningHub } from '../../src-server/hub';
-import { freshDatabaseUrl } from '../support/db';
+import type { RunningHub } from '../../src-server/hub';
+import { startTestHub } from '../support/db';
 import { PASSWORD, seedCity, type CityUser } from '../support/city';
 import { potholeCall, TestWorkstation, type PulledChange } from '../support/sync-client';
 import type { Ticket } from '../../src-shared/ticket';
@@ -12,7 +12,7 @@ let hub: RunningHub;
 let users: Record<string, CityUser>;
 
 beforeAll(async () => {
-  hub = await startHub({ databaseUrl: await freshDatabaseUrl(), dataDir: '/nonexistent', autoMigrate: true, logger: false });
+  hub = await startTestHub();
   users = await seedCity(hub.database.db);
 });
 afterAll(() => hub?.close());

@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { channelLabels, lookup, type Channel, type Directory, type MonthStats, type StatsRow } from '../../../src-shared/ticket';
 import { useDesktopQuery } from '../../hooks/use-desktop';
 import { categoryLabel } from '../../lib/directory';
+import { saveFile } from '../../lib/save-file';
 import { useConfigStore } from '../../state/config-store';
 
 /** The last twelve months, newest first, as `YYYY-MM` with their Polish names ("listopad 2026"). */
@@ -46,12 +47,7 @@ function toCsv(stats: MonthStats, directory: Directory | undefined): string {
 }
 
 function saveCsv(stats: MonthStats, directory: Directory | undefined) {
-  const url = URL.createObjectURL(new Blob([toCsv(stats, directory)], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `usterka-statystyki-${stats.month}.csv`;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveFile(new Blob([toCsv(stats, directory)], { type: 'text/csv;charset=utf-8' }), `usterka-statystyki-${stats.month}.csv`);
 }
 
 function StatsTable({ caption, nameHeader, rows, name }: { caption: string; nameHeader: string; rows: StatsRow[]; name(key: string | null): string }) {

@@ -3,8 +3,9 @@ import { useState } from 'react';
 import type { Ticket } from '../../../src-shared/ticket';
 import { desktop } from '../../api/desktop-client';
 import { errorText } from '../../hooks/use-desktop';
+import { saveFile } from '../../lib/save-file';
 
-type Opened = { name: string; url: string; image: boolean };
+type Opened = { name: string; url: string };
 
 /** The ticket's files as links: a photo opens in a preview, anything else is saved. */
 export function AttachmentLinks({ ticket }: { ticket: Ticket }) {
@@ -18,15 +19,9 @@ export function AttachmentLinks({ ticket }: { ticket: Ticket }) {
     try {
       const file = await desktop.call('files.read', { ticket: ticket.number, id });
       const bytes = Uint8Array.from(atob(file.contentBase64), (c) => c.charCodeAt(0));
-      const url = URL.createObjectURL(new Blob([bytes], { type: file.mediaType ?? 'application/octet-stream' }));
-      if (file.mediaType?.startsWith('image/')) setOpened({ name: file.name, url, image: true });
-      else {
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = file.name;
-        a.click();
-        setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      }
+      const blob = new Blob([bytes], { type: file.mediaType ?? 'application/octet-stream' });
+      if (file.mediaType?.startsWith('image/')) setOpened({ name: file.name, url: URL.createObjectURL(blob) });
+      else saveFile(blob, file.name);
     } catch (err) {
       setError(errorText(err));
     } finally {
