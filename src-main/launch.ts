@@ -1,14 +1,14 @@
 // `npm start`: the app on its embedded default. Starts the hub (with its own PostgreSQL in .data/hub)
 // unless one answers already, builds the screens if they are stale, then opens the Electron window —
-// or, where Electron's binary is absent (or with --preview), the same screens in a browser tab
-// served on 127.0.0.1 by the same core (preview mode).
+// downloading Electron's program on the first start — or, where it cannot be had (or with
+// --preview), the same screens in a browser tab served on 127.0.0.1 by the same core (preview mode).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createCore } from './core/core';
 import { DEFAULT_HUB_URL } from './core/config';
 import { startBridge } from './preview/bridge';
-import { electronBinary } from './electron/binary';
+import { downloadElectronBinary, electronBinary, electronPackageDir } from './electron/binary';
 
 const root = resolve(import.meta.dirname, '..');
 const rendererDir = join(root, 'dist', 'renderer');
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const hubUrl = process.env.USTERKA_HUB_URL ?? (await ensureHub());
   await buildIfStale('screens', join(rendererDir, 'index.html'), ['src-renderer', 'src-shared'], ['npx', 'vite', 'build', '--logLevel', 'warn']);
 
-  const electron = process.argv.includes('--preview') ? undefined : electronBinary();
+  const electron = process.argv.includes('--preview') ? undefined : (electronBinary() ?? downloadElectron());
   if (electron) {
     await buildIfStale('Electron shell', join(root, 'dist', 'electron', 'main.cjs'), ['src-main', 'src-shared', 'migrations'], ['npx', 'tsx', 'src-main/electron/build.ts']);
     const child = spawn(electron, [root], { stdio: 'inherit', env: { ...process.env, USTERKA_HUB_URL: hubUrl } });
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   console.log(
     process.argv.includes('--preview')
       ? 'Preview mode (--preview): Usterka opens in your browser instead of its own window.'
-      : "Electron's program is not installed on this machine, so Usterka opens in preview mode: the same screens in your browser.",
+      : "Electron's program is not installed on this machine (it could not be downloaded), so Usterka opens in preview mode: the same screens in your browser.",
   );
   const core = await createCore({ dataDir: resolve(process.env.USTERKA_DESKTOP_DIR ?? join(root, '.data', 'desktop')), hubUrl, shell: 'preview' });
   const bridge = await startBridge(core, rendererDir, Number(process.env.PREVIEW_PORT ?? 0));
@@ -43,6 +43,13 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** npm installs Electron without its program; the first start downloads it (later starts find it). */
+function downloadElectron(): string | undefined {
+  if (!electronPackageDir()) return undefined;
+  console.log("Downloading Electron's program (once)…");
+  return downloadElectronBinary();
 }
 
 async function ensureHub(): Promise<string> {

@@ -1,6 +1,8 @@
 // The hub's HTTP application: routes with zod schemas, which validate every request and generate
 // the OpenAPI document at /openapi.json.
+import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import {
   hasZodFastifySchemaValidationErrors,
@@ -13,6 +15,7 @@ import { sql } from 'kysely';
 import type { LoggerOptions } from 'pino';
 import { HubError, HubHealth } from '../src-shared/api/hub';
 import { APP_VERSION } from '../src-shared/version';
+import { findInputProblem } from '../src-shared/text';
 import { registerAuth } from './auth/routes';
 import { registerSync } from './sync/routes';
 import { registerIntake } from './intake';
@@ -20,6 +23,16 @@ import { registerFiles } from './files';
 import { registerStats } from './stats';
 import type { PokeHub } from './sync/poke';
 import type { CentralDb } from './db/connect';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route checks its input's text and nesting itself (push: per mutation, so one bad one is refused alone). */
+    checksItsOwnInput?: boolean;
+  }
+}
+
+/** Deepest JSON any route reads; deeper is refused before anything recurses into it. */
+const MAX_REQUEST_DEPTH = 32;
 
 export interface HubOptions {
   db: CentralDb;
@@ -35,6 +48,8 @@ export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   const now = opts.now ?? (() => new Date());
   const app = Fastify({
+    // Error ids are told to users: random, not a counter that says how busy the hub is.
+    genReqId: () => randomUUID(),
     bodyLimit: BODY_LIMIT_BYTES,
     // Poke streams stay open; closing the hub must not wait for them.
     forceCloseConnections: true,
@@ -49,10 +64,36 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   await app.register(swagger, {
     openapi: {
       info: { title: 'Usterka hub', version: APP_VERSION, description: 'The central hub every Usterka desk workstation syncs with.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          portalKey: { type: 'http', scheme: 'bearer', description: 'A portal\'s key (`npm run admin -- portal add <name>`), for the public intake.' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
+
+  // Text PostgreSQL cannot store (NUL, broken Unicode) or hostile nesting never reaches a route: 400 naming the field.
+  app.addHook('preValidation', async (req, reply) => {
+    if (req.routeOptions.config?.checksItsOwnInput) return;
+    for (const [part, value] of [['body', req.body], ['querystring', req.query], ['params', req.params]] as const) {
+      const problem = findInputProblem(value, MAX_REQUEST_DEPTH);
+      if (!problem) continue;
+      const where = problem.field ? ` field "${problem.field}"` : '';
+      return reply.code(400).send({
+        error: 'invalidInput',
+        field: problem.field || undefined,
+        message:
+          problem.problem === 'unstorableText'
+            ? `Invalid ${part}${where}: text holds a NUL character or broken Unicode (an unpaired surrogate); remove it.`
+            : `Invalid ${part}${where}: nested deeper than ${MAX_REQUEST_DEPTH} levels.`,
+      } satisfies HubError);
+    }
+  });
+
+  // Only the routes that ask for it (the public intake) are rate-limited, each with its own limits.
+  await app.register(rateLimit, { global: false });
 
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
     if (hasZodFastifySchemaValidationErrors(err)) {
@@ -65,10 +106,12 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
       } satisfies HubError);
     }
     const status = typeof err.statusCode === 'number' && err.statusCode >= 400 ? err.statusCode : 500;
-    if (status >= 500) req.log.error({ err }, 'request failed');
+    if (status >= 500) req.log.error({ err, errorId: req.id }, 'request failed');
+    // The error id lets a workstation's user and the administrator find this failure in the hub's log.
     return reply.code(status).send({
       error: status >= 500 ? 'internal' : (err.code ?? 'badRequest'),
-      message: status >= 500 ? 'The hub failed to handle this request; it has been logged.' : err.message,
+      message: status >= 500 ? `The hub failed to handle this request (error id ${req.id}); it has been logged.` : err.message,
+      ...(status >= 500 ? { errorId: String(req.id) } : {}),
     } satisfies HubError);
   });
 

@@ -1,7 +1,9 @@
 // The web form's intake (P§4.2, P§5.1): the city portal posts a resident's form, the hub saves it at
 // once as a ticket awaiting an operator's pickup, numbered from the same city-wide sequence the
-// workstations lease from. Public (no session): the portal is not a user.
-import type { FastifyInstance } from 'fastify';
+// workstations lease from. No user session (the portal is not a user), but the portal proves itself with
+// its own key (src-server/portals.ts), each source and each portal is rate-limited, the hub sets the
+// receipt time, and a number is drawn only for a form the rules accept.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HubError } from '../src-shared/api/hub';
@@ -10,48 +12,126 @@ import { warsawYear } from '../src-shared/format';
 import { applyEvents, commandSchemas, decide, type Command } from '../src-shared/ticket';
 import type { CentralDb } from './db/connect';
 import { loadDirectory, SYSTEM_ACTOR } from './directory';
-import { issueNumbers } from './sync/numbers';
+import { authenticatePortal, portalKeyFrom, type Portal } from './portals';
+import { issueNumbers, NumbersExhaustedError, poolAfter, warnIfPoolLow } from './sync/numbers';
 import { writeBatch, type BatchOutcome } from './sync/push';
 
+const envInt = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+};
+
+/**
+ * Web forms a minute (per hub process): per portal key — Łódź's portal sends a few hundred a day — and per
+ * source address, which also counts requests with no or a wrong key. Set by USTERKA_WEB_FORM_PER_PORTAL and
+ * USTERKA_WEB_FORM_PER_SOURCE.
+ */
+export const WEB_FORM_LIMITS = {
+  perPortal: envInt('USTERKA_WEB_FORM_PER_PORTAL', 60),
+  perSource: envInt('USTERKA_WEB_FORM_PER_SOURCE', 300),
+  windowMs: 60_000,
+};
+
+/** A portal may say when the resident sent the form only this shortly before the hub received it (queues, retries). */
+export const RECEIVED_AT_WINDOW = { beforeMs: 15 * 60_000, clockSkewMs: 60_000 };
 
 const webFormSchema = commandSchemas.receiveFromWebForm.omit({ type: true, outage: true }).extend({
-  receivedAt: z.iso.datetime().optional().describe('When the resident sent the form; now when omitted.'),
+  receivedAt: z.iso
+    .datetime()
+    .optional()
+    .describe('When the resident sent the form, if the portal held it: at most 15 minutes before the hub receives it. The hub\'s time when omitted.'),
 });
 
+const portals = new WeakMap<FastifyRequest, Portal>();
+
+/** A refusal thrown from a hook: the hub's error handler answers it as a HubError with this status. */
+const failure = (statusCode: 401 | 429, code: string, message: string) => Object.assign(new Error(message), { statusCode, code });
+
 export function registerIntake(app: FastifyInstance, db: CentralDb, now: () => Date): void {
+  const perPortal = app.createRateLimit({ max: WEB_FORM_LIMITS.perPortal, timeWindow: WEB_FORM_LIMITS.windowMs, keyGenerator: (req) => `portal:${portals.get(req)?.id}` });
+
   app.withTypeProvider<ZodTypeProvider>().post(
     '/intake/web-form',
     {
-      config: { public: true },
+      config: {
+        public: true,
+        // Per source, first of all (before the key is looked up or the body read).
+        rateLimit: {
+          max: WEB_FORM_LIMITS.perSource,
+          timeWindow: WEB_FORM_LIMITS.windowMs,
+          errorResponseBuilder: (_req, context) =>
+            Object.assign(new Error(`Too many web forms from this address: at most ${context.max} a minute; retry in ${context.after}.`), { statusCode: 429, code: 'rateLimited' }),
+        },
+      },
       bodyLimit: 256 * 1024,
+      // The portal's key and its own limit, before the body is read.
+      preParsing: async (req, reply) => {
+        const portal = await authenticatePortal(db, portalKeyFrom(req.headers.authorization));
+        if (!portal) {
+          throw failure(401, 'portalKeyRequired', 'Send the portal\'s key as "Authorization: Bearer <key>"; this key is missing, unknown or revoked (the hub\'s administrator issues keys: `npm run admin -- portal add <name>`).');
+        }
+        portals.set(req, portal);
+        const limit = await perPortal(req);
+        if (!limit.isAllowed && limit.isExceeded) {
+          reply.header('retry-after', String(limit.ttlInSeconds));
+          throw failure(429, 'rateLimited', `Too many web forms from portal "${portal.name}": at most ${limit.max} a minute; retry in ${limit.ttlInSeconds} s.`);
+        }
+      },
       schema: {
-        summary: 'Save a web-form report as a ticket awaiting pickup (P§4.2, P§5.1)',
+        summary:
+          'Save a web-form report as a ticket awaiting pickup (P§4.2, P§5.1). Needs the portal\'s key as "Authorization: Bearer <key>" '
+          + `(401 otherwise); at most ${WEB_FORM_LIMITS.perPortal} forms a minute per portal and ${WEB_FORM_LIMITS.perSource} per source address (429 with Retry-After)`,
+        security: [{ portalKey: [] }],
         body: webFormSchema,
-        response: { 201: z.object({ number: z.string() }), 400: HubError },
+        response: { 201: z.object({ number: z.string() }), 400: HubError, 401: HubError, 429: HubError, 503: HubError },
       },
     },
     async (req, reply) => {
       const at = now();
-      const command = { type: 'receiveFromWebForm', ...req.body, receivedAt: req.body.receivedAt ?? at.toISOString() } as Command;
-      const result = await db.transaction().execute(async (tx) => {
-        const year = warsawYear(at);
-        const { first } = await issueNumbers(tx, year, 1);
-        const number = formatTicketNumber(year, first);
-        const decision = decide(null, command, SYSTEM_ACTOR, at.toISOString(), { directory: await loadDirectory(tx), newTicketNumbers: [number] });
-        if (!decision.ok) return decision;
-        const applied = applyEvents(new Map(), decision.events);
-        const outcome: BatchOutcome = {
-          results: [],
-          changed: applied.changed,
-          events: applied.append.map(({ event, version }) => ({ event, seq: version, mutationId: 0 })),
-          refused: [],
-          erase: applied.erase,
-        };
-        await writeBatch(tx, null, outcome, at);
-        return { ok: true as const, number };
-      });
-      if (!result.ok) return reply.code(400).send({ error: result.refusal.code, message: result.refusal.message, field: result.refusal.field });
-      return reply.code(201).send({ number: result.number });
+      const receivedAt = req.body.receivedAt ?? at.toISOString();
+      const sent = Date.parse(receivedAt);
+      if (sent < at.getTime() - RECEIVED_AT_WINDOW.beforeMs || sent > at.getTime() + RECEIVED_AT_WINDOW.clockSkewMs) {
+        return reply.code(400).send({
+          error: 'invalidInput',
+          field: 'receivedAt',
+          message: `Invalid body field "receivedAt": ${receivedAt} is not within 15 minutes before the hub's time (${at.toISOString()}); omit it and the hub records when it received the form.`,
+        });
+      }
+      const command = { type: 'receiveFromWebForm', ...req.body, receivedAt } as Command;
+      const year = warsawYear(at);
+      const directory = await loadDirectory(db);
+      const rules = (number: string) => decide(null, command, SYSTEM_ACTOR, at.toISOString(), { directory, newTicketNumbers: [number] });
+      // The rules first, with a number no ticket has: a refused form must not use up a number.
+      const provisional = rules(formatTicketNumber(year, 0));
+      if (!provisional.ok) {
+        return reply.code(400).send({ error: provisional.refusal.code, message: provisional.refusal.message, field: provisional.refusal.field });
+      }
+      try {
+        const number = await db.transaction().execute(async (tx) => {
+          const { first } = await issueNumbers(tx, year, 1);
+          const number = formatTicketNumber(year, first);
+          const decision = rules(number);
+          // The same rules on the same input: only the number differs (throwing rolls the number back).
+          if (!decision.ok) throw new Error(`web form refused once numbered: ${decision.refusal.message}`);
+          const applied = applyEvents(new Map(), decision.events);
+          const outcome: BatchOutcome = {
+            results: [],
+            changed: applied.changed,
+            events: applied.append.map(({ event, version }) => ({ event, seq: version, mutationId: 0 })),
+            refused: [],
+            erase: applied.erase,
+          };
+          await writeBatch(tx, null, outcome, at);
+          warnIfPoolLow(req.log, poolAfter(year, first), 1);
+          return number;
+        });
+        req.log.info({ portal: portals.get(req)?.name, number }, 'web form received');
+        return reply.code(201).send({ number });
+      } catch (err) {
+        if (!(err instanceof NumbersExhaustedError)) throw err;
+        req.log.error({ year }, err.message);
+        return reply.code(503).send({ error: err.code, message: err.message });
+      }
     },
   );
 }

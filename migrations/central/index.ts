@@ -8,6 +8,9 @@ import * as m20261130_05 from './2026-11-30-05-attachments';
 import * as m20261130_06 from './2026-11-30-06-installations';
 import * as m20261130_07 from './2026-11-30-07-session-installation-index';
 import * as m20261130_08 from './2026-11-30-08-ticket-row';
+import * as m20261202_09 from './2026-12-02-09-offline-grants';
+import * as m20261202_10 from './2026-12-02-10-login-throttle';
+import * as m20261202_11 from './2026-12-02-11-portals-and-number-pool';
 
 export const centralMigrations: MigrationSet = {
   '2026-11-30-01-calendar-and-audit': m20261130_01,
@@ -18,4 +21,7 @@ export const centralMigrations: MigrationSet = {
   '2026-11-30-06-installations': m20261130_06,
   '2026-11-30-07-session-installation-index': m20261130_07,
   '2026-11-30-08-ticket-row': m20261130_08,
+  '2026-12-02-09-offline-grants': m20261202_09,
+  '2026-12-02-10-login-throttle': m20261202_10,
+  '2026-12-02-11-portals-and-number-pool': m20261202_11,
 };

@@ -14,7 +14,8 @@ export interface ConnectionPolicy {
 
 export const defaultConnectionPolicy: ConnectionPolicy = { outageAfterMs: 60_000, checkEveryMs: 15_000, maxRetryMs: 30_000 };
 
-export type Observation = { ok: true; clockSkewSeconds: number } | { ok: false; error: string };
+/** `answered`: the hub is there but refuses (a repeatable error): retried with back-off, never an outage. */
+export type Observation = { ok: true; clockSkewSeconds: number } | { ok: false; error: string; answered?: boolean };
 
 export interface ConnectionTracker {
   state: ConnectionState;
@@ -34,6 +35,10 @@ export function observe(prev: ConnectionTracker, obs: Observation, now: number, 
       clockSkewSeconds: obs.clockSkewSeconds,
     };
     return { state, consecutiveFailures: 0 };
+  }
+  if (obs.answered) {
+    const state: ConnectionState = { ...prev.state, state: 'online', since: prev.state.state === 'online' ? prev.state.since : at, lastError: obs.error };
+    return { state, consecutiveFailures: prev.consecutiveFailures + 1 };
   }
   const failingSince = prev.failingSince ?? now;
   const next: ConnectionState['state'] =

@@ -14,7 +14,7 @@ import { availableNumbers, WARN_BELOW } from './numbers';
 import { pendingCount, pendingFor } from './outbox';
 import { startPokeListener, type PokeListener } from './pokes';
 import { nearbyTickets, queuePage, searchTickets } from './queries';
-import { knownSessions, lastSession, login, refreshConfig, signOut, type Session } from './session';
+import { knownSessions, lastSession, login, proveAction, refreshConfig, signOut, type Session } from './session';
 import { checkpoint, openLocalStore, type LocalStore } from './store';
 import { plainBox, type SecretBox } from './secrets';
 import { adoptReplica } from './replica-owner';
@@ -85,7 +85,12 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       session,
       directory,
       calendar: createWorkingCalendar({ extraDays: session.config.extraDays as ExtraDay[] }),
-      rules: { actor: session.config.actor, decide: { directory, snowIceReferral: session.config.snowIceReferral }, actorOf: (id) => actors.get(id) },
+      rules: {
+        actor: session.config.actor,
+        decide: { directory, snowIceReferral: session.config.snowIceReferral },
+        actorOf: (id) => actors.get(id),
+        prove: session.grant ? (mutation) => proveAction(session.grant!, store.installationId, mutation) : undefined,
+      },
     };
   }
 
@@ -164,7 +169,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
         emit({ name: 'session.expired', payload: {} });
       },
     });
-    await setConnection(observe(tracker, result.ok ? health : { ok: false, error: result.error }, now(), policy));
+    await setConnection(observe(tracker, result.ok ? health : { ok: false, error: result.error, answered: !result.unreachable }, now(), policy));
     if (result.ok) {
       await uploadOutages(db, opts.hubUrl, store.installationId, view.session.token).catch((err) => log('uploading outage periods failed', err));
       if (!pokes?.running) pokes = startPokeListener(opts.hubUrl, view.session.token, () => requestSync(), log);

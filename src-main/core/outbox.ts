@@ -14,6 +14,8 @@ export interface OutboxEntry {
   actorId: string;
   outage: boolean;
   protocolVersion: number;
+  /** Signed with the actor's offline grant (see mutationProofText); absent in entries written before it existed. */
+  proof?: string;
 }
 
 interface OutboxRow {
@@ -24,6 +26,7 @@ interface OutboxRow {
   actor_id: string;
   outage: number;
   protocol_version: number;
+  proof: string | null;
 }
 
 const toEntry = (r: OutboxRow): OutboxEntry => ({
@@ -34,10 +37,20 @@ const toEntry = (r: OutboxRow): OutboxEntry => ({
   actorId: r.actor_id,
   outage: r.outage === 1,
   protocolVersion: r.protocol_version,
+  ...(r.proof ? { proof: r.proof } : {}),
 });
 
 export function toMutation(e: OutboxEntry): Mutation {
-  return { mutationId: e.mutationId, name: 'ticket', args: e.args, at: e.at, actorId: e.actorId, outage: e.outage, protocolVersion: e.protocolVersion };
+  return {
+    mutationId: e.mutationId,
+    name: 'ticket',
+    args: e.args,
+    at: e.at,
+    actorId: e.actorId,
+    outage: e.outage,
+    protocolVersion: e.protocolVersion,
+    ...(e.proof ? { proof: e.proof } : {}),
+  };
 }
 
 /** The next mutation id: one past everything ever written (outbox, refused, or confirmed by the hub). */
@@ -53,7 +66,16 @@ export async function nextMutationId(db: LocalDb): Promise<number> {
 export async function append(db: LocalDb, entry: Omit<OutboxEntry, 'protocolVersion'>, touched: readonly string[]): Promise<void> {
   await db
     .insertInto('outbox')
-    .values({ mutation_id: entry.mutationId, ticket: entry.ticket, args: JSON.stringify(entry.args), at: entry.at, actor_id: entry.actorId, outage: entry.outage ? 1 : 0, protocol_version: PROTOCOL_VERSION })
+    .values({
+      mutation_id: entry.mutationId,
+      ticket: entry.ticket,
+      args: JSON.stringify(entry.args),
+      at: entry.at,
+      actor_id: entry.actorId,
+      outage: entry.outage ? 1 : 0,
+      protocol_version: PROTOCOL_VERSION,
+      proof: entry.proof ?? null,
+    })
     .execute();
   if (touched.length) await db.insertInto('outbox_ticket').values(touched.map((ticket) => ({ mutation_id: entry.mutationId, ticket }))).execute();
   await db

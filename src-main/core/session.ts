@@ -1,6 +1,7 @@
 // The signed-in user of this workstation: an online login at the hub, or — while the hub is
 // unreachable — an unlock with the verifier stored at the user's last online login here.
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { mutationProofText, type Mutation } from '../../src-shared/api/sync';
 import { DesktopApiError, WorkstationConfig, type SessionUser } from '../../src-shared/api/desktop';
 import { LoginResponse } from '../../src-shared/api/hub';
 import { formatWarsawTime } from '../../src-shared/format';
@@ -14,6 +15,16 @@ export interface Session {
   config: WorkstationConfig;
   /** Unlocked offline: the token may have expired; sync asks for a fresh login when the hub is back. */
   offline: boolean;
+  /** The offline grant of the user's last online login here: signs their actions (see proveAction). */
+  grant?: OfflineGrant;
+}
+
+export type OfflineGrant = NonNullable<LoginResponse['offlineGrant']>;
+
+/** `<grant id>.<HMAC>` of the action, which the hub checks when another user's session carries it. */
+export function proveAction(grant: OfflineGrant, clientId: string, mutation: Omit<Mutation, 'proof'>): string {
+  const signature = createHmac('sha256', Buffer.from(grant.key, 'base64url')).update(mutationProofText(clientId, mutation)).digest('base64url');
+  return `${grant.id}.${signature}`;
 }
 
 export async function login(
@@ -34,24 +45,25 @@ export async function login(
     throw new DesktopApiError(loginFailure(err));
   }
   const config = await hubRequest(hubUrl, '/sync/config', WorkstationConfig, { token: res.token });
-  const session: Session = { user: res.user, token: res.token, config, offline: false };
+  const session: Session = { user: res.user, token: res.token, config, offline: false, ...(res.offlineGrant ? { grant: res.offlineGrant } : {}) };
   await rememberUser(db, secrets, login, password, session, now);
   return session;
 }
 
 /** The sessions of users who logged in here before, for re-applying their pending actions. */
 export async function knownSessions(db: LocalDb, secrets: SecretBox): Promise<Session[]> {
-  const rows = await db.selectFrom('known_user').select(['user', 'config', 'token']).execute();
+  const rows = await db.selectFrom('known_user').select(['user', 'config', 'token', 'grant']).execute();
   return rows.map((r) => storedSession(r, secrets));
 }
 
 export async function lastSession(db: LocalDb, secrets: SecretBox): Promise<Session | undefined> {
-  const row = await db.selectFrom('known_user').select(['user', 'config', 'token']).where('signed_in', '=', 1).executeTakeFirst();
+  const row = await db.selectFrom('known_user').select(['user', 'config', 'token', 'grant']).where('signed_in', '=', 1).executeTakeFirst();
   return row ? storedSession(row, secrets) : undefined;
 }
 
-function storedSession(row: { user: string; config: string; token: string | null }, secrets: SecretBox): Session {
-  return { user: JSON.parse(row.user), config: JSON.parse(row.config), token: openToken(row.token, secrets), offline: true };
+function storedSession(row: { user: string; config: string; token: string | null; grant: string | null }, secrets: SecretBox): Session {
+  const grant = openToken(row.grant, secrets);
+  return { user: JSON.parse(row.user), config: JSON.parse(row.config), token: openToken(row.token, secrets), offline: true, ...(grant ? { grant: JSON.parse(grant) } : {}) };
 }
 
 /** A token sealed under another system account cannot be read: the user logs in again. */
@@ -63,8 +75,9 @@ function openToken(stored: string | null, secrets: SecretBox): string {
   }
 }
 
+/** Nobody is signed in afterwards, and no credential usable without a password stays behind. */
 export async function signOut(db: LocalDb): Promise<void> {
-  await db.updateTable('known_user').set({ signed_in: 0, token: null }).execute();
+  await db.updateTable('known_user').set({ signed_in: 0, token: null, grant: null }).execute();
 }
 
 export async function refreshConfig(db: LocalDb, hubUrl: string, session: Session): Promise<Session> {
@@ -75,9 +88,11 @@ export async function refreshConfig(db: LocalDb, hubUrl: string, session: Sessio
 
 async function rememberUser(db: LocalDb, secrets: SecretBox, login: string, password: string, s: Session, now: Date): Promise<void> {
   const verifier = await makeVerifier(password);
-  const row = { user_id: s.user.id, verifier, user: JSON.stringify(s.user), config: JSON.stringify(s.config), token: secrets.seal(s.token), signed_in: 1, last_login_at: now.toISOString() };
+  const grants = s.grant ? { grant: secrets.seal(JSON.stringify(s.grant)), grant_locked: await lockWithPassword(JSON.stringify(s.grant), password) } : { grant: null, grant_locked: null };
+  const row = { user_id: s.user.id, verifier, user: JSON.stringify(s.user), config: JSON.stringify(s.config), token: secrets.seal(s.token), signed_in: 1, last_login_at: now.toISOString(), ...grants };
   await db.transaction().execute(async (tx) => {
-    await tx.updateTable('known_user').set({ signed_in: 0 }).execute();
+    // The previous user's session and grant go: the next user must not be able to act as them.
+    await tx.updateTable('known_user').set({ signed_in: 0, token: null, grant: null }).execute();
     await tx.insertInto('known_user').values({ login, ...row }).onConflict((oc) => oc.column('login').doUpdateSet(row)).execute();
   });
 }
@@ -92,9 +107,34 @@ async function unlockOffline(db: LocalDb, secrets: SecretBox, login: string, pas
         : 'Centrala jest nieosiągalna, a ten użytkownik nie logował się wcześniej na tym stanowisku — bez centrali nie można go zalogować.',
     });
   }
-  await db.updateTable('known_user').set({ signed_in: 0 }).execute();
-  await db.updateTable('known_user').set({ signed_in: 1 }).where('login', '=', login).execute();
-  return storedSession(row as { user: string; config: string; token: string | null }, secrets);
+  const grant = row.grant_locked ? await unlockWithPassword(row.grant_locked, password) : undefined;
+  await db.updateTable('known_user').set({ signed_in: 0, token: null, grant: null }).where('login', '!=', login).execute();
+  await db
+    .updateTable('known_user')
+    .set({ signed_in: 1, grant: grant ? secrets.seal(grant) : null })
+    .where('login', '=', login)
+    .execute();
+  const session = storedSession({ ...(row as { user: string; config: string; token: string | null }), grant: null }, secrets);
+  return grant ? { ...session, grant: JSON.parse(grant) } : session;
+}
+
+// The grant kept for an offline unlock, sealed with a key only the user's password gives (AES-256-GCM).
+async function lockWithPassword(text: string, password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', await derive(password, salt), iv);
+  const sealed = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+  return [salt, iv, cipher.getAuthTag(), sealed].map((b) => b.toString('base64')).join('$');
+}
+async function unlockWithPassword(stored: string, password: string): Promise<string | undefined> {
+  try {
+    const [salt, iv, tag, sealed] = stored.split('$').map((p) => Buffer.from(p, 'base64'));
+    const decipher = createDecipheriv('aes-256-gcm', await derive(password, salt!), iv!);
+    decipher.setAuthTag(tag!);
+    return Buffer.concat([decipher.update(sealed!), decipher.final()]).toString('utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 // The offline verifier: scrypt of the password with a random salt; the password itself is never stored.
@@ -117,11 +157,14 @@ async function checkVerifier(password: string, stored: string): Promise<boolean>
 function loginFailure(err: unknown): DesktopApiError['body'] {
   if (!(err instanceof HubRequestError)) return { code: 'internal', message: 'Nie udało się zalogować.' };
   if (err.status === 429) {
-    const until = (err.body as { retryAfter?: string } | undefined)?.retryAfter;
-    return {
-      code: 'forbidden',
-      message: `Zbyt wiele nieudanych prób logowania. Konto jest zablokowane${until ? ` do ${formatWarsawTime(until)}` : ' na kilka minut'}.`,
-    };
+    // The hub throttles failed logins by address and by login (no account is locked): wait and try again.
+    const { retryAfterSeconds: seconds, retryAfter: until } = (err.body ?? {}) as { retryAfterSeconds?: number; retryAfter?: string };
+    const wait = !seconds
+      ? 'za chwilę'
+      : seconds < 60
+        ? `za ${Math.ceil(seconds)} s`
+        : `za ${Math.ceil(seconds / 60)} min${until ? ` (o ${formatWarsawTime(until)})` : ''}`;
+    return { code: 'forbidden', message: `Zbyt wiele nieudanych prób logowania — spróbuj ponownie ${wait}.` };
   }
   if (err.status === 401 && err.body?.error === 'installationMismatch') {
     return { code: 'forbidden', message: 'Centrala nie rozpoznaje tego stanowiska (klucz instalacji się nie zgadza). Skontaktuj się z administratorem.' };

@@ -19,6 +19,7 @@ import { lastOutboxId, moveToResolve, pendingCount, pendingEntries, remove, toMu
 import type Database from 'better-sqlite3';
 import { dropTickets, readServerTickets, serverTicketOf, writeServerTickets } from './replica';
 import { rebase, type RulesContext } from './tickets';
+import { needsTicketNumbers } from '../../src-shared/ticket/numbering';
 import type { LocalDb } from './store';
 
 export interface SyncDeps {
@@ -58,12 +59,21 @@ export async function syncOnce(input: SyncDeps): Promise<SyncResult> {
       deps.onSessionExpired();
       return { ok: false, unreachable: false, error: 'Sesja wygasła — zaloguj się ponownie, aby wysłać zapisane działania.' };
     }
-    if (err instanceof HubRequestError) return { ok: false, unreachable: err.status === 'unreachable' || err.status >= 500, error: err.message };
+    if (err instanceof HubRequestError) {
+      // The hub (or its database) down, or a gateway before it: an outage may follow. Anything else is the hub
+      // answering "no" — the same again on every retry — and is reported as such, never as the hub being away.
+      if (err.status === 'unreachable' || [502, 503, 504].includes(err.status)) return { ok: false, unreachable: true, error: err.message };
+      const id = err.body?.errorId ? `, identyfikator błędu ${err.body.errorId}` : '';
+      return { ok: false, unreachable: false, error: `Centrala odrzuciła wysyłkę: ${err.message} (HTTP ${err.status}${id}). Zgłoś to administratorowi; zapisane działania czekają na tym stanowisku.` };
+    }
     throw err;
   }
 }
 
 async function leaseIfLow(deps: SyncDeps, token: string): Promise<void> {
+  // Only users who register tickets lease numbers (the hub answers others 403).
+  const rules = deps.rules();
+  if (!rules || !needsTicketNumbers(rules.actor, rules.decide.directory)) return;
   if ((await availableNumbers(deps.db)) >= LEASE_WHEN_BELOW) return;
   const lease = await hubRequest(deps.hubUrl, '/sync/lease', leaseResponseSchema, { token, body: { clientId: deps.clientId, count: LEASE_BLOCK } });
   await addBlock(deps.db, lease);

@@ -2,6 +2,7 @@
 // to the replica and written to the outbox in one SQLite transaction. And the rebase: when the hub's
 // version of tickets arrives, the actions still pending are applied again on top of it.
 import type { ExecuteResult } from '../../src-shared/api/desktop';
+import { PROTOCOL_VERSION, type Mutation } from '../../src-shared/api/sync';
 import {
   applyEvents,
   creationEventTypes,
@@ -23,6 +24,8 @@ export interface RulesContext {
   decide: Omit<DecideContext, 'newTicketNumbers'>;
   /** Actors of earlier users of this workstation, for re-applying their pending actions. */
   actorOf(userId: string): Actor | undefined;
+  /** Signs an action of the signed-in user with their offline grant (absent: unsigned, the hub then needs their session). */
+  prove?(mutation: Omit<Mutation, 'proof'>): string | undefined;
 }
 
 export async function executeCommand(
@@ -48,7 +51,9 @@ export async function executeCommand(
     const applied = applyEvents(loaded, decision.events);
     const mutationId = await nextMutationId(tx);
     const changed = [...applied.changed.keys()];
-    await append(tx, { mutationId, ticket: input.ticket ?? null, args: { ticket: input.ticket, command: input.command as never, newTicketNumbers: numbers.length ? numbers : undefined }, at, actorId: rules.actor.userId, outage }, changed);
+    const args = { ticket: input.ticket, command: input.command as never, newTicketNumbers: numbers.length ? numbers : undefined };
+    const proof = rules.prove?.({ mutationId, name: 'ticket', args, at, actorId: rules.actor.userId, outage, protocolVersion: PROTOCOL_VERSION });
+    await append(tx, { mutationId, ticket: input.ticket ?? null, args, at, actorId: rules.actor.userId, outage, ...(proof ? { proof } : {}) }, changed);
     await writeLocalTickets(tx, applied.changed.values());
     await markPending(tx, changed);
     await alsoOnSuccess?.(tx);

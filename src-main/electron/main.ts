@@ -1,23 +1,24 @@
 // The Electron main process: one window, the renderer served from app://, the desktop core behind IPC.
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, shell } from 'electron';
-import { pathToFileURL } from 'node:url';
-import { RENDERER_CSP } from '../../src-shared/api/csp';
+import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
 import { createCore } from '../core/core';
 import { resolveHubUrl } from '../core/config';
 import { keyStoreBox } from '../core/secrets';
+import { appProtocolHandler } from './app-protocol';
 import { wireDesktopApi } from './ipc';
-import { APP_ORIGIN, APP_SCHEME, externalUrlToOpen, isAppUrl, mainWindowOptions, rendererFileFor } from './security';
+import { APP_ORIGIN, APP_SCHEME, externalUrlToOpen, isAppUrl, isPermissionGranted, mainWindowOptions } from './security';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 if (!app.requestSingleInstanceLock()) app.quit();
 
-// Nothing embedded anywhere may navigate, open windows or attach webviews.
+// Nothing embedded anywhere may navigate (a server redirect included), open windows or attach webviews.
 app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
+  const stayInApp = (event: { url: string; preventDefault: () => void }) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  };
+  contents.on('will-navigate', stayInApp);
+  contents.on('will-redirect', stayInApp);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     const external = externalUrlToOpen(url);
@@ -27,15 +28,12 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 app.whenReady().then(async () => {
-  const rendererDir = join(__dirname, '..', 'renderer');
-  protocol.handle(APP_SCHEME, async (request) => {
-    const file = rendererFileFor(request.url);
-    if (!file) return new Response('Not found', { status: 404 });
-    const res = await net.fetch(pathToFileURL(join(rendererDir, file)).toString());
-    const headers = new Headers(res.headers);
-    headers.set('content-security-policy', RENDERER_CSP);
-    return new Response(res.body, { status: res.status, headers });
-  });
+  // Web permissions: denied unless security.ts grants them (it grants none), before any page loads.
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => callback(isPermissionGranted(permission, details.requestingUrl)));
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => isPermissionGranted(permission, details.requestingUrl ?? requestingOrigin));
+  session.defaultSession.setDevicePermissionHandler((details) => isPermissionGranted(details.deviceType, details.origin));
+
+  protocol.handle(APP_SCHEME, appProtocolHandler(join(__dirname, '..', 'renderer'), (url) => net.fetch(url)));
 
   const dataDir = app.getPath('userData');
   const secrets = keyStoreBox(safeStorage, (m) => console.warn(m));

@@ -72,11 +72,35 @@ export function isTrustedSender(frame: FrameLike | null | undefined, appMainFram
   return frame === appMainFrame && frame.parent === null && isAppUrl(frame.url);
 }
 
-/** Where a request for an app:// URL is served from inside the built renderer folder, or undefined if it escapes it. */
-export function rendererFileFor(url: string): string | undefined {
+/** What a request for an app:// URL gets: a file inside the built renderer folder, or an error status. */
+export type AppRequestTarget = { file: string } | { status: 400 | 404 };
+
+/**
+ * Where a request for an app:// URL is served from inside the built renderer folder: 404 for
+ * anything outside the app or escaping the folder, 400 for a path that is not valid percent-encoding.
+ */
+export function rendererRequest(url: string): AppRequestTarget {
   const u = parse(url);
-  if (!u || !isAppUrl(url)) return undefined;
-  const path = decodeURIComponent(u.pathname);
-  if (path.split('/').some((part) => part === '..') || path.includes('\\') || path.includes('\0')) return undefined;
-  return path === '/' ? 'index.html' : path.replace(/^\/+/, '');
+  if (!u || !isAppUrl(url)) return { status: 404 };
+  let path: string;
+  try {
+    path = decodeURIComponent(u.pathname);
+  } catch {
+    return { status: 400 };
+  }
+  if (path.split('/').some((part) => part === '..') || path.includes('\\') || path.includes('\0')) return { status: 404 };
+  return { file: path === '/' ? 'index.html' : path.replace(/^\/+/, '') };
+}
+
+/**
+ * Web permissions (notifications, clipboard, camera, location, fullscreen, USB…) the renderer may be
+ * granted: none. The screens use no permission-gated web API — files are picked with <input type=file>
+ * and saved as downloads, copying is the text fields' own — so every request and check is denied.
+ * A permission the screens come to need is added here, and is then granted to the app's own pages only.
+ */
+export const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set<string>();
+
+/** Whether a page (by its URL or origin) gets a permission: only one listed above, only for the app itself. */
+export function isPermissionGranted(permission: string, requestingUrl: string | undefined, granted: ReadonlySet<string> = GRANTED_PERMISSIONS): boolean {
+  return granted.has(permission) && requestingUrl !== undefined && isAppUrl(requestingUrl);
 }

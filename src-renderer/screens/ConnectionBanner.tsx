@@ -80,6 +80,16 @@ export function ConnectionBanner() {
       );
     }
   }
+  // Online, yet the hub refuses what this workstation sends: not an outage, so no outage banner, but nobody may miss it.
+  if (connection?.state === 'online' && connection.lastError) {
+    parts.unshift(
+      <Alert key="state" severity="error" square role="alert">
+        <AlertTitle>Centrala odpowiada, ale nie przyjmuje działań z tego stanowiska</AlertTitle>
+        {connection.lastError}{' '}
+        {connection.pendingActions > 0 && <strong>Działania czekające na wysłanie: {connection.pendingActions}.</strong>}
+      </Alert>,
+    );
+  }
   if (parts.length === 0) return null;
   return <Box>{parts}</Box>;
 }

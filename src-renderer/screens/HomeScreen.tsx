@@ -10,6 +10,7 @@ import { useAppStore } from '../state/app-store';
 import { useConfigStore } from '../state/config-store';
 import { useIntakeStore } from '../state/intake-store';
 import { navigationFor } from './navigation';
+import { NumberPoolAlert } from './NumberPoolAlert';
 
 /** After login: the role's views on the left (Alt+1…9), the chosen one on the right. */
 export function HomeScreen({ user }: { user: SessionUser }) {
@@ -111,6 +112,7 @@ export function HomeScreen({ user }: { user: SessionUser }) {
       </Box>
       <Box id="view" role="tabpanel" aria-labelledby={item ? `tab-${item.id}` : undefined} sx={{ flex: 1, p: 2.5, minWidth: 0 }}>
         {problem && <Alert severity="error" onClose={() => setProblem(undefined)} sx={{ mb: 2 }}>{problem}</Alert>}
+        <NumberPoolAlert />
         {item ? item.render() : (
           <Alert severity="info">
             Twoje konto ({user.roles.join(', ') || 'bez ról'}) nie ma widoków zgłoszeń w tej aplikacji. Konfigurację prowadzi się w konsoli administracyjnej.

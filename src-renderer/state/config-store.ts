@@ -13,6 +13,8 @@ export interface Workstation {
   directory: Directory;
   actor: Actor;
   snowIceReferral?: string;
+  /** The year's ticket-number pool (super-supervisors only). */
+  numberPool?: WorkstationConfig['numberPool'];
   categories: CategoryEntry[];
   /** Coordinator groups of units working in the app (P§13.1), in Polish order. */
   coordinatorGroups: Group[];
@@ -44,6 +46,7 @@ export function toWorkstation(config: WorkstationConfig): Workstation {
     directory,
     actor: config.actor,
     snowIceReferral: config.snowIceReferral,
+    numberPool: config.numberPool,
     categories,
     coordinatorGroups: config.directory.groups
       .filter((g) => g.kind === 'coordinator' && worksInApp.has(g.unitId))

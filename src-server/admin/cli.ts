@@ -7,7 +7,9 @@ import { centralMigrations } from '../../migrations/central';
 import { prepareSchema, SchemaError } from '../../migrations/runner';
 import { Role, ROLES, type UserRole } from '../../src-shared/api/hub';
 import { hashPassword } from '../auth/passwords';
-import { audit } from '../auth/sessions';
+import { audit, endUserSessions } from '../auth/sessions';
+import { clearLoginFailures } from '../auth/throttle';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblem, type PasswordProblemCode } from '../../src-shared/passwords';
 import { connectDatabase, type CentralDb, type Database } from '../db/connect';
 import { setMemberships } from '../directory';
 import { loadExtraDays } from '../calendar-store';
@@ -15,6 +17,7 @@ import { calendarCommand } from './calendar-command';
 import { demoLoginsText, seedDemo } from './demo';
 import { importStreetsFile, LODZ_SYM, StreetImportError } from './streets';
 import { expireOverduePersonalData } from '../retention';
+import { addPortal, listPortals, PortalError, revokePortal } from '../portals';
 
 const USAGE = `Usage: npm run admin -- <command>
 
@@ -24,8 +27,11 @@ const USAGE = `Usage: npm run admin -- <command>
   user set-roles <login> --roles <r1,r2> [--groups <symbols>] [--units <ids>]
                                             (--groups: coordinator / realizer group symbols;
                                              --units: units a supervisor oversees)
-  user set-password <login>                 (the password is read from standard input)
-  user disable <login>
+  user set-password <login>                 (the password is read from standard input; ends the user's sessions)
+  user disable <login>                      (ends the user's sessions)
+  user unlock <login>                       clear the login's recent failed logins (and their delay)
+                                            Passwords: ${PASSWORD_MIN_LENGTH}–${PASSWORD_MAX_LENGTH} characters, not the login
+                                            nor containing it, not a common password
   calendar deadline --from <ISO 8601 with offset> --working-days <n>
   calendar is-working-time --at <ISO 8601>
   calendar month <YYYY-MM>
@@ -35,6 +41,10 @@ const USAGE = `Usage: npm run admin -- <command>
                                             locality (default ${LODZ_SYM}, Łódź), replacing its streets
   retention                                 erase personal data past its retention period now (P§27.1;
                                             every running hub also does it each hour)
+  portal add <name>                         let a city portal post web forms: prints its key once
+                                            (the portal sends it as "Authorization: Bearer <key>")
+  portal list                               the portals, with when each was added or revoked
+  portal revoke <name>                      refuse that portal's key from now on
 
 Roles: ${ROLES.join(', ')}`;
 
@@ -60,6 +70,8 @@ async function main(argv: string[]): Promise<number> {
         return await seedDemoCommand(database, rest);
       case 'streets':
         return await streetsCommand(database, rest);
+      case 'portal':
+        return await portalCommand(database, rest);
       case 'retention': {
         if (rest.length) throw new UsageError(`retention takes no options, got "${rest.join(' ')}".`);
         const erased = await expireOverduePersonalData(database.db, new Date());
@@ -114,7 +126,7 @@ async function userCommand({ db }: Database, args: string[]): Promise<number> {
       if (exists) throw new UsageError(`User "${login}" already exists; use set-roles or set-password.`);
       if (!flags.name) throw new UsageError('Give the full name: --name "Anna Nowak".');
       const roles = parseRoles(flags.roles);
-      const passwordHash = await hashPassword(await readPassword());
+      const passwordHash = await hashPassword(await readPassword(login));
       const { groupIds, unitIds } = await parseMemberships(db, flags);
       const user = await db.insertInto('app_user').values({ login, display_name: flags.name, email: flags.email ?? null, password_hash: passwordHash, roles }).returning('id').executeTakeFirstOrThrow();
       await setMemberships(db, user.id, groupIds, unitIds);
@@ -132,19 +144,31 @@ async function userCommand({ db }: Database, args: string[]): Promise<number> {
       return 0;
     }
     case 'set-password': {
-      const passwordHash = await hashPassword(await readPassword());
-      await db.updateTable('app_user').set({ password_hash: passwordHash, failed_logins: 0, locked_until: null }).where('login', '=', login).execute();
-      await audit(db, 'admin-cli', 'user.setPassword', { login });
-      console.log(`${login}: password changed.`);
+      const passwordHash = await hashPassword(await readPassword(login));
+      // A changed password ends every session (and offline grant) of the user: whoever knew the old one is out.
+      await db.transaction().execute(async (tx) => {
+        await tx.updateTable('app_user').set({ password_hash: passwordHash }).where('id', '=', exists!.id).execute();
+        await endUserSessions(tx, exists!.id, new Date());
+        await clearLoginFailures(tx, login);
+        await audit(tx, 'admin-cli', 'user.setPassword', { login });
+      });
+      console.log(`${login}: password changed, sessions ended.`);
       return 0;
     }
     case 'disable': {
       await db.transaction().execute(async (tx) => {
-        await tx.updateTable('app_user').set({ disabled: true }).where('login', '=', login).execute();
-        await tx.updateTable('session').set({ revoked_at: new Date() }).where('user_id', '=', exists!.id).where('revoked_at', 'is', null).execute();
+        await tx.updateTable('app_user').set({ disabled: true }).where('id', '=', exists!.id).execute();
+        await endUserSessions(tx, exists!.id, new Date());
         await audit(tx, 'admin-cli', 'user.disable', { login });
       });
-      console.log(`${login}: disabled, sessions revoked.`);
+      console.log(`${login}: disabled, sessions ended.`);
+      return 0;
+    }
+    case 'unlock': {
+      if (rest.length) throw new UsageError(`user unlock takes no options, got "${rest.join(' ')}".`);
+      const cleared = await clearLoginFailures(db, login);
+      await audit(db, 'admin-cli', 'user.unlock', { login, cleared });
+      console.log(`${login}: unlocked (${cleared} recent failed login(s) cleared).`);
       return 0;
     }
     default:
@@ -190,6 +214,46 @@ async function streetsCommand({ db }: Database, args: string[]): Promise<number>
   }
 }
 
+async function portalCommand({ db }: Database, args: string[]): Promise<number> {
+  const [action, name, ...extra] = args;
+  if (extra.length) throw new UsageError(`Quote a portal name with spaces: portal ${action} "${[name, ...extra].join(' ')}".`);
+  switch (action) {
+    case 'add': {
+      if (!name) throw new UsageError('Name the portal: `portal add uml-portal`.');
+      try {
+        const { portal, key } = await addPortal(db, name);
+        await audit(db, 'admin-cli', 'portal.add', { name: portal.name, id: portal.id });
+        console.log(`Added portal ${portal.name}. Its key (shown only now; give it to the portal, which sends it as "Authorization: Bearer <key>"):`);
+        console.log(key);
+        return 0;
+      } catch (err) {
+        if (!(err instanceof PortalError)) throw err;
+        console.error(err.message);
+        return 1;
+      }
+    }
+    case 'list': {
+      if (name) throw new UsageError('portal list takes no name.');
+      const portals = await listPortals(db);
+      if (portals.length === 0) console.log('No portals; add one with `portal add <name>`.');
+      for (const p of portals) console.log(`${p.name}\tadded ${p.createdAt.toISOString()}\t${p.revokedAt ? `revoked ${p.revokedAt.toISOString()}` : 'active'}`);
+      return 0;
+    }
+    case 'revoke': {
+      if (!name) throw new UsageError('Name the portal: `portal revoke uml-portal`.');
+      if (!(await revokePortal(db, name, new Date()))) {
+        console.error(`There is no active portal "${name}" (see \`portal list\`).`);
+        return 1;
+      }
+      await audit(db, 'admin-cli', 'portal.revoke', { name });
+      console.log(`${name}: key revoked; its web forms are refused from now on.`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`Unknown portal action "${action ?? ''}"; use add, list or revoke.`);
+  }
+}
+
 function parseFlags(args: string[]): Record<string, string> {
   const flags: Record<string, string> = {};
   for (let i = 0; i < args.length; i += 2) {
@@ -223,7 +287,15 @@ function parseRoles(value: string | undefined): UserRole[] {
   });
 }
 
-async function readPassword(): Promise<string> {
+const PASSWORD_PROBLEMS: Record<PasswordProblemCode, string> = {
+  tooShort: `The password must have at least ${PASSWORD_MIN_LENGTH} characters.`,
+  tooLong: `The password may have at most ${PASSWORD_MAX_LENGTH} characters.`,
+  containsLogin: 'The password must not be the login or contain it.',
+  common: 'The password is on the list of common passwords (or is one with digits or signs added); choose another.',
+};
+
+/** The new password for `login` from standard input, checked against the password rules. */
+async function readPassword(login: string): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write('Password: ');
   const rl = createInterface({ input: process.stdin, terminal: false });
   const line = await new Promise<string>((resolve) => {
@@ -231,7 +303,8 @@ async function readPassword(): Promise<string> {
     rl.once('close', () => resolve(''));
   });
   rl.close();
-  if (line.length < 8) throw new UsageError('The password must have at least 8 characters.');
+  const problem = passwordProblem(line, login);
+  if (problem) throw new UsageError(PASSWORD_PROBLEMS[problem.code]);
   return line;
 }
 

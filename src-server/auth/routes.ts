@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { HubError, HubUser, LoginRequest, LoginResponse } from '../../src-shared/api/hub';
+import { HubError, HubUser, LoginRequest, LoginResponse, LoginThrottled } from '../../src-shared/api/hub';
 import { authenticate, login, revokeSession } from './sessions';
 import type { CentralDb } from '../db/connect';
 
@@ -48,18 +48,22 @@ export function registerAuth(app: FastifyInstance, db: CentralDb, now: () => Dat
       schema: {
         summary: 'Log in; returns a session token',
         body: LoginRequest,
-        response: { 200: LoginResponse, 401: HubError, 429: HubError.extend({ retryAfter: z.string().datetime() }) },
+        response: { 200: LoginResponse, 401: HubError, 429: LoginThrottled },
       },
     },
     async (req, reply) => {
-      const outcome = await login(db, req.body, now());
+      const at = now();
+      const outcome = await login(db, req.body, at, req.ip);
       if (outcome.ok) return outcome.response;
-      if (outcome.reason === 'locked') {
-        const seconds = Math.max(1, Math.ceil((outcome.until.getTime() - now().getTime()) / 1000));
-        return reply
-          .code(429)
-          .header('retry-after', String(seconds))
-          .send({ error: 'locked', message: 'Too many failed logins; the account is locked for a while.', retryAfter: outcome.until.toISOString() });
+      if (outcome.reason === 'throttled') {
+        // The same for known and unknown logins: the password was not checked, the login not looked up.
+        const seconds = Math.max(1, Math.ceil((outcome.until.getTime() - at.getTime()) / 1000));
+        return reply.code(429).header('retry-after', String(seconds)).send({
+          error: 'tooManyAttempts',
+          message: `Too many failed logins; try again in ${seconds} s.`,
+          retryAfter: outcome.until.toISOString(),
+          retryAfterSeconds: seconds,
+        });
       }
       if (outcome.reason === 'installationMismatch') {
         return reply.code(401).send({ error: 'installationMismatch', message: 'This installation id is registered with another key; reinstall the workstation or ask the administrator.' });

@@ -1,55 +1,42 @@
-// Logins, sessions and lockout. A session token is random, handed out once, and stored only as its
-// SHA-256 hash; repeated failures lock the account for a time that doubles with each further failure.
+// Logins and sessions. A session token is random, handed out once, and stored only as its SHA-256 hash.
+// Repeated failures never lock an account: they throttle the source and the login (see throttle.ts), and
+// an unknown login, a disabled account and a wrong password get the same answer after the same work.
 import { createHash, randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
 import type { HubUser, LoginRequest, LoginResponse } from '../../src-shared/api/hub';
 import { DUMMY_HASH_PROMISE, verifyPassword } from './passwords';
 import type { CentralDb } from '../db/connect';
+import { attemptSucceeded, beginAttempt, loginKey, sourceKey } from './throttle';
+import { issueGrant, revokeGrants } from './grants';
 
 export const SESSION_HOURS = 12;
-export const LOCKOUT = { freeFailures: 5, firstLockSeconds: 30, maxLockSeconds: 15 * 60 } as const;
 
 export type LoginOutcome =
   | { ok: true; response: LoginResponse }
   | { ok: false; reason: 'invalidCredentials' }
   | { ok: false; reason: 'installationMismatch' }
-  | { ok: false; reason: 'locked'; until: Date };
+  /** Too many recent failures from this source or for this login: nothing was checked. */
+  | { ok: false; reason: 'throttled'; until: Date };
 
 export function hashToken(token: string): Buffer {
   return createHash('sha256').update(token).digest();
 }
 
-/** Seconds an account stays locked after its n-th consecutive failure (0 while failures are still free). */
-export function lockSeconds(failures: number): number {
-  if (failures < LOCKOUT.freeFailures) return 0;
-  return Math.min(LOCKOUT.maxLockSeconds, LOCKOUT.firstLockSeconds * 2 ** (failures - LOCKOUT.freeFailures));
-}
-
-export async function login(db: CentralDb, req: LoginRequest, now: Date): Promise<LoginOutcome> {
+/**
+ * `source` is the request's address (req.ip). Every refused login costs the same: the throttle's one
+ * statement, the user lookup, one scrypt verification (of a dummy hash when there is no usable account),
+ * one audit row; the attempt stays counted as a failure.
+ */
+export async function login(db: CentralDb, req: LoginRequest, now: Date, source: string): Promise<LoginOutcome> {
+  const attempt = { source: sourceKey(source), login: loginKey(req.login) };
+  const gate = await beginAttempt(db, attempt, now);
+  if (!gate.ok) return { ok: false, reason: 'throttled', until: gate.until };
   const user = await db.selectFrom('app_user').selectAll().where('login', '=', req.login).executeTakeFirst();
-  if (!user || user.disabled) {
-    await verifyPassword(req.password, await DUMMY_HASH_PROMISE);
-    await audit(db, req.login, 'login.failed', { installationId: req.installationId, reason: user ? 'disabled' : 'unknownLogin' });
+  const usable = user && !user.disabled;
+  const passwordOk = await verifyPassword(req.password, usable ? user.password_hash : await DUMMY_HASH_PROMISE);
+  if (!usable || !passwordOk) {
+    const reason = !user ? 'unknownLogin' : user.disabled ? 'disabled' : 'wrongPassword';
+    await audit(db, req.login, 'login.failed', { installationId: req.installationId, source: attempt.source, reason });
     return { ok: false, reason: 'invalidCredentials' };
-  }
-  if (user.locked_until && user.locked_until > now) {
-    await audit(db, req.login, 'login.refusedLocked', { installationId: req.installationId });
-    return { ok: false, reason: 'locked', until: user.locked_until };
-  }
-  if (!(await verifyPassword(req.password, user.password_hash))) {
-    // Counted in the database, so parallel guesses cannot all read the same count.
-    const counted = await db
-      .updateTable('app_user')
-      .set({ failed_logins: sql`failed_logins + 1` })
-      .where('id', '=', user.id)
-      .returning('failed_logins')
-      .executeTakeFirstOrThrow();
-    const failures = Number(counted.failed_logins);
-    const lock = lockSeconds(failures);
-    const until = lock ? new Date(now.getTime() + lock * 1000) : null;
-    if (until) await db.updateTable('app_user').set({ locked_until: until }).where('id', '=', user.id).execute();
-    await audit(db, req.login, 'login.failed', { installationId: req.installationId, failures });
-    return until ? { ok: false, reason: 'locked', until } : { ok: false, reason: 'invalidCredentials' };
   }
   if (req.installationId && !(await installationMatches(db, req.installationId, req.installationKey))) {
     await audit(db, req.login, 'login.installationMismatch', { installationId: req.installationId });
@@ -58,14 +45,15 @@ export async function login(db: CentralDb, req: LoginRequest, now: Date): Promis
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
   await db.transaction().execute(async (tx) => {
-    await tx.updateTable('app_user').set({ failed_logins: 0, locked_until: null }).where('id', '=', user.id).execute();
+    await attemptSucceeded(tx, attempt);
     await tx
       .insertInto('session')
       .values({ token_hash: hashToken(token), user_id: user.id, installation_id: req.installationId ?? null, created_at: now, expires_at: expiresAt })
       .execute();
-    await audit(tx, req.login, 'login.ok', { installationId: req.installationId });
+    await audit(tx, req.login, 'login.ok', { installationId: req.installationId, source: attempt.source });
   });
-  return { ok: true, response: { token, expiresAt: expiresAt.toISOString(), user: toHubUser(user) } };
+  const offlineGrant = req.installationId ? await issueGrant(db, user.id, req.installationId, now) : undefined;
+  return { ok: true, response: { token, expiresAt: expiresAt.toISOString(), user: toHubUser(user), ...(offlineGrant ? { offlineGrant } : {}) } };
 }
 
 /**
@@ -93,8 +81,24 @@ export async function authenticate(db: CentralDb, token: string, now: Date): Pro
   return row && !row.disabled ? { ...toHubUser(row), installationId: (row.installation_id as string | null) ?? null } : undefined;
 }
 
+/** Logout: the session ends, and with it the user's offline grants on that workstation. */
 export async function revokeSession(db: CentralDb, token: string, now: Date): Promise<void> {
-  await db.updateTable('session').set({ revoked_at: now }).where('token_hash', '=', hashToken(token)).where('revoked_at', 'is', null).execute();
+  const ended = await db
+    .updateTable('session')
+    .set({ revoked_at: now })
+    .where('token_hash', '=', hashToken(token))
+    .where('revoked_at', 'is', null)
+    .returning(['user_id', 'installation_id'])
+    .executeTakeFirst();
+  if (ended?.installation_id) await revokeGrants(db, ended.user_id, now, ended.installation_id);
+}
+
+/**
+ * Ends every live session of the user at once — password change or reset, disabling: each of their tokens
+ * stops working (401) from now on.
+ */
+export async function endUserSessions(db: CentralDb, userId: string, now: Date): Promise<void> {
+  await db.updateTable('session').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
 }
 
 export async function audit(db: CentralDb, actor: string, action: string, details: Record<string, unknown>): Promise<void> {

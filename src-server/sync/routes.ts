@@ -7,6 +7,9 @@ import {
   leaseRequestSchema,
   leaseResponseSchema,
   MAX_PUSH_BYTES,
+  outagePeriodsRequestSchema,
+  outagePeriodsResponseSchema,
+  pushEnvelopeSchema,
   pullRequestSchema,
   pullPageDescription,
   PULL_PAGE_TYPE,
@@ -18,12 +21,13 @@ import {
 import type { CentralDb } from '../db/connect';
 import { loadActor } from '../directory';
 import { ownsInstallation } from '../auth/routes';
-import { leaseNumbers } from './numbers';
+import { leaseNumbers, mayLease, MAX_UNUSED_PER_INSTALLATION, numberPool, warnIfPoolLow } from './numbers';
 import type { PokeHub } from './poke';
 import { pull } from './pull';
 import { push, PushError } from './push';
 import { warsawYear } from '../../src-shared/format';
 import { z } from 'zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import { redactEventsForActor, ticketNumberSchema, type Ticket, type TicketEvent } from '../../src-shared/ticket';
 import { WorkstationConfig } from '../../src-shared/api/desktop';
 import { loadExtraDays } from '../calendar-store';
@@ -54,11 +58,15 @@ export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub
       bodyLimit: MAX_PUSH_BYTES + 64 * 1024,
       // The answer is built here from checked parts; re-validating it would cost every push ~5 % (the schema stays for OpenAPI).
       serializerCompiler: () => (data) => JSON.stringify(data),
+      // The body is checked as an envelope; each mutation is checked in push, so a bad one is refused alone
+      // instead of blocking the workstation's outbox (the full schema stays for OpenAPI).
+      validatorCompiler: (route) => validatorCompiler({ ...route, schema: pushEnvelopeSchema }),
+      config: { checksItsOwnInput: true },
       schema: { summary: 'Apply a workstation\'s mutations in order, exactly once', security, body: pushRequestSchema, response: { 200: pushResponseSchema, 409: HubError } },
     },
     async (req, reply) => {
       try {
-        return await push(db, req.user!, req.body, now());
+        return await push(db, req.user!, req.body as never, now());
       } catch (err) {
         if (err instanceof PushError) return reply.code(err.statusCode as 409).send({ error: err.code, message: err.message });
         throw err;
@@ -84,6 +92,12 @@ export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub
       if (!actor) return reply.code(403).send({ error: 'forbidden', message: 'This account may not read tickets.' });
       // Pre-serialised (see pull): sent as it is, not through the response schema.
       const page = await pull(db, actor, req.body.clientId, req.body.cursor, req.body.limit, req.body.protocolVersion);
+      // What the workstation still has to push was recorded after this (the push goes first in a cycle).
+      await db
+        .insertInto('sync_client')
+        .values({ client_id: req.body.clientId, user_id: req.user!.id, synced_at: now() })
+        .onConflict((oc) => oc.column('client_id').doUpdateSet({ synced_at: now() }))
+        .execute();
       return reply.type(req.body.protocolVersion >= 2 ? PULL_PAGE_TYPE : 'application/json').send(page as never);
     },
   );
@@ -104,14 +118,37 @@ export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub
         actor,
         extraDays,
         snowIceReferral: SNOW_ICE_REFERRAL,
+        numberPool: actor.roles.includes('superSupervisor') ? await numberPool(db, warsawYear(now())) : undefined,
       };
     },
   );
 
   r.post(
     '/sync/lease',
-    { schema: { summary: 'Lease a block of ticket numbers for offline registration', security, body: leaseRequestSchema, response: { 200: leaseResponseSchema } } },
-    async (req) => leaseNumbers(db, req.body.clientId, req.body.count, warsawYear(now())),
+    {
+      schema: {
+        summary:
+          'Lease a block of ticket numbers for offline registration: only for accounts that register tickets (403 otherwise); '
+          + `at most ${MAX_UNUSED_PER_INSTALLATION} leased numbers unused per workstation (409); fewer than asked when the year's pool runs low, 409 numbersExhausted when it is used up`,
+        security,
+        body: leaseRequestSchema,
+        response: { 200: leaseResponseSchema, 403: HubError, 409: HubError },
+      },
+    },
+    async (req, reply) => {
+      const [actor, directory] = await Promise.all([loadActor(db, req.user!.id), loadDirectory(db)]);
+      if (!actor || !mayLease(actor, directory)) {
+        return reply.code(403).send({ error: 'forbidden', message: 'Only accounts that register tickets (operators) lease ticket numbers; this account does not need them.' });
+      }
+      const outcome = await leaseNumbers(db, { clientId: req.body.clientId, userId: actor.userId, count: req.body.count, year: warsawYear(now()), at: now() });
+      if (!outcome.ok) {
+        if (outcome.error === 'numbersExhausted') req.log.error({ year: outcome.pool.year }, outcome.message);
+        else req.log.warn({ clientId: req.body.clientId, unused: outcome.unused }, 'lease refused: the workstation holds its cap of unused numbers');
+        return reply.code(outcome.status).send({ error: outcome.error, message: outcome.message });
+      }
+      warnIfPoolLow(req.log, outcome.pool, outcome.lease.last - outcome.lease.first + 1);
+      return outcome.lease;
+    },
   );
 
   r.post(
@@ -120,11 +157,8 @@ export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub
       schema: {
         summary: 'Record outage periods a workstation lived through (P§29)',
         security,
-        body: z.object({
-          clientId: z.uuid(),
-          periods: z.array(z.object({ startedAt: z.iso.datetime(), endedAt: z.iso.datetime(), declaredBy: z.enum(['auto', 'user']) })).min(1).max(1000),
-        }),
-        response: { 200: z.object({ recorded: z.number().int() }) },
+        body: outagePeriodsRequestSchema,
+        response: { 200: outagePeriodsResponseSchema },
       },
     },
     async (req) => {

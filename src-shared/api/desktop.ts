@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { actorSchema, categorySchema, statuses, ticketNumberSchema, ticketSchema } from '../ticket/model';
 import { monthSchema, monthStatsSchema } from '../ticket/stats';
 import { refusalSchema } from './sync';
+import { PASSWORD_MAX_LENGTH } from '../passwords';
 
 export const ConnectionState = z.object({
   state: z.enum(['online', 'degraded', 'outage', 'replaying']),
@@ -40,7 +41,7 @@ export type SessionUser = z.infer<typeof SessionUser>;
 export const LoginArgs = z
   .object({
     login: z.string().trim().min(1, 'Podaj login.').max(100),
-    password: z.string().min(1, 'Podaj hasło.').max(200),
+    password: z.string().min(1, 'Podaj hasło.').max(PASSWORD_MAX_LENGTH, `Hasło może mieć najwyżej ${PASSWORD_MAX_LENGTH} znaków.`),
   })
   .strict();
 
@@ -62,6 +63,11 @@ export const WorkstationConfig = z.object({
   extraDays: z.array(z.object({ date: z.string(), kind: z.enum(['dayOff', 'workingDay']), reference: z.string(), note: z.string().optional() })),
   /** Where callers about snow and ice are sent (P§5.2). */
   snowIceReferral: z.string().optional(),
+  /**
+   * For super-supervisors: the year's pool of ticket numbers (999,999 a year); `low` when so few are left
+   * that the hub warns (their home screen shows it).
+   */
+  numberPool: z.object({ year: z.number().int(), issued: z.number().int(), remaining: z.number().int(), low: z.boolean() }).optional(),
 });
 export type WorkstationConfig = z.infer<typeof WorkstationConfig>;
 

@@ -2,6 +2,7 @@
 // Shared by both transports so that every request is checked the same way.
 import type { z } from 'zod';
 import { DesktopApiError, desktopRequests, type ApiEnvelope, type RequestArgs, type RequestName, type RequestResult } from './desktop';
+import { findInputProblem, inputProblemMessage } from '../text';
 
 export type DesktopHandlers = {
   [N in RequestName]: (args: z.output<(typeof desktopRequests)[N]['args']>) => Promise<RequestResult<N>> | RequestResult<N>;
@@ -13,6 +14,9 @@ export function createDispatcher(handlers: DesktopHandlers, onUnexpected: (err: 
       return { ok: false, error: { code: 'unknownRequest', message: `Unknown request: ${String(name)}` } };
     }
     const requestName = name as RequestName;
+    // Pasted text with a NUL or broken Unicode is refused at once, naming the field, before it could reach the outbox.
+    const problem = findInputProblem(rawArgs);
+    if (problem) return { ok: false, error: { code: 'invalidInput', message: inputProblemMessage(problem), ...(problem.field ? { field: problem.field } : {}) } };
     const parsed = desktopRequests[requestName].args.safeParse(rawArgs ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

@@ -2,6 +2,7 @@
 // documents them in its OpenAPI document) and the desktop core (which calls them).
 import { z } from 'zod';
 import { roles } from '../ticket/model';
+import { PASSWORD_MAX_LENGTH } from '../passwords';
 
 export const HubHealth = z
   .object({
@@ -18,6 +19,7 @@ export const HubError = z
     error: z.string().describe('Stable error code, e.g. invalidInput, unauthorized.'),
     message: z.string().describe('What is wrong and what to fix.'),
     field: z.string().optional().describe('The offending field, where there is one.'),
+    errorId: z.string().optional().describe("A server failure's id in the hub's log (5xx answers)."),
   })
   .describe('Every 4xx and 5xx answer has this shape.');
 export type HubError = z.infer<typeof HubError>;
@@ -29,11 +31,18 @@ export type UserRole = Exclude<(typeof roles)[number], 'system'>;
 
 export const LoginRequest = z.object({
   login: z.string().trim().min(1).max(100),
-  password: z.string().min(1).max(200),
+  /** Only the length is checked here; the rules for a new password (passwordProblem) apply where it is set. */
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
   installationId: z.string().uuid().optional().describe('The desktop installation logging in; its sync stream is bound to the session.'),
   installationKey: z.string().min(32).max(100).optional().describe("The installation's secret, created with it; required with installationId."),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const LoginThrottled = HubError.extend({
+  retryAfter: z.string().datetime().describe('When the next attempt will be looked at.'),
+  retryAfterSeconds: z.number().int().positive().describe('The same as the Retry-After header: seconds to wait.'),
+}).describe('429: too many recent failed logins from this address or for this login; the attempt was not checked.');
+export type LoginThrottled = z.infer<typeof LoginThrottled>;
 
 export const HubUser = z.object({
   id: z.string().uuid(),
@@ -48,5 +57,10 @@ export const LoginResponse = z.object({
   token: z.string(),
   expiresAt: z.string().datetime(),
   user: HubUser,
+  /**
+   * Given at a login from a workstation: the key with which it signs this user's actions, so they reach the
+   * hub even when another user's session carries them later (an outage, a shift change). Keep it secret.
+   */
+  offlineGrant: z.object({ id: z.uuid(), key: z.string().regex(/^[A-Za-z0-9_-]{43}$/), expiresAt: z.string().datetime() }).optional(),
 });
 export type LoginResponse = z.infer<typeof LoginResponse>;

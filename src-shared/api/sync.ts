@@ -3,7 +3,7 @@
 // mutation is identified by (clientId, mutationId), ids are 1, 2, 3… per client without gaps, and
 // the hub applies each exactly once, atomically with the client's last mutation id.
 import { z } from 'zod';
-import { ticketNumberSchema, ticketSchema, type Ticket } from '../ticket/model';
+import { isoDateTimeSchema, storableString, ticketNumberSchema, ticketSchema, type Ticket } from '../ticket/model';
 import { ticketEventSchema } from '../ticket/ticket-events';
 import { extraDaySchema } from '../calendar/config';
 
@@ -39,23 +39,58 @@ export const mutationSchema = z.object({
   name: z.literal('ticket'),
   args: ticketMutationArgsSchema,
   /** When it really happened, by the workstation's clock (ISO UTC). */
-  at: z.iso.datetime(),
+  at: isoDateTimeSchema,
   /** The user who did it on the workstation. */
-  actorId: z.string().min(1).max(100),
+  actorId: storableString().min(1).max(100),
   /** Taken while the hub was unreachable (P§29–P§32). */
   outage: z.boolean(),
   /** The version of the workstation that wrote it (an outbox may outlive an upgrade). */
   protocolVersion: protocolVersionSchema,
+  /**
+   * `<grant id>.<signature>`: the action signed with the offline grant the hub issued at the actor's login on
+   * this workstation (see mutationProofText). Needed when the push is made with another user's session.
+   */
+  proof: z.string().regex(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/).optional(),
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 
 export const pushRequestSchema = z.object({
   clientId: z.uuid(),
   /** The workstation's clock when it sent the push, to measure its skew. */
-  sentAt: z.iso.datetime(),
+  sentAt: isoDateTimeSchema,
   mutations: z.array(mutationSchema).min(1).max(MAX_PUSH_MUTATIONS),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/**
+ * What the hub checks of a push as a whole. Each mutation is checked on its own after that: one malformed
+ * or poisoned mutation is refused alone (to the workstation's "to resolve" inbox) and never blocks the rest.
+ */
+export const pushEnvelopeSchema = pushRequestSchema.extend({
+  mutations: z.array(z.looseObject({ mutationId: z.number().int().positive() })).min(1).max(MAX_PUSH_MUTATIONS),
+});
+export type PushEnvelope = z.infer<typeof pushEnvelopeSchema>;
+
+/** JSON with object keys sorted, so both sides read the same text from the same value whatever the key order. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v ?? null)).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** What a mutation says, as text: compared when a mutation id comes again, and signed by its proof. */
+export function mutationContent(m: Omit<Mutation, 'mutationId' | 'proof'>): string {
+  return canonicalJson({ name: m.name, args: m.args, at: m.at, actorId: m.actorId, outage: m.outage, protocolVersion: m.protocolVersion });
+}
+
+/** The text an offline grant's key signs (HMAC-SHA-256): the mutation bound to its workstation and id. */
+export function mutationProofText(clientId: string, m: Omit<Mutation, 'proof'>): string {
+  return `usterka-mutation\n${clientId}\n${m.mutationId}\n${mutationContent(m)}`;
+}
 
 export const refusalSchema = z.object({
   code: z.string(),
@@ -80,10 +115,17 @@ export const pushResponseSchema = z.object({
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
+/** Cursors are change-feed positions, PostgreSQL bigints. */
+const MAX_CURSOR = 2n ** 63n - 1n;
+
 export const pullRequestSchema = z.object({
   clientId: z.uuid(),
   /** Where the last pull ended; null for a first sync. */
-  cursor: z.string().regex(/^\d{1,19}$/, 'The cursor is the one the previous pull returned.').nullable(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,19}$/, 'The cursor is the one the previous pull returned.')
+    .refine((c) => BigInt(c) <= MAX_CURSOR, 'The cursor is the one the previous pull returned.')
+    .nullable(),
   limit: z.number().int().min(1).max(5000).default(1000),
   /** The page format the workstation reads; version 1 workstations do not send it. */
   protocolVersion: protocolVersionSchema.default(1),
@@ -203,6 +245,21 @@ export const leaseResponseSchema = z.object({
   last: z.number().int().positive(),
 });
 export type LeaseResponse = z.infer<typeof leaseResponseSchema>;
+
+/** An outage a workstation lived through (P§29), recorded on the hub. */
+export const outagePeriodSchema = z
+  .object({ startedAt: isoDateTimeSchema, endedAt: isoDateTimeSchema, declaredBy: z.enum(['auto', 'user']) })
+  .refine((p) => Date.parse(p.endedAt) >= Date.parse(p.startedAt), { message: 'An outage cannot end before it starts.', path: ['endedAt'] });
+
+export const outagePeriodsRequestSchema = z.object({
+  clientId: z.uuid(),
+  periods: z
+    .array(outagePeriodSchema)
+    .min(1)
+    .max(1000)
+    .refine((ps) => new Set(ps.map((p) => Date.parse(p.startedAt))).size === ps.length, 'Two outage periods start at the same moment; send each once.'),
+});
+export const outagePeriodsResponseSchema = z.object({ recorded: z.number().int() });
 
 export const historyResponseSchema = z.object({ events: z.array(ticketEventSchema) });
 

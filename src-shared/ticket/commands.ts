@@ -3,7 +3,7 @@
 // Who may send which command from which state lives in roles.ts; the rules themselves in decide.ts.
 import { z } from 'zod';
 import {
-  actionKinds, answerMethods, attachmentRefSchema, contactSchema, idSchema, isoDateSchema, isoDateTimeSchema,
+  actionKinds, answerMethods, attachmentRefSchema, contactSchema, idSchema, isoDateSchema, isoDateTimeSchema, storableString,
   locationSchema, noticeMethods, textSchema, ticketKinds,
 } from './model';
 
@@ -25,7 +25,7 @@ export const reporterInputSchema = contactSchema.extend({
   consent: z.boolean(),
 });
 
-const templateAnswersSchema = z.record(idSchema, z.string().trim().max(2000));
+const templateAnswersSchema = z.record(idSchema, storableString().trim().max(2000));
 const attachmentsSchema = z.array(attachmentRefSchema).max(100);
 
 export const commandSchemas = {
@@ -38,7 +38,7 @@ export const commandSchemas = {
     /** Defaults to the category's kind. */
     kind: z.enum(ticketKinds).optional(),
     subject: textSchema(300),
-    description: z.string().trim().max(10000).default(''),
+    description: storableString().trim().max(10000).default(''),
     templateAnswers: templateAnswersSchema.default({}),
     location: locationSchema.optional(),
     reporter: reporterInputSchema,
@@ -76,7 +76,7 @@ export const commandSchemas = {
   /** I§4: correct the ticket's content (subject, description, template answers, location, reporter). */
   editDetails: command('editDetails', {
     subject: textSchema(300).optional(),
-    description: z.string().trim().max(10000).optional(),
+    description: storableString().trim().max(10000).optional(),
     templateAnswers: templateAnswersSchema.optional(),
     location: locationSchema.optional(),
     /** Replaces the reporter's data as a whole (contact fields left out are removed). */
@@ -197,7 +197,7 @@ export const commandSchemas = {
   /** P§23.3.2: an inquiry about a finished ticket becomes a new ticket linked to it, forwarded to the coordinator. */
   registerFollowUp: command('registerFollowUp', {
     subject: textSchema(300),
-    description: z.string().trim().max(10000).default(''),
+    description: storableString().trim().max(10000).default(''),
     reporter: reporterInputSchema.optional(),
     /** The competent coordinator group; the finished ticket's coordinator group when omitted. */
     groupId: idSchema.optional(),

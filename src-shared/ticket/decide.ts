@@ -18,6 +18,8 @@ import type { Actor, IsoDate, IsoDateTime, Ticket } from './model';
 import { actorSchema, hasContact, isoDateTimeSchema, lookup } from './model';
 import type { Refusal } from './refusal';
 import { invalidInput, refuse, refusalFromZod } from './refusal';
+import { findInputProblem, inputProblemMessage } from '../text';
+import { fieldLabel } from './labels';
 import type { Capacity } from './roles';
 import { checkPermission } from './roles';
 import type { ContentChanges, TicketContent, TicketEvent } from './ticket-events';
@@ -67,6 +69,9 @@ function decideOrRefuse(ticket: Ticket | null, command: unknown, actorInput: unk
 
   const type = typeof command === 'object' && command !== null ? (command as { type?: unknown }).type : undefined;
   if (!isCommandType(type)) return refused(invalidInput('type', 'Nieznany rodzaj czynności.'));
+  // Text the database cannot store is refused here, on the workstation at once and on the hub alike.
+  const problem = findInputProblem(command);
+  if (problem) return refused(invalidInput(problem.field, inputProblemMessage(problem, problem.field && fieldLabel(problem.field, type))));
 
   const creates = creationCommands.includes(type);
   if (!creates && ticket === null) return refused(refuse('notFound', 'Nie znaleziono zgłoszenia.'));

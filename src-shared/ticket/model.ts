@@ -5,18 +5,28 @@
 // (`2026-03-02T09:15:00.000Z`); calendar days chosen by people (planned date, suspension
 // until, contractor due date) are `YYYY-MM-DD` days in Europe/Warsaw.
 import { z } from 'zod';
+import { isStorableText } from '../text';
 
 // ---------- primitives ----------
 
 /** `2026/012345`: year and a six-digit number from the city-wide sequence (P§8.2). */
 export const ticketNumberSchema = z.string().regex(/^\d{4}\/\d{6}$/);
+/** Years a moment or day of this app can fall in; outside them a date is a typo or an attack (year 0000 breaks PostgreSQL). */
+export const PLAUSIBLE_YEARS = { first: 2000, last: 2199 } as const;
+const plausibleYear = (text: string) => {
+  const year = Number(text.slice(0, 4));
+  return year >= PLAUSIBLE_YEARS.first && year <= PLAUSIBLE_YEARS.last;
+};
+const yearMessage = `Data musi przypadać w latach ${PLAUSIBLE_YEARS.first}–${PLAUSIBLE_YEARS.last}.`;
 /** A moment, UTC, `toISOString()` form (seconds and milliseconds optional on input). */
-export const isoDateTimeSchema = z.iso.datetime();
+export const isoDateTimeSchema = z.iso.datetime().refine(plausibleYear, yearMessage);
 /** A calendar day `YYYY-MM-DD` (Europe/Warsaw). */
-export const isoDateSchema = z.iso.date();
+export const isoDateSchema = z.iso.date().refine(plausibleYear, yearMessage);
+/** Text a database can store: no NUL, no broken Unicode (pasted text sometimes carries them). */
+export const storableString = () => z.string().refine(isStorableText, 'Tekst zawiera niedozwolony znak (np. NUL) — usuń go.');
 /** Free text a person types: trimmed, not empty. */
-export const textSchema = (max = 2000) => z.string().trim().min(1).max(max);
-export const idSchema = z.string().trim().min(1).max(100);
+export const textSchema = (max = 2000) => storableString().trim().min(1).max(max);
+export const idSchema = storableString().trim().min(1).max(100);
 
 export type TicketNumber = string;
 export type IsoDateTime = string;

@@ -9,6 +9,7 @@ export type RefusalCode =
   | 'invalidInput' // missing or malformed data; `field` names it
   | 'snowIce' // P§5.2: snow and ice are not registered in the app
   | 'notFound' // the ticket does not exist
+  | 'conflict' // a mutation id came again with other content (a restored or cloned workstation)
   | 'internalError'; // a bug: decide caught an exception (never expected)
 
 export interface Refusal {

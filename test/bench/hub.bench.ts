@@ -7,6 +7,7 @@ import type { Ticket } from '../../src-shared/ticket';
 import { chunkMutations } from '../../src-main/core/sync-client';
 import { PASSWORD, seedCity } from '../support/city';
 import { hubProcess, insertTickets, withHub } from './bench-support';
+import { leaseWithoutCap } from '../support/leases';
 import { potholeCall, TestWorkstation } from '../support/sync-client';
 import type { Bench, BenchFigure } from './harness';
 
@@ -16,8 +17,9 @@ const push10k: Bench = {
     withHub(async (hub) => {
       await seedCity(hub.database.db);
       const op = await new TestWorkstation(hub.url).login('operator', PASSWORD);
-      for (let i = 0; i < 10; i++) await op.lease(1000);
-      const mutations = op.takeNumbers(10_000).map((n) => op.mutation(potholeCall(), { newTicketNumbers: [n] }));
+      // More than a workstation may hold leased (the hub's cap): leased straight in the database.
+      const numbers = await leaseWithoutCap(hub.database.db, op.clientId, 10_000);
+      const mutations = numbers.map((n) => op.mutation(potholeCall(), { newTicketNumbers: [n] }));
       const started = performance.now();
       for (const chunk of chunkMutations(mutations)) await op.push(chunk);
       const seconds = (performance.now() - started) / 1000;
@@ -69,7 +71,8 @@ const sustained: Bench = {
       // The 50 workstations run here; the hub serving them runs in its own process, as in production.
       const remote = await hubProcess(hub.database.connectionString);
       const stations = await Promise.all(Array.from({ length: 50 }, () => new TestWorkstation(remote.url).login('operator', PASSWORD)));
-      for (let i = 0; i < 2; i++) await Promise.all(stations.map((s) => s.lease(1000)));
+      // 2,000 numbers each, more than the hub's cap on a workstation's unused numbers: leased straight in the database.
+      const reserves = new Map(await Promise.all(stations.map(async (s) => [s, await leaseWithoutCap(hub.database.db, s.clientId, 2000)] as const)));
       const latencies: number[] = [];
       let mutations = 0;
       const perPush = 20;
@@ -79,7 +82,7 @@ const sustained: Bench = {
       await Promise.all(
         stations.map(async (s) => {
           while (performance.now() < until) {
-            const batch = s.takeNumbers(perPush).map((n) => s.mutation(potholeCall(), { newTicketNumbers: [n] }));
+            const batch = reserves.get(s)!.splice(0, perPush).map((n) => s.mutation(potholeCall(), { newTicketNumbers: [n] }));
             const t0 = performance.now();
             await s.push(batch);
             if (t0 < measureFrom) continue;

@@ -4,15 +4,18 @@ import type { Ticket } from '../../src-shared/ticket';
 import { startTestHub } from '../support/db';
 import { PASSWORD, seedCity } from '../support/city';
 import { TestWorkstation } from '../support/sync-client';
+import { portalKey, postWebForm } from '../support/portal';
 
 let hub: RunningHub;
+let key: string;
 beforeAll(async () => {
   hub = await startTestHub();
   await seedCity(hub.database.db);
+  key = await portalKey(hub.database.db);
 });
 afterAll(() => hub?.close());
 
-const form = (body: object) => fetch(`${hub.url}/intake/web-form`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const form = (body: object) => postWebForm(hub.url, key, body);
 const resident = { description: 'Przewrócone drzewo blokuje chodnik.', location: { address: 'ul. Zgierska 20, Łódź' }, reporter: { wantsAnswer: true, consent: true, email: 'mieszkaniec@example.com' } };
 
 describe('web-form intake', () => {
