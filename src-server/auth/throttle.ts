@@ -6,9 +6,9 @@
 // 15 minutes. Nothing is ever locked: the delay runs out, and shrinks as failures leave the window.
 //
 // The choice of keys and numbers:
-// - By source, 10 free: one address guessing one password, or spraying a password over many logins, soon
+// - By source, 60 free (a call centre behind one address logs in many workstations at once): one address guessing one password, or spraying a password over many logins, soon
 //   waits minutes per try (IPv6 addresses count by their /64: one host holds a whole /64).
-// - By login, 30 free, failures from every source together: guessing one account from many addresses.
+// - By login, 100 free (ASVS V2.2.1), failures from every source together: guessing one account from many addresses.
 //   Weaker on purpose: one source's own delays hold it below that (at most ~25 failures in any hour, see
 //   the test), so an attacker on one address can never delay the real user on another; only many
 //   addresses together delay the account, for a bounded time, and `npm run admin -- user unlock` clears it.
@@ -24,8 +24,8 @@ import type { CentralDb } from '../db/connect';
 
 export const THROTTLE = {
   windowSeconds: 3600,
-  sourceFreeFailures: 10,
-  loginFreeFailures: 30,
+  sourceFreeFailures: 60,
+  loginFreeFailures: 100,
   firstDelaySeconds: 1,
   maxDelaySeconds: 15 * 60,
 } as const;

@@ -42,8 +42,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('packages the Electron version that npm installs, and the app version is the same everywhere', () => {
-    // What npm resolves, read from the lock, so the check needs no installed package: npm leaves
-    // electron out where its engines do not match (it asks Node ≥ 22.12) or an install was partial.
+    // What npm resolves, read from the lock: the check needs no installed package.
     const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));
     const locked = lock.packages['node_modules/electron'];
     expect(config.electronVersion).toBe(locked.version);

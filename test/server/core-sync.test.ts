@@ -12,7 +12,7 @@ import type { DesktopEvent, ExecuteResult } from '../../src-shared/api/desktop';
 import type { Ticket } from '../../src-shared/ticket';
 import { freshDatabaseUrl } from '../support/db';
 import { PASSWORD, seedCity } from '../support/city';
-import { potholeCall, TestWorkstation } from '../support/sync-client';
+import { potholeCall, TestWorkstation, inServiceSince } from '../support/sync-client';
 
 let databaseUrl: string;
 let hub: RunningHub;
@@ -143,6 +143,7 @@ describe('desktop core with a real hub', () => {
     const [old, recent, open] = op.takeNumbers(3);
     const longAgo = '2026-01-12T09:00:00.000Z';
     const close = { type: 'closeOutOfScope', receivingEntity: 'PGE Dystrybucja S.A.', rpwId: 'RPW/3/2026' };
+    await inServiceSince(hub.database.db, op.clientId, longAgo);
     await op.push([
       op.mutation(potholeCall({ receivedAt: longAgo }), { newTicketNumbers: [old!], at: longAgo }),
       op.mutation(close as never, { ticket: old, at: longAgo }),

@@ -6,7 +6,7 @@ import { expireOverduePersonalData, scheduleRetention } from '../../src-server/r
 import type { Ticket } from '../../src-shared/ticket';
 import { startTestHub } from '../support/db';
 import { PASSWORD, seedCity } from '../support/city';
-import { potholeCall, TestWorkstation } from '../support/sync-client';
+import { inServiceSince, potholeCall, TestWorkstation } from '../support/sync-client';
 
 let hub: RunningHub;
 beforeAll(async () => {
@@ -22,6 +22,7 @@ const eventTexts = async (number: string) =>
 /** A phone call registered at `at` (a replay after an outage carries its real time). */
 async function callRegisteredAt(op: TestWorkstation, at: string): Promise<string> {
   const [number] = op.takeNumbers(1);
+  await inServiceSince(hub.database.db, op.clientId, at);
   const res = await op.push([op.mutation(potholeCall({ receivedAt: at }), { newTicketNumbers: [number!], at })]);
   expect(res.results[0]!.status).toBe('applied');
   return number!;
@@ -75,6 +76,7 @@ describe('personal-data retention on the hub', () => {
       { id: letter, name: 'pismo-mieszkanca.pdf', personal: true },
       { id: photo, name: 'dziura.jpg' },
     ];
+    await inServiceSince(hub.database.db, op.clientId, at);
     expect((await op.push([op.mutation(potholeCall({ receivedAt: at, attachments }), { newTicketNumbers: [number!], at })])).results[0]!.status).toBe('applied');
     expect(await expireOverduePersonalData(hub.database.db, new Date('2026-09-01T00:00:00.000Z'))).toBeGreaterThanOrEqual(1);
     const files = await hub.database.db.selectFrom('attachment').select('id').where('id', 'in', [letter, photo]).execute();

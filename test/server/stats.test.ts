@@ -4,7 +4,7 @@ import type { RunningHub } from '../../src-server/hub';
 import type { MonthStats } from '../../src-shared/ticket';
 import { startTestHub } from '../support/db';
 import { PASSWORD, seedCity } from '../support/city';
-import { potholeCall, TestWorkstation } from '../support/sync-client';
+import { potholeCall, TestWorkstation, inServiceSince } from '../support/sync-client';
 
 let hub: RunningHub;
 beforeAll(async () => {
@@ -25,6 +25,7 @@ describe('monthly statistics at the hub', () => {
     await op.lease(3);
     const [road, waste, april] = op.takeNumbers(3);
     const inMarch = '2026-03-10T09:00:00.000Z';
+    await inServiceSince(hub.database.db, op.clientId, inMarch);
     await op.push([
       op.mutation(potholeCall({ receivedAt: inMarch }), { newTicketNumbers: [road!], at: inMarch }),
       op.mutation({ type: 'forwardToCoordinators', groupId: 'zdit-k', rpwId: 'RPW/9/2026' }, { ticket: road, at: inMarch }),

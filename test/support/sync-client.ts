@@ -112,3 +112,11 @@ export function potholeCall(overrides: Record<string, unknown> = {}): Command {
     ...overrides,
   } as Command;
 }
+
+/**
+ * Makes a test workstation one that has been in service (signed in, never pulled) since `iso`, so it may push
+ * actions dated from then on: the hub refuses actions older than a workstation's last sync or first login.
+ */
+export async function inServiceSince(db: import('../../src-server/db/connect').CentralDb, clientId: string, iso: string): Promise<void> {
+  await db.updateTable('session').set({ created_at: new Date(iso) }).where('installation_id', '=', clientId).execute();
+}
