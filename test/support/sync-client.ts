@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Mutation, PullResponse, PullResponseV1, PushResponse, TicketRow } from '../../src-shared/api/sync';
 import { formatTicketNumber, PROTOCOL_VERSION, PULL_PAGE_TYPE, readPullPage } from '../../src-shared/api/sync';
 import type { Command, Ticket } from '../../src-shared/ticket';
+import type { CentralDb } from '../../src-server/db/connect';
 
 /** A pulled change, whatever the protocol version: the ticket read back from its text (and its row, from 2 on). */
 export type PulledChange = { kind: 'ticket'; ticket: Ticket; row?: TicketRow; text?: string } | { kind: 'tombstone'; number: string };
@@ -117,6 +118,6 @@ export function potholeCall(overrides: Record<string, unknown> = {}): Command {
  * Makes a test workstation one that has been in service (signed in, never pulled) since `iso`, so it may push
  * actions dated from then on: the hub refuses actions older than a workstation's last sync or first login.
  */
-export async function inServiceSince(db: import('../../src-server/db/connect').CentralDb, clientId: string, iso: string): Promise<void> {
+export async function inServiceSince(db: CentralDb, clientId: string, iso: string): Promise<void> {
   await db.updateTable('session').set({ created_at: new Date(iso) }).where('installation_id', '=', clientId).execute();
 }
