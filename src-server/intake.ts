@@ -12,6 +12,7 @@ import { warsawYear } from '../src-shared/format';
 import { applyEvents, commandSchemas, decide, type Command } from '../src-shared/ticket';
 import type { CentralDb } from './db/connect';
 import { loadDirectory, SYSTEM_ACTOR } from './directory';
+import { claimFiles, filesAttachedBy, loadFileOwners, type FileOwner } from './file-claims';
 import { authenticatePortal, portalKeyFrom, type Portal } from './portals';
 import { issueNumbers, NumbersExhaustedError, poolAfter, warnIfPoolLow } from './sync/numbers';
 import { writeBatch, type BatchOutcome } from './sync/push';
@@ -101,8 +102,11 @@ export function registerIntake(app: FastifyInstance, db: CentralDb, now: () => D
       const year = warsawYear(at);
       const directory = await loadDirectory(db);
       const rules = (number: string) => decide(null, command, SYSTEM_ACTOR, at.toISOString(), { directory, newTicketNumbers: [number] });
+      const withClaims = (decided: ReturnType<typeof rules>, owners: Map<string, FileOwner>) => (decided.ok ? claimFiles(command, decided.events, null, owners) : decided);
       // The rules first, with a number no ticket has: a refused form must not use up a number.
-      const provisional = rules(formatTicketNumber(year, 0));
+      // A portal uploads no files of its own, so it may name none a workstation uploaded (file-claims.ts).
+      const owners = await loadFileOwners(db, filesAttachedBy(command).map((f) => f.id));
+      const provisional = withClaims(rules(formatTicketNumber(year, 0)), new Map(owners));
       if (!provisional.ok) {
         return reply.code(400).send({ error: provisional.refusal.code, message: provisional.refusal.message, field: provisional.refusal.field });
       }
@@ -110,7 +114,7 @@ export function registerIntake(app: FastifyInstance, db: CentralDb, now: () => D
         const number = await db.transaction().execute(async (tx) => {
           const { first } = await issueNumbers(tx, year, 1);
           const number = formatTicketNumber(year, first);
-          const decision = rules(number);
+          const decision = withClaims(rules(number), owners);
           // The same rules on the same input: only the number differs (throwing rolls the number back).
           if (!decision.ok) throw new Error(`web form refused once numbered: ${decision.refusal.message}`);
           const applied = applyEvents(new Map(), decision.events);
@@ -120,6 +124,7 @@ export function registerIntake(app: FastifyInstance, db: CentralDb, now: () => D
             events: applied.append.map(({ event, version }) => ({ event, seq: version, mutationId: 0 })),
             refused: [],
             erase: applied.erase,
+            claims: decision.claims,
           };
           await writeBatch(tx, null, outcome, at);
           warnIfPoolLow(req.log, poolAfter(year, first), 1);

@@ -1,11 +1,13 @@
 // P§27.1: the hub erases personal data whose retention period is over, acting as the system. Runs on a
-// timer in every hub process (rows are claimed with SKIP LOCKED, so processes never take the same ticket)
-// and on demand (`npm run admin -- retention`). Workstations learn of it through their next pull.
+// timer in every hub process (rows are claimed with SKIP LOCKED, so processes never take the same ticket),
+// with the clean-up of uploads no ticket attached, and on demand (`npm run admin -- retention`).
+// Workstations learn of it through their next pull.
 import { sql } from 'kysely';
 import { applyEvents, decide, personalDataOverdue, retentionCutoff, type Ticket } from '../src-shared/ticket';
 import type { CentralDb } from './db/connect';
 import { loadDirectory, SYSTEM_ACTOR } from './directory';
 import { writeBatch, type BatchOutcome } from './sync/push';
+import { deleteOrphanFiles, ORPHAN_DAYS } from './file-claims';
 
 const BATCH = 500;
 
@@ -56,8 +58,10 @@ export function scheduleRetention(db: CentralDb, everyMs: number, log: (msg: str
   let running: Promise<void> | undefined;
   const run = () => {
     running ??= expireOverduePersonalData(db, now())
-      .then((n) => {
+      .then(async (n) => {
         if (n > 0) log(`P§27.1 retention: personal data erased from ${n} ticket(s).`);
+        const orphans = await deleteOrphanFiles(db, now());
+        if (orphans > 0) log(`Uploads no ticket attached within ${ORPHAN_DAYS} days deleted: ${orphans}.`);
       })
       .catch((err) => log(`P§27.1 retention failed, retried in ${Math.round(everyMs / 60_000)} min: ${String(err)}`))
       .finally(() => (running = undefined));

@@ -1,5 +1,8 @@
 // Monthly statistics (P§24, P§27.3): the super-supervisor (the monitoring team) for the whole city,
 // a supervisor for the units they oversee. Deleted tickets count too: their record is the statistic.
+// A ticket counts for the unit it is in now (as in the city's figures), so a supervisor's figures are the
+// city's rows of their units and nothing else: a ticket their unit returned and another unit now handles is
+// that unit's, and shows neither as a row nor in the totals.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -29,8 +32,8 @@ export function registerStats(app: FastifyInstance, db: CentralDb, now: () => Da
       }
       const { from, to } = monthBounds(req.params.month);
       let query = db.selectFrom('ticket').select('data').where('received_at', '>=', from).where('received_at', '<', to);
-      const units = actor.unitIds.length ? actor.unitIds : ['-'];
-      if (!wholeCity) query = query.where((eb) => eb('routed_unit_ids', '&&', eb.val(units)));
+      // A supervisor of no unit matches nothing ('in ()' is not SQL).
+      if (!wholeCity) query = query.where('unit_id', 'in', actor.unitIds.length ? actor.unitIds : ['-']);
       const [rows, extraDays] = await Promise.all([query.execute(), loadExtraDays(db)]);
       const calendar = createWorkingCalendar({ extraDays });
       return monthStats(req.params.month, rows.map((r) => r.data as Ticket), calendar, now());

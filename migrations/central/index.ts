@@ -11,6 +11,7 @@ import * as m20261130_08 from './2026-11-30-08-ticket-row';
 import * as m20261202_09 from './2026-12-02-09-offline-grants';
 import * as m20261202_10 from './2026-12-02-10-login-throttle';
 import * as m20261202_11 from './2026-12-02-11-portals-and-number-pool';
+import * as m20261202_12 from './2026-12-02-12-attachment-owner';
 
 export const centralMigrations: MigrationSet = {
   '2026-11-30-01-calendar-and-audit': m20261130_01,
@@ -24,4 +25,5 @@ export const centralMigrations: MigrationSet = {
   '2026-12-02-09-offline-grants': m20261202_09,
   '2026-12-02-10-login-throttle': m20261202_10,
   '2026-12-02-11-portals-and-number-pool': m20261202_11,
+  '2026-12-02-12-attachment-owner': m20261202_12,
 };

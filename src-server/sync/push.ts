@@ -15,6 +15,7 @@ import type { CentralDb } from '../db/connect';
 import { cachedDirectory, loadActors } from '../directory';
 import { leaseCheck, type Lease } from './numbers';
 import { CHANGES_CHANNEL } from './poke';
+import { claimFiles, filesAttachedBy, loadFileOwners, writeClaims } from '../file-claims';
 
 export class PushError extends Error {
   constructor(
@@ -173,6 +174,8 @@ export interface BatchOutcome {
   refused: RefusedRecord[];
   /** Tickets whose earlier events must lose their personal data (P§27). */
   erase: Set<string>;
+  /** Files the batch attached, with the ticket each now belongs to. */
+  claims?: Map<string, string>;
 }
 
 interface Grant {
@@ -251,7 +254,8 @@ async function decideBatch(tx: CentralDb, context: BatchContext, checked: Checke
   // Most of the batch in one round trip; split siblings are read as the loop meets them.
   await load([...new Set(mutations.flatMap((m) => [m.args.ticket, ...(m.args.newTicketNumbers ?? [])]).filter((n): n is string => !!n))]);
 
-  const outcome: BatchOutcome = { results: [], changed: new Map(), events: [], refused: [], erase: new Set() };
+  const files = await loadFileOwners(tx, mutations.flatMap((m) => filesAttachedBy(m.args.command as Command).map((f) => f.id)));
+  const outcome: BatchOutcome = { results: [], changed: new Map(), events: [], refused: [], erase: new Set(), claims: new Map() };
   const refuse = (record: RefusedRecord) => {
     outcome.refused.push(record);
     outcome.results.push({ mutationId: record.mutationId, status: 'refused', refusal: record.refusal });
@@ -265,13 +269,15 @@ async function decideBatch(tx: CentralDb, context: BatchContext, checked: Checke
     const target = m.args.ticket ? (tickets.get(m.args.ticket) ?? null) : null;
     await load(ticketsTouchedBy(target, m.args.newTicketNumbers));
     const refusal = checkMutation(m, c.raw, context, tickets);
-    const decision = refusal
+    const decided = refusal
       ? { ok: false as const, refusal }
       : decide(target, { ...m.args.command, outage: m.outage } as Command, actors.get(m.actorId)!, m.at, { directory, newTicketNumbers: m.args.newTicketNumbers });
+    const decision = decided.ok ? claimFiles(m.args.command as Command, decided.events, context.clientId, files) : decided;
     if (!decision.ok) {
       refuse({ mutationId: m.mutationId, actorId: m.actorId, at: m.at, args: m.args, refusal: decision.refusal });
       continue;
     }
+    decision.claims.forEach((ticket, id) => outcome.claims!.set(id, ticket));
     const applied = applyEvents(tickets, decision.events);
     for (const [number, ticket] of applied.changed) {
       tickets.set(number, ticket);
@@ -360,12 +366,14 @@ export async function writeBatch(tx: CentralDb, clientId: string | null, outcome
       .execute();
   }
   if (outcome.changed.size === 0) return;
+  await writeClaims(tx, outcome.claims ?? new Map());
   // Erasure first, so it scrubs only the events written before this batch.
   if (outcome.erase.size > 0) {
     const erased = sql.join([...outcome.erase]);
     // The files that carried personal data go with it: those of earlier events, and of this batch's.
+    // Only files that belong to the erased tickets: a split part's copy of its original's file is not its own.
     const batchFiles = outcome.events.flatMap(({ event }) => (outcome.erase.has(event.ticket) ? personalFileIds(event) : []));
-    await sql`delete from attachment where id in (
+    await sql`delete from attachment where ticket in (${erased}) and id in (
                 select f->>'id' from ticket_event, jsonb_array_elements(coalesce(data->'personal'->'attachments', '[]'::jsonb)) f
                 where ticket in (${erased}) and data ? 'personal'
                 union all select unnest(${batchFiles}::text[]))`.execute(tx);

@@ -3,7 +3,7 @@
 // (Electron IPC and the preview mode's loopback bridge) carry exactly this; the main side
 // validates every argument before a handler sees it.
 import { z } from 'zod';
-import { actorSchema, categorySchema, statuses, ticketNumberSchema, ticketSchema } from '../ticket/model';
+import { actorSchema, categorySchema, statuses, storableString, textSchema, ticketNumberSchema, ticketSchema } from '../ticket/model';
 import { monthSchema, monthStatsSchema } from '../ticket/stats';
 import { refusalSchema } from './sync';
 import { PASSWORD_MAX_LENGTH } from '../passwords';
@@ -136,12 +136,18 @@ export type ToResolveItem = z.infer<typeof ToResolveItem>;
 /** Largest file a workstation attaches (photos, scans); the hub accepts the same. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
+/** Standard base64 with its padding: what FileReader gives; anything else would be decoded silently into other bytes. */
+const isBase64 = (text: string) => text.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(text);
+
 export const StoreFileArgs = z
   .object({
-    name: z.string().trim().min(1).max(300),
-    mediaType: z.string().max(200).optional(),
+    name: textSchema(300),
+    mediaType: storableString().max(200).optional(),
     /** The file's bytes, base64-encoded (the renderer reads them with FileReader). */
-    contentBase64: z.string().max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4, 'Plik jest za duży — załącznik może mieć najwyżej 10 MB.'),
+    contentBase64: z
+      .string()
+      .max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4, 'Plik jest za duży — załącznik może mieć najwyżej 10 MB.')
+      .refine(isBase64, 'Zawartość pliku nie jest poprawnym kodowaniem base64 — odczytaj plik ponownie.'),
   })
   .strict();
 

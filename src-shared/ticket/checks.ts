@@ -1,7 +1,7 @@
 // Checks shared by the rules in decide.ts: each rule of the procedure that several commands
 // need is written once here.
 import type { AttachmentRef, Category, Contact, Directory, Group, IsoDate, IsoDateTime, Location, Subcategory, Ticket, Unit } from './model';
-import { contactFields, hasContact, lookup, ticketNumberSchema } from './model';
+import { contactFields, hasContact, isPersonalFile, lookup, ticketNumberSchema } from './model';
 import type { Refusal } from './refusal';
 import { invalidInput, refuse } from './refusal';
 import type { EventBase, PersonalPayload, TicketContent, TicketEvent } from './ticket-events';
@@ -87,8 +87,8 @@ export function personalDataClosed(ticket: Ticket, addsPersonalData: boolean, fi
 export const contactOf = (reporter: Contact): Contact =>
   Object.fromEntries(contactFields.filter((key) => reporter[key]).map((key) => [key, reporter[key]])) as Contact;
 
-export const personalFiles = (files: AttachmentRef[]) => files.filter((file) => file.personal);
-export const plainFiles = (files: AttachmentRef[]) => files.filter((file) => !file.personal);
+export const personalFiles = (files: AttachmentRef[]) => files.filter(isPersonalFile);
+export const plainFiles = (files: AttachmentRef[]) => files.filter((file) => !isPersonalFile(file));
 
 export function personalPayload(contact: Contact | undefined, files: AttachmentRef[]): PersonalPayload | null {
   const personal = personalFiles(files);

@@ -3,7 +3,7 @@
 // ticket as it is. All decisions were taken by `decide`; evolve only records them.
 import type { ContentChanges, PersonalPayload, TicketContent, TicketEvent } from './ticket-events';
 import type { AttachmentRef, Contact, Reporter, SplitPart, Ticket } from './model';
-import { withoutCallerContact } from './model';
+import { isPersonalFile, withoutCallerContact } from './model';
 
 const noContact = (reporter: Reporter): Reporter => ({ wantsAnswer: reporter.wantsAnswer, consent: reporter.consent });
 
@@ -69,7 +69,7 @@ function erase(ticket: Ticket, at: string, basis: NonNullable<Ticket['personalDa
   return {
     ...ticket,
     reporter: { wantsAnswer: ticket.reporter.wantsAnswer, consent: false },
-    attachments: ticket.attachments.filter((file) => !file.personal),
+    attachments: ticket.attachments.filter((file) => !isPersonalFile(file)),
     inquiries: ticket.inquiries.map(withoutCallerContact),
     personalDataErased: ticket.personalDataErased ?? { at, basis },
   };

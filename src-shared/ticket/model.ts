@@ -100,6 +100,12 @@ export const attachmentRefSchema = z.object({
 });
 export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
 
+/**
+ * A file is the reporter's personal data when marked so, and always when it is the message the ticket came
+ * in (P§9.4): a letter, an e-mail or a form names its sender. It is hidden and erased like the contact fields.
+ */
+export const isPersonalFile = (file: AttachmentRef): boolean => file.personal === true || file.source === true;
+
 export const locationSchema = z.object({
   address: textSchema(500),
   streetId: idSchema.optional(),

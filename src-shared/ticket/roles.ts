@@ -5,7 +5,7 @@ import type { CommandType } from './commands';
 import { commandTypes } from './commands';
 import { commandLabels, statusLabels } from './labels';
 import type { Actor, Directory, Status, Ticket } from './model';
-import { isInterventional, lookup, statuses, withoutCallerContact } from './model';
+import { isInterventional, isPersonalFile, lookup, statuses, withoutCallerContact } from './model';
 import type { Refusal } from './refusal';
 import type { TicketEvent } from './ticket-events';
 import { erasePersonalData } from './ticket-events';
@@ -214,7 +214,7 @@ export function redactForActor(actor: Actor, ticket: Ticket, directory: Director
   return {
     ...ticket,
     reporter: { wantsAnswer: ticket.reporter.wantsAnswer, consent: ticket.reporter.consent },
-    attachments: ticket.attachments.filter((file) => !file.personal),
+    attachments: ticket.attachments.filter((file) => !isPersonalFile(file)),
     inquiries: ticket.inquiries.map(withoutCallerContact),
   };
 }

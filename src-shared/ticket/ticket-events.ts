@@ -15,6 +15,7 @@ import {
   noticeMethods, splitPartSchema, ticketKinds, ticketNumberSchema,
   ticketSchema,
 } from './model';
+import type { AttachmentRef } from './model';
 
 const eventBase = {
   /** The ticket (stream) the event belongs to. One command may produce events for several tickets (split, follow-up). */
@@ -171,3 +172,11 @@ export const eventsOfCommand: Record<CommandType, EventType[]> = {
   expirePersonalData: ['personalDataErased'],
   delete: ['deleted'],
 };
+
+/** Every file an event lists on its ticket: in its content, its own attachments and its personal data. */
+export function filesListedBy(event: TicketEvent): AttachmentRef[] {
+  const own = 'attachments' in event ? event.attachments : [];
+  const content = 'content' in event ? event.content.attachments : [];
+  const personal = 'personal' in event && event.personal ? (event.personal.attachments ?? []) : [];
+  return [...content, ...own, ...personal];
+}
