@@ -94,11 +94,12 @@ export async function revokeSession(db: CentralDb, token: string, now: Date): Pr
 }
 
 /**
- * Ends every live session of the user at once — password change or reset, disabling: each of their tokens
- * stops working (401) from now on.
+ * Ends every live session and offline grant of the user at once — password change or reset, disabling: each
+ * of their tokens stops working (401) and no workstation can sign their actions from now on.
  */
 export async function endUserSessions(db: CentralDb, userId: string, now: Date): Promise<void> {
   await db.updateTable('session').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+  await revokeGrants(db, userId, now);
 }
 
 export async function audit(db: CentralDb, actor: string, action: string, details: Record<string, unknown>): Promise<void> {
