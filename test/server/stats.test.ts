@@ -48,4 +48,39 @@ describe('monthly statistics at the hub', () => {
     expect(wrong.status).toBe(400);
     expect(wrong.body.message).toContain('YYYY-MM');
   });
+
+  it('P§24.2 a supervisor\'s figures have rows only for the units they supervise: none for another unit, not even zeros', async () => {
+    const op = await station('operator');
+    const coordinator = await station('koord-zdit');
+    await op.lease(3);
+    const [bounced, stays, elsewhere] = op.takeNumbers(3);
+    const applied = (res: { results: { status: string }[] }) => expect(res.results.map((r) => r.status)).toEqual(res.results.map(() => 'applied'));
+    applied(await op.push([
+      // Routed to ZDiT first, returned by its coordinator as misrouted, now with WGK.
+      op.mutation(potholeCall(), { newTicketNumbers: [bounced!] }),
+      op.mutation({ type: 'forwardToCoordinators', groupId: 'zdit-k', rpwId: 'RPW/10/2026' }, { ticket: bounced }),
+      op.mutation(potholeCall(), { newTicketNumbers: [stays!] }),
+      op.mutation({ type: 'forwardToCoordinators', groupId: 'zdit-k', rpwId: 'RPW/11/2026' }, { ticket: stays }),
+      op.mutation(potholeCall({ categoryId: 'waste', templateAnswers: {} }), { newTicketNumbers: [elsewhere!] }),
+      op.mutation({ type: 'forwardToCoordinators', groupId: 'wgk-k' }, { ticket: elsewhere }),
+    ]));
+    applied(await coordinator.push([
+      coordinator.mutation({ type: 'takeUp' }, { ticket: bounced }),
+      coordinator.mutation({ type: 'returnToOperator', rightAddressee: 'WGK' }, { ticket: bounced }),
+    ]));
+    applied(await op.push([op.mutation({ type: 'forwardToCoordinators', groupId: 'wgk-k' }, { ticket: bounced })]));
+
+    const month = new Date().toLocaleString('sv-SE', { timeZone: 'Europe/Warsaw' }).slice(0, 7);
+    const city = await stats(await station('supernadzor'), month);
+    expect(city.body.byUnit.map((r) => [r.key, r.received]).sort()).toEqual([['wgk', 2], ['zdit', 1]]);
+
+    const unit = await stats(await station('nadzor-zdit'), month);
+    expect(unit.status).toBe(200);
+    expect(unit.body.byUnit.map((r) => r.key)).toEqual(['zdit']);
+    expect(unit.body.byUnit[0]).toMatchObject({ key: 'zdit', received: 1 });
+    // The totals are those rows' and nothing more: no way to read another unit's count off them.
+    expect(unit.body.total.received).toBe(1);
+    expect(unit.body.byCategory).toEqual([expect.objectContaining({ key: 'roads', received: 1 })]);
+    expect(unit.body.byChannel).toEqual({ phone: 1 });
+  });
 });
