@@ -27,6 +27,8 @@ export interface StartHubOptions {
   log?: (msg: string) => void;
   /** Erase personal data past retention (P§27.1) at start and then this often; off when absent. */
   retentionEveryMs?: number;
+  /** How often open poke streams are checked against their sessions (default: every 5 s). */
+  pokeSessionCheckMs?: number;
 }
 
 export async function startHub(opts: StartHubOptions): Promise<RunningHub> {
@@ -38,7 +40,9 @@ export async function startHub(opts: StartHubOptions): Promise<RunningHub> {
       upgradeHint: 'Run `npm run admin -- migrate` with the same DATABASE_URL, then start the hub again.',
     });
     if (applied.length) opts.log?.(`Applied migrations: ${applied.join(', ')}`);
-    const pokes = await startPokeHub(database.connectionString, (msg, err) => opts.log?.(`${msg}: ${String(err)}`));
+    const pokes = await startPokeHub(database.connectionString, (msg, err) => opts.log?.(`${msg}: ${String(err)}`), {
+      sessionCheckMs: opts.pokeSessionCheckMs,
+    });
     const app = await buildHub({ db: database.db, logger: opts.logger, pokes });
     app.addHook('onClose', () => pokes.close());
     let stopRetention: (() => void) | undefined;

@@ -21,6 +21,7 @@ import {
 import type { CentralDb } from '../db/connect';
 import { loadActor } from '../directory';
 import { ownsInstallation } from '../auth/routes';
+import { hashToken } from '../auth/sessions';
 import { leaseNumbers, mayLease, MAX_UNUSED_PER_INSTALLATION, numberPool, warnIfPoolLow } from './numbers';
 import type { PokeHub } from './poke';
 import { pull } from './pull';
@@ -211,6 +212,6 @@ export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub
   r.get('/sync/poke', { schema: { summary: 'Server-sent events: "poke" when there is something to pull', security } }, async (req, reply) => {
     if (!pokes) return reply.code(503).send({ error: 'unavailable', message: 'Pokes are not enabled on this hub.' });
     reply.hijack();
-    pokes.attach(reply.raw);
+    pokes.attach(reply.raw, { tokenHash: hashToken(req.sessionToken!) });
   });
 }
