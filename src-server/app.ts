@@ -51,6 +51,9 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
     // Error ids are told to users: random, not a counter that says how busy the hub is.
     genReqId: () => randomUUID(),
     bodyLimit: BODY_LIMIT_BYTES,
+    // Behind a reverse proxy, its address (or a comma-separated list) so that login throttling and rate
+    // limits count the client's address from X-Forwarded-For, not the proxy's; never trusted by default.
+    ...(process.env.HUB_TRUST_PROXY ? { trustProxy: process.env.HUB_TRUST_PROXY } : {}),
     // Poke streams stay open; closing the hub must not wait for them.
     forceCloseConnections: true,
     logger:

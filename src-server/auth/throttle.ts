@@ -17,7 +17,7 @@
 //   does not reset the count that holds their spraying back.
 // - The attempt is written as a failure before its password is checked (and removed on success), so
 //   parallel guesses see each other instead of all passing on the same count.
-// Behind a reverse proxy, the hub must trust it (Fastify trustProxy) for the source to be the client's.
+// Behind a reverse proxy, the hub must trust it (HUB_TRUST_PROXY, Fastify trustProxy) for the source to be the client's.
 import { isIPv6 } from 'node:net';
 import { sql } from 'kysely';
 import type { CentralDb } from '../db/connect';
