@@ -1,17 +1,22 @@
 // A file belongs to the ticket it was first attached to. An upload is only the workstation's until an
 // applied action attaches it; from then on no other ticket may list it (a split's parts and follow-ups get
-// copies of the listing, not a claim). Unclaimed uploads count against the workstation's quota and are
+// copies of the listing, not a claim). Unclaimed uploads count against the uploading user's quota and are
 // deleted after ORPHAN_DAYS.
 import { sql } from 'kysely';
 import type { Command, Refusal, TicketEvent } from '../src-shared/ticket';
-import { filesListedBy } from '../src-shared/ticket';
+import { filesAttachedBy, filesListedBy } from '../src-shared/ticket';
 import type { CentralDb } from './db/connect';
+import { MAX_ATTACHMENT_BYTES } from '../src-shared/api/desktop';
+import { MAX_PUSH_FILES } from '../src-shared/api/sync';
 
 /** How long an upload no ticket attached is kept (a workstation offline over a long weekend still gets its push through). */
 export const ORPHAN_DAYS = 14;
 
-/** What one workstation may hold uploaded and not yet attached: enough for a day of calls with photos. */
-export const UNCLAIMED_QUOTA = { files: 500, bytes: 500 * 1024 * 1024 };
+/**
+ * What one user may hold uploaded and not yet attached, over all their workstations: several pushes' worth
+ * (a push attaches at most MAX_PUSH_FILES, uploaded just before it).
+ */
+export const UNCLAIMED_QUOTA = { files: 10 * MAX_PUSH_FILES, bytes: 10 * MAX_PUSH_FILES * MAX_ATTACHMENT_BYTES };
 
 export interface FileOwner {
   ticket: string | null;
@@ -26,11 +31,6 @@ export async function loadFileOwners(db: CentralDb, ids: readonly string[]): Pro
   return new Map(rows.map((r) => [r.id as string, { ticket: r.ticket as string | null, clientId: r.client_id as string | null }]));
 }
 
-/** The ids of the files an action attaches (only these are claimed; events may list copies of others). */
-export function filesAttachedBy(command: Command): { id: string; name: string }[] {
-  return 'attachments' in command && Array.isArray(command.attachments) ? command.attachments : [];
-}
-
 export type ClaimedDecision = { ok: true; events: TicketEvent[]; claims: Map<string, string> } | { ok: false; refusal: Refusal };
 
 /**
@@ -39,6 +39,7 @@ export type ClaimedDecision = { ok: true; events: TicketEvent[]; claims: Map<str
  */
 export function claimFiles(command: Command, events: TicketEvent[], clientId: string | null, owners: Map<string, FileOwner>): ClaimedDecision {
   const claims = new Map<string, string>();
+  // Only the files the action attaches are claimed; its events may list copies of others (a split's parts).
   for (const file of filesAttachedBy(command)) {
     const ticket = events.find((e) => filesListedBy(e).some((f) => f.id === file.id))?.ticket;
     if (!ticket) continue;
@@ -66,16 +67,16 @@ export async function writeClaims(tx: CentralDb, claims: ReadonlyMap<string, str
             where a.id = c.id and a.ticket is null`.execute(tx);
 }
 
-/** Why this workstation may not upload one more file of `bytes`, if it may not. */
-export async function quotaProblem(db: CentralDb, clientId: string, bytes: number): Promise<string | undefined> {
+/** Why this user may not upload one more file of `bytes`, if they may not. */
+export async function quotaProblem(db: CentralDb, userId: string, bytes: number): Promise<string | undefined> {
   const held = await db
     .selectFrom('attachment')
     .select([sql<number>`count(*)::int`.as('files'), sql<string>`coalesce(sum(octet_length(content)), 0)::bigint`.as('bytes')])
-    .where('client_id', '=', clientId)
+    .where('uploaded_by', '=', userId)
     .where('ticket', 'is', null)
     .executeTakeFirstOrThrow();
   if (held.files + 1 > UNCLAIMED_QUOTA.files || Number(held.bytes) + bytes > UNCLAIMED_QUOTA.bytes) {
-    return `This workstation already holds ${held.files} uploaded files (${Math.round(Number(held.bytes) / 1048576)} MB) that no ticket uses; at most ${UNCLAIMED_QUOTA.files} files / ${UNCLAIMED_QUOTA.bytes / 1048576} MB. Push the actions that attach them first; unused uploads are deleted after ${ORPHAN_DAYS} days.`;
+    return `You already hold ${held.files} uploaded files (${Math.round(Number(held.bytes) / 1048576)} MB) that no ticket uses; at most ${UNCLAIMED_QUOTA.files} files / ${UNCLAIMED_QUOTA.bytes / 1048576} MB. Push the actions that attach them first; unused uploads are deleted after ${ORPHAN_DAYS} days.`;
   }
   return undefined;
 }

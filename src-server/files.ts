@@ -1,5 +1,5 @@
 // Attachments: workstations upload each file once (idempotent by its id) before the actions that
-// reference it are pushed, within a quota of uploads no ticket uses yet (src-server/file-claims.ts);
+// reference it are pushed, within a per-user quota of uploads no ticket uses yet (src-server/file-claims.ts);
 // anyone who may see a ticket may read the files it lists for them (a file with personal data is listed
 // only to those who may see that data).
 import type { FastifyInstance } from 'fastify';
@@ -34,7 +34,7 @@ export function registerFiles(app: FastifyInstance, db: CentralDb): void {
       const existing = await db.selectFrom('attachment').select('client_id').where('id', '=', req.body.id).executeTakeFirst();
       // A retry of this workstation's own upload is answered as done; an id another one used is not theirs to learn about.
       if (existing) return existing.client_id === req.body.clientId ? { id: req.body.id } : reply.code(409).send({ error: 'conflict', message: 'A file with this id exists; upload under a new id.' });
-      const overQuota = await quotaProblem(db, req.body.clientId, content.length);
+      const overQuota = await quotaProblem(db, req.user!.id, content.length);
       if (overQuota) return reply.code(429).send({ error: 'quotaExceeded', message: overQuota });
       await db
         .insertInto('attachment')

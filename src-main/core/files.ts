@@ -1,10 +1,12 @@
 // Attachments picked on this workstation: kept in the local store at once (so a call can be saved
-// offline with its photos) and uploaded to the hub by the next sync, before the actions that use them.
+// offline with its photos) and uploaded to the hub by the next sync, just before the actions that use them.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DesktopApiError, MAX_ATTACHMENT_BYTES, StoreFileArgs } from '../../src-shared/api/desktop';
 import { hubRequest, HubRequestError } from './hub-client';
 import type { LocalDb } from './store';
+import type { Mutation } from '../../src-shared/api/sync';
+import { filesAttachedBy } from '../../src-shared/ticket';
 
 export async function storeFile(db: LocalDb, file: { name: string; mediaType?: string; contentBase64: string }) {
   const content = Buffer.from(file.contentBase64, 'base64');
@@ -14,9 +16,15 @@ export async function storeFile(db: LocalDb, file: { name: string; mediaType?: s
   return { id, name: file.name, ...(file.mediaType ? { mediaType: file.mediaType } : {}) };
 }
 
-/** Sends the files the hub does not have yet, one request each. */
-export async function uploadPendingFiles(db: LocalDb, hubUrl: string, clientId: string, token: string): Promise<void> {
-  const pending = await db.selectFrom('attachment').select('id').where('uploaded', '=', 0).execute();
+/**
+ * Sends the files these actions attach that the hub does not have yet, one request each, just before the
+ * actions: the hub keeps only a bounded number of uploads no ticket uses, so a long outage's photos go up
+ * chunk by chunk with the actions that claim them.
+ */
+export async function uploadFilesFor(db: LocalDb, hubUrl: string, clientId: string, token: string, mutations: readonly Mutation[]): Promise<void> {
+  const ids = mutations.flatMap((m) => filesAttachedBy(m.args.command).map((f) => f.id));
+  if (ids.length === 0) return;
+  const pending = await db.selectFrom('attachment').select('id').where('uploaded', '=', 0).where('id', 'in', ids).execute();
   for (const { id } of pending) {
     const row = await db.selectFrom('attachment').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     await hubRequest(hubUrl, '/files', z.object({ id: z.string() }), {

@@ -4,6 +4,7 @@
 import {
   leaseResponseSchema,
   MAX_PUSH_BYTES,
+  MAX_PUSH_FILES,
   MAX_PUSH_MUTATIONS,
   readPullPage,
   pushResponseSchema,
@@ -13,13 +14,14 @@ import {
 } from '../../src-shared/api/sync';
 import { z } from 'zod';
 import { hubRequest, HubRequestError } from './hub-client';
-import { uploadPendingFiles } from './files';
+import { uploadFilesFor } from './files';
 import { addBlock, availableNumbers, LEASE_BLOCK, LEASE_WHEN_BELOW } from './numbers';
 import { lastOutboxId, moveToResolve, pendingCount, pendingEntries, remove, toMutation, type OutboxEntry } from './outbox';
 import type Database from 'better-sqlite3';
 import { dropTickets, readServerTickets, serverTicketOf, writeServerTickets } from './replica';
 import { rebase, type RulesContext } from './tickets';
 import { needsTicketNumbers } from '../../src-shared/ticket/numbering';
+import { filesAttachedBy } from '../../src-shared/ticket';
 import type { LocalDb } from './store';
 
 export interface SyncDeps {
@@ -48,9 +50,8 @@ export async function syncOnce(input: SyncDeps): Promise<SyncResult> {
   const deps: SyncDeps = { ...input, rules: () => rules };
   try {
     await leaseIfLow(deps, token);
-    // Actions recorded after the files were sent wait for the next cycle, with their files.
+    // Actions recorded after this cycle began wait for the next one.
     const upTo = await lastOutboxId(deps.db);
-    await uploadPendingFiles(deps.db, deps.hubUrl, deps.clientId, token);
     await pushAll(deps, token, upTo);
     await pullAll(deps, token);
     return { ok: true };
@@ -79,20 +80,24 @@ async function leaseIfLow(deps: SyncDeps, token: string): Promise<void> {
   await addBlock(deps.db, lease);
 }
 
-/** Splits the outbox into pushes under the hub's byte and count limits. */
+/** Splits the outbox into pushes under the hub's byte and count limits, and with files that fit its upload quota. */
 export function chunkMutations(mutations: Mutation[]): Mutation[][] {
   const chunks: Mutation[][] = [];
   let current: Mutation[] = [];
   let bytes = 0;
+  let files = 0;
   for (const m of mutations) {
     const size = JSON.stringify(m).length + 1;
-    if (current.length && (bytes + size > MAX_PUSH_BYTES - 4096 || current.length >= MAX_PUSH_MUTATIONS)) {
+    const attached = filesAttachedBy(m.args.command).length;
+    if (current.length && (bytes + size > MAX_PUSH_BYTES - 4096 || current.length >= MAX_PUSH_MUTATIONS || files + attached > MAX_PUSH_FILES)) {
       chunks.push(current);
       current = [];
       bytes = 0;
+      files = 0;
     }
     current.push(m);
     bytes += size;
+    files += attached;
   }
   if (current.length) chunks.push(current);
   return chunks;
@@ -111,6 +116,7 @@ async function pushAll(deps: SyncDeps, token: string, upTo: number): Promise<voi
     if (entries.length === 0) break;
     const byId = new Map(entries.map((e) => [e.mutationId, e]));
     for (const chunk of chunkMutations(entries.map(toMutation))) {
+      await uploadFilesFor(deps.db, deps.hubUrl, deps.clientId, token, chunk);
       const res = await hubRequest(deps.hubUrl, '/sync/push', pushResponseSchema, {
         token,
         body: { clientId: deps.clientId, sentAt: deps.now().toISOString(), mutations: chunk },

@@ -6,7 +6,7 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Mutation, MutationResult, PushEnvelope, PushResponse } from '../../src-shared/api/sync';
 import { mutationContent, mutationProofText, mutationSchema, SUPPORTED_PROTOCOL_VERSIONS, ticketRowOf } from '../../src-shared/api/sync';
-import { applyEvents, decide, refusalFromZod, ticketsTouchedBy, type Actor, type Command, type Directory, type Ticket, type TicketEvent } from '../../src-shared/ticket';
+import { applyEvents, decide, filesAttachedBy, refusalFromZod, ticketsTouchedBy, type Actor, type Command, type Directory, type Ticket, type TicketEvent } from '../../src-shared/ticket';
 import type { Refusal } from '../../src-shared/ticket';
 import type { HubUser } from '../../src-shared/api/hub';
 import { findInputProblem, inputProblemMessage, storableCopy } from '../../src-shared/text';
@@ -15,7 +15,7 @@ import type { CentralDb } from '../db/connect';
 import { cachedDirectory, loadActors } from '../directory';
 import { leaseCheck, type Lease } from './numbers';
 import { CHANGES_CHANNEL } from './poke';
-import { claimFiles, filesAttachedBy, loadFileOwners, writeClaims } from '../file-claims';
+import { claimFiles, loadFileOwners, writeClaims } from '../file-claims';
 
 export class PushError extends Error {
   constructor(
@@ -254,7 +254,7 @@ async function decideBatch(tx: CentralDb, context: BatchContext, checked: Checke
   // Most of the batch in one round trip; split siblings are read as the loop meets them.
   await load([...new Set(mutations.flatMap((m) => [m.args.ticket, ...(m.args.newTicketNumbers ?? [])]).filter((n): n is string => !!n))]);
 
-  const files = await loadFileOwners(tx, mutations.flatMap((m) => filesAttachedBy(m.args.command as Command).map((f) => f.id)));
+  const files = await loadFileOwners(tx, mutations.flatMap((m) => filesAttachedBy(m.args.command).map((f) => f.id)));
   const outcome: BatchOutcome = { results: [], changed: new Map(), events: [], refused: [], erase: new Set(), claims: new Map() };
   const refuse = (record: RefusedRecord) => {
     outcome.refused.push(record);

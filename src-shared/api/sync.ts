@@ -21,6 +21,8 @@ const protocolVersionSchema = z.number().int().positive();
 /** Largest push body a desktop sends; bigger outboxes go in several pushes (no 4 MB cliffs). */
 export const MAX_PUSH_BYTES = 1024 * 1024;
 export const MAX_PUSH_MUTATIONS = 2000;
+/** Files the actions of one push may attach: their uploads (at most 10 MB each) always fit the hub's quota of unused uploads. */
+export const MAX_PUSH_FILES = 100;
 
 /** A ticket command as it travels: the ticket it targets (none for creation) and the numbers it uses. */
 export const ticketMutationArgsSchema = z.object({
@@ -49,8 +51,9 @@ export const mutationSchema = z.object({
   /**
    * `<grant id>.<signature>`: the action signed with the offline grant the hub issued at the actor's login on
    * this workstation (see mutationProofText). Needed when the push is made with another user's session.
+   * The grant id is a UUID's shape exactly: the hub looks it up in a uuid column.
    */
-  proof: z.string().regex(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/).optional(),
+  proof: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[A-Za-z0-9_-]{43}$/).optional(),
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 
@@ -124,7 +127,8 @@ export const pullRequestSchema = z.object({
   cursor: z
     .string()
     .regex(/^\d{1,19}$/, 'The cursor is the one the previous pull returned.')
-    .refine((c) => BigInt(c) <= MAX_CURSOR, 'The cursor is the one the previous pull returned.')
+    // Zod runs this even when the pattern failed: only digits may reach BigInt.
+    .refine((c) => !/^\d{1,19}$/.test(c) || BigInt(c) <= MAX_CURSOR, 'The cursor is the one the previous pull returned.')
     .nullable(),
   limit: z.number().int().min(1).max(5000).default(1000),
   /** The page format the workstation reads; version 1 workstations do not send it. */

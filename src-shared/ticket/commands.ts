@@ -6,6 +6,7 @@ import {
   actionKinds, answerMethods, attachmentRefSchema, contactSchema, idSchema, isoDateSchema, isoDateTimeSchema, storableString,
   locationSchema, noticeMethods, textSchema, ticketKinds,
 } from './model';
+import type { AttachmentRef } from './model';
 
 /** RPW id from the EZD register of incoming mail: free text, e.g. `RPW/12345/2026` (P§2.6). */
 export const rpwIdSchema = textSchema(100);
@@ -238,3 +239,9 @@ export type ValidCommand<K extends CommandType = CommandType> = z.output<(typeof
 export const creationCommands: readonly CommandType[] = ['registerTicket', 'receiveFromWebForm'];
 export const isCommandType = (value: unknown): value is CommandType =>
   typeof value === 'string' && Object.prototype.hasOwnProperty.call(commandSchemas, value);
+
+/** The files a command attaches (a command read from an outbox or a push may not be checked yet, hence the guard). */
+export function filesAttachedBy(command: object): AttachmentRef[] {
+  const files = 'attachments' in command ? command.attachments : undefined;
+  return Array.isArray(files) ? files.filter((f): f is AttachmentRef => !!f && typeof f === 'object' && typeof f.id === 'string') : [];
+}

@@ -7,9 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHub, type RunningHub } from '../../src-server/hub';
 import { createCore, type Core } from '../../src-main/core/core';
+import { chunkMutations } from '../../src-main/core/sync-client';
+import { pendingEntries, toMutation } from '../../src-main/core/outbox';
 import { keyStoreBox, type KeyStore, type SecretBox } from '../../src-main/core/secrets';
 import type { DesktopEvent, ExecuteResult } from '../../src-shared/api/desktop';
 import type { Ticket } from '../../src-shared/ticket';
+import { MAX_PUSH_FILES } from '../../src-shared/api/sync';
 import { freshDatabaseUrl } from '../support/db';
 import { PASSWORD, seedCity } from '../support/city';
 import { potholeCall, TestWorkstation, inServiceSince } from '../support/sync-client';
@@ -252,6 +255,31 @@ describe('desktop core with a real hub', () => {
     await again.core.syncNow();
     expect((await call<{ state: string }>(again.core, 'connection.get', {})).state).toBe('online');
     await again.core.close();
+  });
+
+  it('P§29 P§8.1 a long outage\'s photos go up with their calls, at most MAX_PUSH_FILES a push; a photo no call uses stays on the workstation', async () => {
+    const { core } = await openCore();
+    await call(core, 'session.login', { login: 'operator2', password: PASSWORD });
+    await core.syncNow();
+    await call(core, 'connection.declareOutage', {});
+    const calls = MAX_PUSH_FILES + 50;
+    const refs: string[] = [];
+    for (let i = 0; i < calls; i++) {
+      const ref = await call<{ id: string; name: string }>(core, 'files.store', { name: `dziura-${i}.jpg`, contentBase64: Buffer.from(`zdjęcie ${i}`).toString('base64') });
+      refs.push(ref.id);
+      await call(core, 'tickets.execute', { command: potholeCall({ attachments: [ref] }) });
+    }
+    const unused = await call<{ id: string }>(core, 'files.store', { name: 'nieużyte.jpg', contentBase64: Buffer.from('x').toString('base64') });
+    const outbox = (await pendingEntries(core.store.db, 10_000)).map(toMutation);
+    const chunks = chunkMutations(outbox);
+    expect(chunks.map((c) => c.length)).toEqual([MAX_PUSH_FILES, 50]);
+    await call(core, 'connection.endOutage', {});
+    await core.syncNow();
+    const claimed = await hub.database.db.selectFrom('attachment').select(['id', 'ticket']).where('id', 'in', [...refs, unused.id]).execute();
+    expect(claimed).toHaveLength(calls);
+    expect(claimed.every((f) => f.ticket)).toBe(true);
+    expect(await call<unknown[]>(core, 'outbox.toResolve', {})).toEqual([]);
+    await core.close();
   });
 
   it('P§8.1 a photo attached offline reaches the hub with the call, byte for byte', async () => {

@@ -150,8 +150,8 @@ describe('attachments at the hub', () => {
     expect(await fileExists(message)).toBe(false);
   });
 
-  it('uploads: invalid base64 and text the database cannot store are refused with 400; a workstation holds a bounded number of unused uploads, deleted after a while', async () => {
-    const op = await station('operator');
+  it('uploads: invalid base64 and text the database cannot store are refused with 400; a user holds a bounded number of unused uploads, deleted after a while', async () => {
+    const op = await station('operator2'); // a user with no uploads yet
     const bad = await uploadStatus(op, { ...uploadBody(op, 'a.jpg', ''), contentBase64: 'to nie jest base64!' });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('contentBase64');
@@ -163,6 +163,9 @@ describe('attachments at the hub', () => {
     const over = await uploadStatus(op, uploadBody(op, 'jeszcze.jpg', 'x'));
     expect(over.status).toBe(429);
     expect(over.body).toMatchObject({ error: 'quotaExceeded', message: expect.stringContaining('no ticket uses') });
+    // The quota is the user's, whichever workstation uploads.
+    const sameUserElsewhere = await station('operator2');
+    expect((await uploadStatus(sameUserElsewhere, uploadBody(sameUserElsewhere, 'jeszcze.jpg', 'x'))).status).toBe(429);
     // Attaching one frees a place.
     await op.lease(1);
     const [number] = op.takeNumbers(1);
