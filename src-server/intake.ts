@@ -15,7 +15,7 @@ import { loadDirectory, SYSTEM_ACTOR } from './directory';
 import { claimFiles, loadFileOwners, type FileOwner } from './file-claims';
 import { authenticatePortal, portalKeyFrom, type Portal } from './portals';
 import { issueNumbers, NumbersExhaustedError, poolAfter, warnIfPoolLow } from './sync/numbers';
-import { writeBatch, type BatchOutcome } from './sync/push';
+import { addApplied, emptyBatch, writeBatch } from './ticket-writer';
 
 const envInt = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
@@ -117,16 +117,9 @@ export function registerIntake(app: FastifyInstance, db: CentralDb, now: () => D
           const decision = withClaims(rules(number), owners);
           // The same rules on the same input: only the number differs (throwing rolls the number back).
           if (!decision.ok) throw new Error(`web form refused once numbered: ${decision.refusal.message}`);
-          const applied = applyEvents(new Map(), decision.events);
-          const outcome: BatchOutcome = {
-            results: [],
-            changed: applied.changed,
-            events: applied.append.map(({ event, version }) => ({ event, seq: version, mutationId: 0 })),
-            refused: [],
-            erase: applied.erase,
-            claims: decision.claims,
-          };
-          await writeBatch(tx, null, outcome, at);
+          const batch = { ...emptyBatch(), claims: decision.claims };
+          addApplied(batch, applyEvents(new Map(), decision.events));
+          await writeBatch(tx, null, batch, at);
           warnIfPoolLow(req.log, poolAfter(year, first), 1);
           return number;
         });

@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import { applyEvents, decide, personalDataOverdue, retentionCutoff, type Ticket } from '../src-shared/ticket';
 import type { CentralDb } from './db/connect';
 import { loadDirectory, SYSTEM_ACTOR } from './directory';
-import { writeBatch, type BatchOutcome } from './sync/push';
+import { addApplied, emptyBatch, writeBatch } from './ticket-writer';
 import { deleteOrphanFiles, ORPHAN_DAYS } from './file-claims';
 
 const BATCH = 500;
@@ -32,16 +32,13 @@ export async function expireOverduePersonalData(db: CentralDb, now: Date): Promi
         .forUpdate()
         .skipLocked()
         .execute();
-      const outcome: BatchOutcome = { results: [], changed: new Map(), events: [], refused: [], erase: new Set() };
+      const outcome = emptyBatch();
       for (const row of rows) {
         const ticket = row.data as Ticket;
         if (!personalDataOverdue(ticket, now)) continue;
         const decision = decide(ticket, { type: 'expirePersonalData' }, SYSTEM_ACTOR, now.toISOString(), { directory });
         if (!decision.ok) continue;
-        const applied = applyEvents(new Map([[ticket.number, ticket]]), decision.events);
-        applied.changed.forEach((t, number) => outcome.changed.set(number, t));
-        applied.append.forEach(({ event, version }) => outcome.events.push({ event, seq: version, mutationId: 0 }));
-        applied.erase.forEach((number) => outcome.erase.add(number));
+        addApplied(outcome, applyEvents(new Map([[ticket.number, ticket]]), decision.events));
       }
       if (outcome.changed.size) await writeBatch(tx, null, outcome, now);
       return { last: rows.at(-1)?.number as string | undefined, erased: outcome.changed.size };

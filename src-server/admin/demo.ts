@@ -17,7 +17,7 @@ import { audit } from '../auth/sessions';
 import type { CentralDb } from '../db/connect';
 import { saveDirectory, setMemberships } from '../directory';
 import { issueNumbers } from '../sync/numbers';
-import { writeBatch, type BatchOutcome } from '../sync/push';
+import { addApplied, emptyBatch, writeBatch, type BatchOutcome } from '../ticket-writer';
 import {
   CATEGORIES, CONFUSIONS, DEMO_USERS, EXTERNAL_ENTITIES, FEMALE_NAMES, GROUPS, MALE_NAMES, PARTIAL_COMPETENCE, PRECINCT_PREFIXES,
   SURNAMES, TOPICS, UNITS, type Topic,
@@ -129,13 +129,8 @@ class DemoStore {
       throw new Error(`Demo seed: ${command.type} on ${number ?? 'a new ticket'} at ${at} refused (${code}${field ? ` ${field}` : ''}): ${message}`);
     }
     const applied = applyEvents(this.tickets, decision.events);
-    for (const [n, t] of applied.changed) {
-      this.tickets.set(n, t);
-      this.batch.changed.set(n, t);
-    }
-    // No client mutation produced these events: mutation id 0.
-    for (const { event, version } of applied.append) this.batch.events.push({ event, seq: version, mutationId: 0 });
-    applied.erase.forEach((n) => this.batch.erase.add(n));
+    applied.changed.forEach((t, n) => this.tickets.set(n, t));
+    addApplied(this.batch, applied);
     return number ?? (decision.events[0] as TicketEvent).ticket;
   }
 
@@ -148,7 +143,6 @@ class DemoStore {
   }
 }
 
-const emptyBatch = (): BatchOutcome => ({ results: [], changed: new Map(), events: [], refused: [], erase: new Set() });
 
 /** Numbers from the city-wide sequence, issued once per year for the whole demo and handed out in order. */
 class NumberPool {

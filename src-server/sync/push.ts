@@ -5,8 +5,8 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Mutation, MutationResult, PushEnvelope, PushResponse } from '../../src-shared/api/sync';
-import { mutationContent, mutationProofText, mutationSchema, SUPPORTED_PROTOCOL_VERSIONS, ticketRowOf } from '../../src-shared/api/sync';
-import { applyEvents, decide, filesAttachedBy, refusalFromZod, ticketsTouchedBy, type Actor, type Command, type Directory, type Ticket, type TicketEvent } from '../../src-shared/ticket';
+import { mutationContent, mutationProofText, mutationSchema, SUPPORTED_PROTOCOL_VERSIONS } from '../../src-shared/api/sync';
+import { applyEvents, decide, filesAttachedBy, refusalFromZod, ticketsTouchedBy, type Actor, type Command, type Directory, type Ticket } from '../../src-shared/ticket';
 import type { Refusal } from '../../src-shared/ticket';
 import type { HubUser } from '../../src-shared/api/hub';
 import { findInputProblem, inputProblemMessage, storableCopy } from '../../src-shared/text';
@@ -14,8 +14,8 @@ import { formatWarsawTime } from '../../src-shared/format';
 import type { CentralDb } from '../db/connect';
 import { cachedDirectory, loadActors } from '../directory';
 import { leaseCheck, type Lease } from './numbers';
-import { CHANGES_CHANNEL } from './poke';
-import { claimFiles, loadFileOwners, writeClaims } from '../file-claims';
+import { claimFiles, loadFileOwners } from '../file-claims';
+import { addApplied, emptyBatch, writeBatch, type BatchOutcome, type RefusedRecord } from '../ticket-writer';
 
 export class PushError extends Error {
   constructor(
@@ -26,9 +26,6 @@ export class PushError extends Error {
     super(message);
   }
 }
-
-/** Ticket writes take this lock so the change feed's order is the commit order (pull never skips a row). */
-const WRITE_LOCK = 7_461_001;
 
 /**
  * How far an action's time may lie ahead of the hub's clock, or before the workstation's last sync: clocks
@@ -159,25 +156,6 @@ async function earlierOutcomes(tx: CentralDb, clientId: string, resent: RawMutat
   });
 }
 
-export interface RefusedRecord {
-  mutationId: number;
-  actorId: string;
-  at: string;
-  args: unknown;
-  refusal: Refusal;
-}
-
-export interface BatchOutcome {
-  results: MutationResult[];
-  changed: Map<string, Ticket>;
-  events: { event: TicketEvent; seq: number; mutationId: number }[];
-  refused: RefusedRecord[];
-  /** Tickets whose earlier events must lose their personal data (P§27). */
-  erase: Set<string>;
-  /** Files the batch attached, with the ticket each now belongs to. */
-  claims?: Map<string, string>;
-}
-
 interface Grant {
   userId: string;
   installationId: string;
@@ -255,7 +233,7 @@ async function decideBatch(tx: CentralDb, context: BatchContext, checked: Checke
   await load([...new Set(mutations.flatMap((m) => [m.args.ticket, ...(m.args.newTicketNumbers ?? [])]).filter((n): n is string => !!n))]);
 
   const files = await loadFileOwners(tx, mutations.flatMap((m) => filesAttachedBy(m.args.command).map((f) => f.id)));
-  const outcome: BatchOutcome = { results: [], changed: new Map(), events: [], refused: [], erase: new Set(), claims: new Map() };
+  const outcome = emptyBatch();
   const refuse = (record: RefusedRecord) => {
     outcome.refused.push(record);
     outcome.results.push({ mutationId: record.mutationId, status: 'refused', refusal: record.refusal });
@@ -279,12 +257,8 @@ async function decideBatch(tx: CentralDb, context: BatchContext, checked: Checke
     }
     decision.claims.forEach((ticket, id) => outcome.claims!.set(id, ticket));
     const applied = applyEvents(tickets, decision.events);
-    for (const [number, ticket] of applied.changed) {
-      tickets.set(number, ticket);
-      outcome.changed.set(number, ticket);
-    }
-    for (const { event, version } of applied.append) outcome.events.push({ event, seq: version, mutationId: m.mutationId });
-    applied.erase.forEach((n) => outcome.erase.add(n));
+    applied.changed.forEach((ticket, number) => tickets.set(number, ticket));
+    addApplied(outcome, applied, m.mutationId);
     outcome.results.push({ mutationId: m.mutationId, status: 'applied' });
   }
   return outcome;
@@ -346,113 +320,4 @@ function provesSignIn(m: Mutation, raw: RawMutation, ctx: BatchContext): boolean
   const expected = createHmac('sha256', grant.key).update(mutationProofText(ctx.clientId, signed as Mutation)).digest();
   const given = Buffer.from(m.proof.slice(37), 'base64url');
   return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-/** Writes a decided batch: events, ticket rows (with their change-feed position), refusals, erasure. */
-export async function writeBatch(tx: CentralDb, clientId: string | null, outcome: BatchOutcome, receivedAt: Date): Promise<void> {
-  for (const chunk of chunks(outcome.refused, 1000)) {
-    await tx
-      .insertInto('refused_mutation')
-      .values(
-        chunk.map((r) => ({
-          client_id: clientId,
-          mutation_id: r.mutationId,
-          actor_id: r.actorId,
-          at: r.at,
-          args: JSON.stringify(r.args),
-          refusal: JSON.stringify(r.refusal),
-        })),
-      )
-      .execute();
-  }
-  if (outcome.changed.size === 0) return;
-  await writeClaims(tx, outcome.claims ?? new Map());
-  // Erasure first, so it scrubs only the events written before this batch.
-  if (outcome.erase.size > 0) {
-    const erased = sql.join([...outcome.erase]);
-    // The files that carried personal data go with it: those of earlier events, and of this batch's.
-    // Only files that belong to the erased tickets: a split part's copy of its original's file is not its own.
-    const batchFiles = outcome.events.flatMap(({ event }) => (outcome.erase.has(event.ticket) ? personalFileIds(event) : []));
-    await sql`delete from attachment where ticket in (${erased}) and id in (
-                select f->>'id' from ticket_event, jsonb_array_elements(coalesce(data->'personal'->'attachments', '[]'::jsonb)) f
-                where ticket in (${erased}) and data ? 'personal'
-                union all select unnest(${batchFiles}::text[]))`.execute(tx);
-    await sql`update ticket_event set data = jsonb_set(data, '{personal}', 'null'::jsonb)
-              where ticket in (${erased}) and data ? 'personal'`.execute(tx);
-  }
-  // Events and tickets go as one JSON parameter each: a fixed, short statement for a batch of any size,
-  // much cheaper for the hub and PostgreSQL than thousands of bound values.
-  const events = outcome.events.map(({ event, seq, mutationId }) => ({
-    ticket: event.ticket,
-    seq,
-    type: event.type,
-    at: event.at,
-    actor_id: event.actorId,
-    outage: event.outage,
-    data: outcome.erase.has(event.ticket) && 'personal' in event ? { ...event, personal: null } : event,
-    client_id: clientId,
-    mutation_id: mutationId,
-  }));
-  await sql`insert into ticket_event (ticket, seq, type, at, actor_id, outage, data, client_id, mutation_id, recorded_at)
-            select ticket, seq, type, at, actor_id, outage, data, client_id, mutation_id, ${receivedAt}
-            from json_populate_recordset(null::ticket_event, ${JSON.stringify(events)}::json)`.execute(tx);
-  const tickets = [...outcome.changed.values()].map((t) => ({ ...ticketColumns(t), data: t }));
-  // Change-feed positions are taken under this lock, held to commit, so their order is the commit order
-  // and a pull never passes a position whose row is not yet visible. Every ticket writer goes through here.
-  // Taking it in the same statement that draws the positions keeps the section others wait for short; the
-  // join makes every row's nextval wait for the lock. The notification is delivered at commit, to every hub.
-  await sql`with feed_lock as materialized (select pg_advisory_xact_lock(${WRITE_LOCK}), pg_notify(${CHANGES_CHANNEL}, ''))
-            insert into ticket (${COLUMN_LIST}, updated_at, change_seq, data)
-            select ${COLUMN_LIST}, ${receivedAt}, nextval('ticket_change_feed'), data
-            from json_populate_recordset(null::ticket, ${JSON.stringify(tickets)}::json) cross join feed_lock
-            on conflict (number) do update set ${UPDATE_LIST}, updated_at = excluded.updated_at, change_seq = excluded.change_seq, data = excluded.data`.execute(tx);
-}
-
-function personalFileIds(event: TicketEvent): string[] {
-  return 'personal' in event && event.personal ? (event.personal.attachments ?? []).map((file) => file.id) : [];
-}
-
-/** The columns queues filter and sort on, and the row pulls send, copied out of the ticket document. */
-const TICKET_COLUMNS = [
-  'number',
-  'status',
-  'unit_id',
-  'coordinator_group_id',
-  'realizer_group_id',
-  'routed_group_ids',
-  'routed_unit_ids',
-  'category_id',
-  'received_at',
-  'forwarded_at',
-  'ticket_row',
-] as const;
-
-function ticketColumns(t: Ticket): Record<(typeof TICKET_COLUMNS)[number], unknown> {
-  return {
-    number: t.number,
-    status: t.status,
-    unit_id: t.unitId,
-    coordinator_group_id: t.coordinatorGroupId,
-    realizer_group_id: t.realizerGroupId,
-    routed_group_ids: t.routedGroupIds,
-    routed_unit_ids: t.routedUnitIds,
-    category_id: t.categoryId,
-    received_at: t.times.receivedAt,
-    forwarded_at: t.times.forwardedAt,
-    ticket_row: ticketRowOf(t),
-  };
-}
-
-const COLUMN_LIST = sql.raw(TICKET_COLUMNS.join(', '));
-const UPDATE_LIST = sql.raw(TICKET_COLUMNS.filter((c) => c !== 'number').map((c) => `${c} = excluded.${c}`).join(', '));
-
-/** The ticket's row for a plain INSERT (bulk loads in benchmarks): the document plus its queue columns. */
-export function ticketRow(t: Ticket, updatedAt: Date) {
-  return { ...ticketColumns(t), updated_at: updatedAt, change_seq: sql<string>`nextval('ticket_change_feed')`, data: JSON.stringify(t) };
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../src-server/db/connect';
 import { startHub, type RunningHub } from '../../src-server/hub';
-import { ticketRow } from '../../src-server/sync/push';
+import { ticketRow } from '../../src-server/ticket-writer';
 import { decide, evolve, makeDirectory, type Actor, type Ticket } from '../../src-shared/ticket';
 import { categories, groups, units } from '../support/city';
 import { potholeCall } from '../support/sync-client';

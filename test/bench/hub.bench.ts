@@ -2,7 +2,7 @@
 // 10,000 registrations beside a raw batched INSERT of the same rows, a first pull of 100,000 tickets,
 // and sustained mutations per second with 50 concurrent workstations.
 import { sql } from 'kysely';
-import { ticketRow } from '../../src-server/sync/push';
+import { ticketRow } from '../../src-server/ticket-writer';
 import type { Ticket } from '../../src-shared/ticket';
 import { chunkMutations } from '../../src-main/core/sync-client';
 import { PASSWORD, seedCity } from '../support/city';

@@ -8,7 +8,7 @@ import { hashPassword } from '../../src-server/auth/passwords';
 import type { CentralDb } from '../../src-server/db/connect';
 import { loadDirectory, saveDirectory, setMemberships, SYSTEM_ACTOR, type DirectoryConfig } from '../../src-server/directory';
 import { formatTicketNumber, issueNumbers } from '../../src-server/sync/numbers';
-import { writeBatch } from '../../src-server/sync/push';
+import { writeBatch } from '../../src-server/ticket-writer';
 import { warsawYear } from '../../src-shared/format';
 import { applyEvents, decide, type Command } from '../../src-shared/ticket';
 
