@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { DesktopApiError, desktopRequests, type ApiEnvelope, type RequestArgs, type RequestName, type RequestResult } from './desktop';
 import { findInputProblem, inputProblemMessage } from '../text';
+import { fieldLabel } from '../ticket/labels';
 
 export type DesktopHandlers = {
   [N in RequestName]: (args: z.output<(typeof desktopRequests)[N]['args']>) => Promise<RequestResult<N>> | RequestResult<N>;
@@ -16,7 +17,12 @@ export function createDispatcher(handlers: DesktopHandlers, onUnexpected: (err: 
     const requestName = name as RequestName;
     // Pasted text with a NUL or broken Unicode is refused at once, naming the field, before it could reach the outbox.
     const problem = findInputProblem(rawArgs);
-    if (problem) return { ok: false, error: { code: 'invalidInput', message: inputProblemMessage(problem), ...(problem.field ? { field: problem.field } : {}) } };
+    if (problem) {
+      // Named as the form names it ("temat"), whether the field is a command's or the request's own.
+      const command = (rawArgs as { command?: { type?: unknown } } | null)?.command;
+      const label = problem.field && fieldLabel(problem.field.replace(/^command\./, ''), typeof command?.type === 'string' ? command.type : undefined);
+      return { ok: false, error: { code: 'invalidInput', message: inputProblemMessage(problem, label), ...(problem.field ? { field: problem.field } : {}) } };
+    }
     const parsed = desktopRequests[requestName].args.safeParse(rawArgs ?? {});
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

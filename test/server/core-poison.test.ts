@@ -57,7 +57,7 @@ describe('poisoned text on a workstation', () => {
       expect(res.ok).toBe(false);
       if (res.ok) continue;
       expect(res.error).toMatchObject({ code: 'invalidInput', field: 'command.subject' });
-      expect(res.error.message).toContain('command.subject');
+      expect(res.error.message).toContain('Pole „temat”');
       expect(res.error.message).toContain('niedozwolony znak');
     }
     expect(await pendingCount(core.store.db)).toBe(before);
