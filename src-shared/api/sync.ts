@@ -265,7 +265,12 @@ export const outagePeriodsRequestSchema = z.object({
 });
 export const outagePeriodsResponseSchema = z.object({ recorded: z.number().int() });
 
+/** `GET /tickets/:number/history`: the ticket's events as this user may see them (P§17.2). */
 export const historyResponseSchema = z.object({ events: z.array(ticketEventSchema) });
+
+/** `GET /streets?q=`: the city's streets whose name matches (diacritics-insensitive), for the intake form. */
+export const streetsQuerySchema = z.object({ q: z.string().trim().min(1).max(100) });
+export const streetsResponseSchema = z.array(z.object({ id: z.string(), name: z.string() }));
 
 /** `2026/012345`. */
 export function formatTicketNumber(year: number, n: number): string {
