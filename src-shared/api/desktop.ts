@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { actorSchema, categorySchema, statuses, storableString, textSchema, ticketNumberSchema, ticketSchema } from '../ticket/model';
 import { monthSchema, monthStatsSchema } from '../ticket/stats';
+import { QUEUES } from '../ticket/queues';
 import { refusalSchema } from './sync';
 import { PASSWORD_MAX_LENGTH } from '../passwords';
 
@@ -71,22 +72,7 @@ export const WorkstationConfig = z.object({
 });
 export type WorkstationConfig = z.infer<typeof WorkstationConfig>;
 
-/** The queues of P§24.2: each role's view. */
-export const QUEUES = [
-  'webPickup', // operator: web forms awaiting pickup (P§4.3, P§9)
-  'toRoute', // operator: registered, not yet routed (P§12–P§15)
-  'returnedToOperator', // operator: returned by coordinators (P§20.1)
-  'forwarded', // operator: forwarded, waiting for take-up (P§16.2)
-  'coordinatorIncoming', // coordinator: forwarded to my groups (P§19.1)
-  'coordinatorActive', // coordinator: taken up, returned by realizers, suspended (P§19)
-  'realizerIncoming', // realizer: assigned to my groups (P§21.1)
-  'realizerActive', // realizer: in progress, with a contractor (P§21.2)
-  'late', // supervisor, super-supervisor: open tickets past or at their deadline, in my units / everywhere (P§24.2)
-  'unit', // supervisor: everything routed to my units (P§24.2)
-  'all', // super-supervisor: everything
-  'retentionDue', // super-supervisor: finished tickets past the retention period, to delete (P§27.2, P§28)
-] as const;
-export type QueueName = (typeof QUEUES)[number];
+export { QUEUES, type QueueName } from '../ticket/queues';
 
 export const QueueRow = z.object({
   number: ticketNumberSchema,

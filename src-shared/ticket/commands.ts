@@ -236,7 +236,9 @@ export type Command = { [K in CommandType]: z.input<(typeof commandSchemas)[K]> 
 export type ValidCommand<K extends CommandType = CommandType> = z.output<(typeof commandSchemas)[K]>;
 
 /** Commands that create a ticket (decided with `ticket = null`). */
-export const creationCommands: readonly CommandType[] = ['registerTicket', 'receiveFromWebForm'];
+export const creationCommands = ['registerTicket', 'receiveFromWebForm'] as const satisfies readonly CommandType[];
+export type CreationCommand = (typeof creationCommands)[number];
+export const isCreationCommand = (type: string): type is CreationCommand => (creationCommands as readonly string[]).includes(type);
 export const isCommandType = (value: unknown): value is CommandType =>
   typeof value === 'string' && Object.prototype.hasOwnProperty.call(commandSchemas, value);
 

@@ -13,7 +13,7 @@ import {
   routingData, rpwDrafts, takeNumbers, warsawDay, withoutUndefined,
 } from './checks';
 import type { Command, CommandType, ValidCommand } from './commands';
-import { commandSchemas, creationCommands, isCommandType } from './commands';
+import { commandSchemas, isCommandType, isCreationCommand, type CreationCommand } from './commands';
 import type { Actor, IsoDate, IsoDateTime, Ticket } from './model';
 import { actorSchema, hasContact, isoDateTimeSchema, lookup } from './model';
 import type { Refusal } from './refusal';
@@ -73,7 +73,7 @@ function decideOrRefuse(ticket: Ticket | null, command: unknown, actorInput: unk
   const problem = findInputProblem(command);
   if (problem) return refused(invalidInput(problem.field, inputProblemMessage(problem, problem.field && fieldLabel(problem.field, type))));
 
-  const creates = creationCommands.includes(type);
+  const creates = isCreationCommand(type);
   if (!creates && ticket === null) return refused(refuse('notFound', 'Nie znaleziono zgłoszenia.'));
   if (creates && ticket !== null) return refused(refuse('invalidState', `Zgłoszenie ${ticket.number} już istnieje.`));
 
@@ -103,7 +103,6 @@ function decideOrRefuse(ticket: Ticket | null, command: unknown, actorInput: unk
 // ---------------------------------------------------------------------------------------------
 // The rules, one function per command.
 
-type CreationCommand = 'registerTicket' | 'receiveFromWebForm';
 type TicketCommand = Exclude<CommandType, CreationCommand>;
 
 const creationRules: { [K in CreationCommand]: (s: Step<K>) => Outcome } = {

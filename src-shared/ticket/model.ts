@@ -63,6 +63,8 @@ export type Status = (typeof statuses)[number];
 export const finishedStatuses: readonly Status[] = ['resolved', 'closed'];
 export const isFinished = (status: Status) => finishedStatuses.includes(status);
 export const isOpen = (status: Status) => !isFinished(status) && status !== 'deleted';
+/** Every status a ticket still waits for handling in (neither finished nor deleted). */
+export const openStatuses: readonly Status[] = statuses.filter(isOpen);
 
 export const actionKinds = ['consultation', 'arrangement', 'siteVisit', 'other'] as const;
 export type ActionKind = (typeof actionKinds)[number];

@@ -1,8 +1,24 @@
 // P§24.2: each role's view of tickets — which statuses, in which of the user's groups or units, and
 // which SLA clock runs for a row. The desktop and the hub build their queries from this one table.
-import type { QueueName } from '../api/desktop';
 import { finishedStatuses, isOpen, statuses, type Actor, type Directory, type Status } from './model';
 import { actingGroupIds } from './roles';
+
+/** The queues of P§24.2: each role's view. */
+export const QUEUES = [
+  'webPickup', // operator: web forms awaiting pickup (P§4.3, P§9)
+  'toRoute', // operator: registered, not yet routed (P§12–P§15)
+  'returnedToOperator', // operator: returned by coordinators (P§20.1)
+  'forwarded', // operator: forwarded, waiting for take-up (P§16.2)
+  'coordinatorIncoming', // coordinator: forwarded to my groups (P§19.1)
+  'coordinatorActive', // coordinator: taken up, returned by realizers, suspended (P§19)
+  'realizerIncoming', // realizer: assigned to my groups (P§21.1)
+  'realizerActive', // realizer: in progress, with a contractor (P§21.2)
+  'late', // supervisor, super-supervisor: open tickets past or at their deadline, in my units / everywhere (P§24.2)
+  'unit', // supervisor: everything routed to my units (P§24.2)
+  'all', // super-supervisor: everything
+  'retentionDue', // super-supervisor: finished tickets past the retention period, to delete (P§27.2, P§28)
+] as const;
+export type QueueName = (typeof QUEUES)[number];
 
 export interface QueueFilter {
   statuses?: readonly Status[];

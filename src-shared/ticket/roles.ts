@@ -5,7 +5,7 @@ import type { CommandType } from './commands';
 import { commandTypes } from './commands';
 import { commandLabels, statusLabels } from './labels';
 import type { Actor, Directory, Status, Ticket } from './model';
-import { isInterventional, isPersonalFile, lookup, statuses, withoutCallerContact } from './model';
+import { finishedStatuses, isInterventional, isPersonalFile, lookup, openStatuses, statuses, withoutCallerContact } from './model';
 import type { Refusal } from './refusal';
 import type { TicketEvent } from './ticket-events';
 import { erasePersonalData } from './ticket-events';
@@ -29,10 +29,10 @@ interface Grant {
 
 // State groups, named after what they mean in the procedure.
 const ROUTABLE: Status[] = ['registered', 'returnedToOperator']; // the operator decides where it goes (P§12–P§15, P§20.1)
-const ROUTED_OPEN: Status[] = ['forwarded', 'withCoordinator', 'assigned', 'inProgress', 'withContractor', 'returnedToCoordinator', 'suspended'];
-const OPEN: Status[] = ['awaitingPickup', ...ROUTABLE, ...ROUTED_OPEN];
-const PICKED_UP_OPEN: Status[] = [...ROUTABLE, ...ROUTED_OPEN];
-const FINISHED: Status[] = ['resolved', 'closed'];
+const OPEN = openStatuses;
+const FINISHED = finishedStatuses;
+const PICKED_UP_OPEN = OPEN.filter((status) => status !== 'awaitingPickup');
+const ROUTED_OPEN = PICKED_UP_OPEN.filter((status) => !ROUTABLE.includes(status)); // with a coordinator or realizer group
 const NOT_DELETED: Status[] = [...OPEN, ...FINISHED];
 const PICKED_UP: Status[] = [...PICKED_UP_OPEN, ...FINISHED];
 const COORDINATOR_HOLDS: Status[] = ['withCoordinator', 'returnedToCoordinator']; // taken up, no realizer working on it

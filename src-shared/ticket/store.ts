@@ -5,6 +5,7 @@ import type { Ticket } from './model';
 import type { TicketEvent } from './ticket-events';
 import { requiresErasure } from './ticket-events';
 import { evolve } from './evolve';
+import { isCreationCommand } from './commands';
 
 /**
  * Every ticket a command on `ticket` may write events to: the ticket itself, the other parts of
@@ -51,9 +52,8 @@ export function applyEvents(loaded: ReadonlyMap<string, Ticket>, events: readonl
 
 /** How many new ticket numbers a command uses (to take from the leased block before deciding). */
 export function numbersNeededBy(command: { type: string; parts?: unknown }): number {
+  if (isCreationCommand(command.type)) return 1;
   switch (command.type) {
-    case 'registerTicket':
-    case 'receiveFromWebForm':
     case 'registerFollowUp':
       return 1;
     case 'split':
