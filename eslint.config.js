@@ -10,6 +10,7 @@ const nodeOnlyPackages = ['better-sqlite3', 'pg', 'fastify', 'fastify-*', '@fast
 const forbid = (groups, message) => ({ group: groups, message });
 // The electron package itself (not a relative path that happens to contain "electron/").
 const forbidElectron = (message) => ({ regex: '^electron(/.*)?$', message });
+const forbidScreens = forbid(['react', 'react-dom', 'react/*', 'react-dom/*', '@mui/*', '@emotion/*', 'zustand', 'zustand/*', '**/src-renderer/**'], 'Node code must not import screens or UI libraries.');
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'release', 'test-results', '.data'] },
@@ -58,23 +59,26 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['src-main/core/**', 'src-server/**', 'src-main/*.ts'],
+    // The whole desktop main side except its Electron shell: core, preview bridge, launcher.
+    files: ['src-main/**'],
     ignores: ['src-main/electron/**'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
           forbidElectron('Only src-main/electron may import electron; keep the core plain Node so it runs in tests and preview mode.'),
-          forbid(['react', 'react-dom', '@mui/*', '**/src-renderer/**'], 'Node code must not import screens.'),
+          forbidScreens,
         ],
       }],
     },
   },
   {
+    // One block holds every ban for the hub: a second block for the same files would replace this rule, not add to it.
     files: ['src-server/**'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
           forbidElectron('Only src-main/electron may import electron.'),
+          forbidScreens,
           forbid(['**/src-main/**', '**/src-renderer/**'], 'The hub imports only src-shared and Node.'),
         ],
       }],

@@ -20,6 +20,10 @@ const cases: { file: string; code: string; why: RegExp }[] = [
   { file: 'src-main/core/bad.ts', code: "import { BrowserWindow } from 'electron';\nexport const x = BrowserWindow;\n", why: /Only src-main\/electron may import electron/ },
   { file: 'src-server/bad.ts', code: "import { shell } from 'electron';\nexport const x = shell;\n", why: /Only src-main\/electron may import electron/ },
   { file: 'src-server/bad.ts', code: "import { createCore } from '../src-main/core/core';\nexport const x = createCore;\n", why: /only src-shared and Node/ },
+  { file: 'src-server/bad.ts', code: "import { Button } from '@mui/material';\nexport const x = Button;\n", why: /must not import screens or UI libraries/ },
+  { file: 'src-server/bad.ts', code: "import { useState } from 'react';\nexport const x = useState;\n", why: /must not import screens or UI libraries/ },
+  { file: 'src-main/preview/bad.ts', code: "import { app } from 'electron';\nexport const x = app;\n", why: /Only src-main\/electron may import electron/ },
+  { file: 'src-main/preview/bad.ts', code: "import { createRoot } from 'react-dom/client';\nexport const x = createRoot;\n", why: /must not import screens or UI libraries/ },
   { file: 'migrations/central/bad.ts', code: "import { ROLES } from '../../src-shared/api/hub';\nexport const x = ROLES;\n", why: /frozen in time/ },
 ];
 
