@@ -2,6 +2,7 @@
 // and failures turned into messages an operator understands.
 import type { z } from 'zod';
 import { HubError } from '../../src-shared/api/hub';
+import { hubFetch } from './hub-trust';
 
 export class HubRequestError extends Error {
   constructor(
@@ -23,7 +24,7 @@ export async function hubRequest<S extends z.ZodType>(
 ): Promise<z.output<S>> {
   let res: Response;
   try {
-    res = await fetch(new URL(path, hubUrl), {
+    res = await hubFetch(new URL(path, hubUrl), {
       method: opts.method ?? (opts.body === undefined ? 'GET' : 'POST'),
       headers: {
         ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }),

@@ -1,4 +1,5 @@
 // Listens to the hub's poke stream (server-sent events) and asks for a sync at each poke.
+import { hubFetch } from './hub-trust';
 export interface PokeListener {
   readonly running: boolean;
   stop(): void;
@@ -9,7 +10,7 @@ export function startPokeListener(hubUrl: string, token: string, onPoke: () => v
   const state = { running: true };
   void (async () => {
     try {
-      const res = await fetch(new URL('/sync/poke', hubUrl), { headers: { authorization: `Bearer ${token}` }, signal: abort.signal });
+      const res = await hubFetch(new URL('/sync/poke', hubUrl), { headers: { authorization: `Bearer ${token}` }, signal: abort.signal });
       if (!res.ok || !res.body) return;
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
       for (;;) {
