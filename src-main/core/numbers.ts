@@ -1,6 +1,7 @@
 // Ticket numbers leased from the hub in blocks, so a caller hears the number at once (P§8.2), even
 // offline. A number is used once: taking it and recording the action happen in one transaction.
 import { sql } from 'kysely';
+import type { DesktopEvent } from '../../src-shared/api/desktop';
 import { formatTicketNumber, type LeaseResponse } from '../../src-shared/api/sync';
 import type { LocalDb } from './store';
 
@@ -13,6 +14,12 @@ export const WARN_BELOW = 50;
 export async function availableNumbers(db: LocalDb): Promise<number> {
   const row = await db.selectFrom('number_block').select(sql<number>`coalesce(sum(last - next + 1), 0)`.as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Tells the screens when the reserve runs low (offline, every new ticket takes one). */
+export async function warnIfFewNumbers(db: LocalDb, emit: (event: DesktopEvent) => void): Promise<void> {
+  const available = await availableNumbers(db);
+  if (available < WARN_BELOW) emit({ name: 'numbers.low', payload: { available, warnBelow: WARN_BELOW } });
 }
 
 export async function addBlock(db: LocalDb, lease: LeaseResponse): Promise<void> {

@@ -1,0 +1,89 @@
+// Tickets: actions recorded locally first (then sent by sync), the queues and searches over the
+// local replica, a ticket's history, and the street names and ticket numbers intake needs.
+import { z } from 'zod';
+import { allowedCommands, commandLabels, describeEvent, type Command, type CommandType, type Ticket } from '../../../src-shared/ticket';
+import { polishCollator } from '../../../src-shared/text';
+import { hubRequest } from '../hub-client';
+import { availableNumbers, WARN_BELOW, warnIfFewNumbers } from '../numbers';
+import { pendingFor } from '../outbox';
+import { nearbyTickets, queuePage, searchTickets } from '../queries';
+import type { View } from '../signed-in';
+import { executeCommand } from '../tickets';
+import type { CoreContext, HandlerSlice, RunCommand } from './context';
+
+/** Records an action; online it is sent at once, offline it waits in the outbox (and may use a leased number). */
+export function commandRunner(ctx: Pick<CoreContext, 'store' | 'signedIn' | 'connection' | 'now' | 'emit' | 'requestSync'>): RunCommand {
+  const { db } = ctx.store;
+  return async (ticket, command, alsoOnSuccess) => {
+    const v = ctx.signedIn.require();
+    const offline = ctx.connection.offline;
+    const { result, changed } = await executeCommand(db, v.rules, { ticket, command }, new Date(ctx.now()).toISOString(), offline, alsoOnSuccess);
+    if (result.ok) {
+      ctx.emit({ name: 'tickets.changed', payload: { numbers: changed } });
+      await ctx.connection.update();
+      if (offline) await warnIfFewNumbers(db, ctx.emit);
+      else void ctx.requestSync();
+    }
+    return result;
+  };
+}
+
+export function ticketHandlers(
+  ctx: Pick<CoreContext, 'hubUrl' | 'store' | 'signedIn' | 'connection' | 'now' | 'runCommand'>,
+): HandlerSlice<'tickets.execute' | 'tickets.get' | 'tickets.queue' | 'tickets.search' | 'tickets.nearby' | 'tickets.history' | 'streets.search' | 'numbers.reserve'> {
+  const { db } = ctx.store;
+  const { signedIn } = ctx;
+  const today = () => new Date(ctx.now());
+
+  /** The hub's history when it answers, else what this workstation knows: its own pending actions. */
+  async function ticketHistory(number: string, v: View) {
+    const local = (await pendingFor(db, [number])).map((e) => ({
+      at: e.at,
+      actor: v.directory.users?.[e.actorId]?.name ?? e.actorId,
+      text: `${commandLabels[(e.args.command as { type: CommandType }).type] ?? e.args.command.type} (czeka na wysłanie do centrali)`,
+      outage: e.outage,
+      pending: true,
+    }));
+    // In a declared outage the hub is not asked, so the screen shows what this workstation holds.
+    if (ctx.connection.declaredByUser) return local;
+    try {
+      const res = await hubRequest(ctx.hubUrl, `/tickets/${encodeURIComponent(number)}/history`, historySchema, { token: v.session.token, timeoutMs: 5000 });
+      const hub = res.events.map((e) => ({ at: e.at, actor: v.directory.users?.[e.actorId]?.name ?? e.actorId, text: describeEvent(e, v.directory), outage: e.outage, pending: false }));
+      return [...hub, ...local];
+    } catch {
+      return local;
+    }
+  }
+
+  return {
+    'tickets.execute': ({ ticket, command }) => ctx.runCommand(ticket, command as Command),
+    'tickets.get': async ({ number }) => {
+      const v = signedIn.require();
+      const row = await db.selectFrom('ticket').select(['data', 'pending']).where('number', '=', number).executeTakeFirst();
+      if (!row) return null;
+      const ticket = JSON.parse(row.data) as Ticket;
+      return { ticket, allowedCommands: allowedCommands(v.rules.actor, ticket, v.directory), pending: row.pending > 0 };
+    },
+    'tickets.queue': ({ queue, limit, offset }) => {
+      const v = signedIn.require();
+      return queuePage(db, { actor: v.rules.actor, directory: v.directory, calendar: v.calendar }, queue, limit, offset, today());
+    },
+    'tickets.search': ({ text }) => searchTickets(db, signedIn.require(), text, today()),
+    'tickets.nearby': ({ categoryId, address }) => nearbyTickets(db, signedIn.require(), categoryId, address, today()),
+    'tickets.history': async ({ number }) => ticketHistory(number, signedIn.require()),
+    'streets.search': async ({ text }) => searchStreets(ctx.hubUrl, signedIn.require().session.token, text),
+    'numbers.reserve': async () => ({ available: await availableNumbers(db), warnBelow: WARN_BELOW }),
+  };
+}
+
+const historySchema = z.object({ events: z.array(z.any()) });
+
+/** Street names come from the hub; offline, intake types the street freely. */
+async function searchStreets(hubUrl: string, token: string, text: string): Promise<{ id: string; name: string }[]> {
+  try {
+    const res = await hubRequest(hubUrl, `/streets?q=${encodeURIComponent(text)}`, z.array(z.object({ id: z.string(), name: z.string() })), { token, timeoutMs: 3000 });
+    return res.sort((a, b) => polishCollator.compare(a.name, b.name));
+  } catch {
+    return [];
+  }
+}
