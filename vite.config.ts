@@ -5,7 +5,9 @@ import { RENDERER_CSP } from './src-shared/api/csp.ts';
 // The same CSP as the HTTP header, also as a <meta> so it holds however the page is loaded.
 const cspMeta: Plugin = {
   name: 'usterka-csp',
-  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: RENDERER_CSP }, injectTo: 'head-prepend' }],
+  transformIndexHtml: () => [
+    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: RENDERER_CSP }, injectTo: 'head-prepend' },
+  ],
 };
 
 export default defineConfig({

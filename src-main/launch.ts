@@ -16,11 +16,21 @@ const children: ChildProcess[] = [];
 
 async function main(): Promise<void> {
   const hubUrl = process.env.USTERKA_HUB_URL ?? (await ensureHub());
-  await buildIfStale('screens', join(rendererDir, 'index.html'), ['src-renderer', 'src-shared'], ['npx', 'vite', 'build', '--logLevel', 'warn']);
+  await buildIfStale(
+    'screens',
+    join(rendererDir, 'index.html'),
+    ['src-renderer', 'src-shared'],
+    ['npx', 'vite', 'build', '--logLevel', 'warn'],
+  );
 
   const electron = process.argv.includes('--preview') ? undefined : (electronBinary() ?? downloadElectron());
   if (electron) {
-    await buildIfStale('Electron shell', join(root, 'dist', 'electron', 'main.cjs'), ['src-main', 'src-shared', 'migrations'], ['npx', 'tsx', 'src-main/electron/build.ts']);
+    await buildIfStale(
+      'Electron shell',
+      join(root, 'dist', 'electron', 'main.cjs'),
+      ['src-main', 'src-shared', 'migrations'],
+      ['npx', 'tsx', 'src-main/electron/build.ts'],
+    );
     const child = spawn(electron, [root], { stdio: 'inherit', env: { ...process.env, USTERKA_HUB_URL: hubUrl } });
     children.push(child);
     child.on('exit', (code) => shutdown(code ?? 0));
@@ -32,7 +42,11 @@ async function main(): Promise<void> {
       ? 'Preview mode (--preview): Usterka opens in your browser instead of its own window.'
       : "Electron's program is not installed on this machine (it could not be downloaded), so Usterka opens in preview mode: the same screens in your browser.",
   );
-  const core = await createCore({ dataDir: resolve(process.env.USTERKA_DESKTOP_DIR ?? join(root, '.data', 'desktop')), hubUrl, shell: 'preview' });
+  const core = await createCore({
+    dataDir: resolve(process.env.USTERKA_DESKTOP_DIR ?? join(root, '.data', 'desktop')),
+    hubUrl,
+    shell: 'preview',
+  });
   const bridge = await startBridge(core, rendererDir, Number(process.env.PREVIEW_PORT ?? 0));
   console.log(`\n  Open: ${bridge.url}\n`);
   openInBrowser(bridge.url);
@@ -61,7 +75,13 @@ async function ensureHub(): Promise<string> {
   const hub = spawn(process.execPath, ['--import', 'tsx', join(root, 'src-server', 'main.ts')], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, HUB_PORT: new URL(DEFAULT_HUB_URL).port, USTERKA_DATA_DIR: join(root, '.data', 'hub'), USTERKA_SEED_DEMO: '1', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      HUB_PORT: new URL(DEFAULT_HUB_URL).port,
+      USTERKA_DATA_DIR: join(root, '.data', 'hub'),
+      USTERKA_SEED_DEMO: '1',
+      LOG_LEVEL: 'warn',
+    },
   });
   children.push(hub);
   hub.stderr!.on('data', (chunk: Buffer) => process.stderr.write(chunk.toString().replace(/^(?=.)/gm, '[hub] ')));
@@ -104,7 +124,13 @@ function newerThan(dir: string, time: number): boolean {
 
 function openInBrowser(url: string): void {
   const opener =
-    process.platform === 'win32' ? ['cmd', '/c', 'start', '""', url] : process.platform === 'darwin' ? ['open', url] : process.env.DISPLAY || process.env.WAYLAND_DISPLAY ? ['xdg-open', url] : undefined;
+    process.platform === 'win32'
+      ? ['cmd', '/c', 'start', '""', url]
+      : process.platform === 'darwin'
+        ? ['open', url]
+        : process.env.DISPLAY || process.env.WAYLAND_DISPLAY
+          ? ['xdg-open', url]
+          : undefined;
   if (!opener) return;
   const child = spawn(opener[0]!, opener.slice(1), { stdio: 'ignore', detached: true });
   child.on('error', () => {});

@@ -70,7 +70,11 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },
-          portalKey: { type: 'http', scheme: 'bearer', description: 'A portal\'s key (`npm run admin -- portal add <name>`), for the public intake.' },
+          portalKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: "A portal's key (`npm run admin -- portal add <name>`), for the public intake.",
+          },
         },
       },
     },
@@ -80,7 +84,11 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   // Text PostgreSQL cannot store (NUL, broken Unicode) or hostile nesting never reaches a route: 400 naming the field.
   app.addHook('preValidation', async (req, reply) => {
     if (req.routeOptions.config?.checksItsOwnInput) return;
-    for (const [part, value] of [['body', req.body], ['querystring', req.query], ['params', req.params]] as const) {
+    for (const [part, value] of [
+      ['body', req.body],
+      ['querystring', req.query],
+      ['params', req.params],
+    ] as const) {
       const problem = findInputProblem(value, MAX_REQUEST_DEPTH);
       if (!problem) continue;
       const where = problem.field ? ` field "${problem.field}"` : '';

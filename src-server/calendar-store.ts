@@ -9,5 +9,7 @@ export async function loadExtraDays(db: CentralDb): Promise<ExtraDay[]> {
     .select([sql<string>`to_char(day, 'YYYY-MM-DD')`.as('date'), 'kind', 'reference', 'note'])
     .orderBy('day')
     .execute();
-  return extraDaysSchema.parse(rows.map((r) => ({ date: r.date, kind: r.kind, reference: r.reference, ...(r.note ? { note: r.note } : {}) })));
+  return extraDaysSchema.parse(
+    rows.map((r) => ({ date: r.date, kind: r.kind, reference: r.reference, ...(r.note ? { note: r.note } : {}) })),
+  );
 }

@@ -77,21 +77,36 @@ export async function saveDirectory(db: CentralDb, config: DirectoryConfig): Pro
       await tx
         .insertInto('unit')
         .values(config.units.map((u) => ({ id: u.id, name: u.name, kind: u.kind, works_in_app: u.worksInApp })))
-        .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), kind: eb.ref('excluded.kind'), works_in_app: eb.ref('excluded.works_in_app') })))
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({
+            name: eb.ref('excluded.name'),
+            kind: eb.ref('excluded.kind'),
+            works_in_app: eb.ref('excluded.works_in_app'),
+          })),
+        )
         .execute();
     }
     if (config.groups.length) {
       await tx
         .insertInto('work_group')
         .values(config.groups.map((g) => ({ id: g.id, symbol: g.symbol, name: g.name, unit_id: g.unitId, kind: g.kind })))
-        .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ symbol: eb.ref('excluded.symbol'), name: eb.ref('excluded.name'), unit_id: eb.ref('excluded.unit_id'), kind: eb.ref('excluded.kind') })))
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({
+            symbol: eb.ref('excluded.symbol'),
+            name: eb.ref('excluded.name'),
+            unit_id: eb.ref('excluded.unit_id'),
+            kind: eb.ref('excluded.kind'),
+          })),
+        )
         .execute();
     }
     if (config.categories.length) {
       await tx
         .insertInto('category')
         .values(config.categories.map(({ id, ...definition }, position) => ({ id, position, definition: JSON.stringify(definition) })))
-        .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ position: eb.ref('excluded.position'), definition: eb.ref('excluded.definition') })))
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({ position: eb.ref('excluded.position'), definition: eb.ref('excluded.definition') })),
+        )
         .execute();
     }
   });
@@ -102,7 +117,15 @@ export async function setMemberships(db: CentralDb, userId: string, groupIds: st
   await db.transaction().execute(async (tx) => {
     await tx.deleteFrom('group_member').where('user_id', '=', userId).execute();
     await tx.deleteFrom('unit_supervisor').where('user_id', '=', userId).execute();
-    if (groupIds.length) await tx.insertInto('group_member').values(groupIds.map((group_id) => ({ user_id: userId, group_id }))).execute();
-    if (unitIds.length) await tx.insertInto('unit_supervisor').values(unitIds.map((unit_id) => ({ user_id: userId, unit_id }))).execute();
+    if (groupIds.length)
+      await tx
+        .insertInto('group_member')
+        .values(groupIds.map((group_id) => ({ user_id: userId, group_id })))
+        .execute();
+    if (unitIds.length)
+      await tx
+        .insertInto('unit_supervisor')
+        .values(unitIds.map((unit_id) => ({ user_id: userId, unit_id })))
+        .execute();
   });
 }

@@ -37,7 +37,12 @@ export type ClaimedDecision = { ok: true; events: TicketEvent[]; claims: Map<str
  * A decided action with the tickets the files it attaches will belong to (the first of its events that lists
  * each), or why it may not attach them. `owners` is updated with the claims, so a batch sees its own.
  */
-export function claimFiles(command: Command, events: TicketEvent[], clientId: string | null, owners: Map<string, FileOwner>): ClaimedDecision {
+export function claimFiles(
+  command: Command,
+  events: TicketEvent[],
+  clientId: string | null,
+  owners: Map<string, FileOwner>,
+): ClaimedDecision {
   const claims = new Map<string, string>();
   // Only the files the action attaches are claimed; its events may list copies of others (a split's parts).
   for (const file of filesAttachedBy(command)) {
@@ -45,10 +50,18 @@ export function claimFiles(command: Command, events: TicketEvent[], clientId: st
     if (!ticket) continue;
     const owner = owners.get(file.id);
     if (!owner || (owner.ticket === null && owner.clientId !== clientId)) {
-      return refused({ code: 'invalidInput', field: 'attachments', message: `Plik „${file.name}” nie został przesłany do centrali z tego stanowiska — dołącz go ponownie.` });
+      return refused({
+        code: 'invalidInput',
+        field: 'attachments',
+        message: `Plik „${file.name}” nie został przesłany do centrali z tego stanowiska — dołącz go ponownie.`,
+      });
     }
     if (owner.ticket !== null && owner.ticket !== ticket) {
-      return refused({ code: 'invalidInput', field: 'attachments', message: `Plik „${file.name}” należy do zgłoszenia ${owner.ticket} — dołącz go ponownie z dysku, jeśli dotyczy też tego zgłoszenia.` });
+      return refused({
+        code: 'invalidInput',
+        field: 'attachments',
+        message: `Plik „${file.name}” należy do zgłoszenia ${owner.ticket} — dołącz go ponownie z dysku, jeśli dotyczy też tego zgłoszenia.`,
+      });
     }
     claims.set(file.id, ticket);
   }

@@ -27,18 +27,31 @@ export function registerFiles(app: FastifyInstance, db: CentralDb): void {
     },
     async (req, reply) => {
       if (!ownsInstallation(req, req.body.clientId)) {
-        return reply.code(403).send({ error: 'wrongInstallation', message: 'This session was not opened on that workstation; log in from it.' });
+        return reply
+          .code(403)
+          .send({ error: 'wrongInstallation', message: 'This session was not opened on that workstation; log in from it.' });
       }
       const content = Buffer.from(req.body.contentBase64, 'base64');
-      if (content.length > MAX_ATTACHMENT_BYTES) return reply.code(413).send({ error: 'tooLarge', message: 'An attachment may have at most 10 MB.' });
+      if (content.length > MAX_ATTACHMENT_BYTES)
+        return reply.code(413).send({ error: 'tooLarge', message: 'An attachment may have at most 10 MB.' });
       const existing = await db.selectFrom('attachment').select('client_id').where('id', '=', req.body.id).executeTakeFirst();
       // A retry of this workstation's own upload is answered as done; an id another one used is not theirs to learn about.
-      if (existing) return existing.client_id === req.body.clientId ? { id: req.body.id } : reply.code(409).send({ error: 'conflict', message: 'A file with this id exists; upload under a new id.' });
+      if (existing)
+        return existing.client_id === req.body.clientId
+          ? { id: req.body.id }
+          : reply.code(409).send({ error: 'conflict', message: 'A file with this id exists; upload under a new id.' });
       const overQuota = await quotaProblem(db, req.user!.id, content.length);
       if (overQuota) return reply.code(429).send({ error: 'quotaExceeded', message: overQuota });
       await db
         .insertInto('attachment')
-        .values({ id: req.body.id, name: req.body.name, media_type: req.body.mediaType ?? null, content, uploaded_by: req.user!.id, client_id: req.body.clientId })
+        .values({
+          id: req.body.id,
+          name: req.body.name,
+          media_type: req.body.mediaType ?? null,
+          content,
+          uploaded_by: req.user!.id,
+          client_id: req.body.clientId,
+        })
         .onConflict((oc) => oc.column('id').doNothing())
         .execute();
       return { id: req.body.id };
@@ -64,9 +77,18 @@ export function registerFiles(app: FastifyInstance, db: CentralDb): void {
       ]);
       const visible = actor && row ? redactForActor(actor, row.data as Ticket, directory) : undefined;
       const listed = visible?.attachments.some((a) => a.id === id);
-      const file = listed ? await db.selectFrom('attachment').select(['name', 'media_type', 'content']).where('id', '=', id).executeTakeFirst() : undefined;
-      if (!file) return reply.code(404).send({ error: 'notFound', message: `Ticket ${number} lists no file ${id} you may read, or the file was erased.` });
-      return { name: file.name, ...(file.media_type ? { mediaType: file.media_type } : {}), contentBase64: Buffer.from(file.content).toString('base64') };
+      const file = listed
+        ? await db.selectFrom('attachment').select(['name', 'media_type', 'content']).where('id', '=', id).executeTakeFirst()
+        : undefined;
+      if (!file)
+        return reply
+          .code(404)
+          .send({ error: 'notFound', message: `Ticket ${number} lists no file ${id} you may read, or the file was erased.` });
+      return {
+        name: file.name,
+        ...(file.media_type ? { mediaType: file.media_type } : {}),
+        contentBase64: Buffer.from(file.content).toString('base64'),
+      };
     },
   );
 }

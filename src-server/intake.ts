@@ -40,7 +40,9 @@ const webFormSchema = commandSchemas.receiveFromWebForm.omit({ type: true, outag
   receivedAt: z.iso
     .datetime()
     .optional()
-    .describe('When the resident sent the form, if the portal held it: at most 15 minutes before the hub receives it. The hub\'s time when omitted.'),
+    .describe(
+      "When the resident sent the form, if the portal held it: at most 15 minutes before the hub receives it. The hub's time when omitted.",
+    ),
 });
 
 const portals = new WeakMap<FastifyRequest, Portal>();
@@ -49,7 +51,11 @@ const portals = new WeakMap<FastifyRequest, Portal>();
 const failure = (statusCode: 401 | 429, code: string, message: string) => Object.assign(new Error(message), { statusCode, code });
 
 export function registerIntake(app: FastifyInstance, db: CentralDb, now: () => Date): void {
-  const perPortal = app.createRateLimit({ max: WEB_FORM_LIMITS.perPortal, timeWindow: WEB_FORM_LIMITS.windowMs, keyGenerator: (req) => `portal:${portals.get(req)?.id}` });
+  const perPortal = app.createRateLimit({
+    max: WEB_FORM_LIMITS.perPortal,
+    timeWindow: WEB_FORM_LIMITS.windowMs,
+    keyGenerator: (req) => `portal:${portals.get(req)?.id}`,
+  });
 
   app.withTypeProvider<ZodTypeProvider>().post(
     '/intake/web-form',
@@ -61,7 +67,10 @@ export function registerIntake(app: FastifyInstance, db: CentralDb, now: () => D
           max: WEB_FORM_LIMITS.perSource,
           timeWindow: WEB_FORM_LIMITS.windowMs,
           errorResponseBuilder: (_req, context) =>
-            Object.assign(new Error(`Too many web forms from this address: at most ${context.max} a minute; retry in ${context.after}.`), { statusCode: 429, code: 'rateLimited' }),
+            Object.assign(new Error(`Too many web forms from this address: at most ${context.max} a minute; retry in ${context.after}.`), {
+              statusCode: 429,
+              code: 'rateLimited',
+            }),
         },
       },
       bodyLimit: 256 * 1024,
@@ -69,19 +78,27 @@ export function registerIntake(app: FastifyInstance, db: CentralDb, now: () => D
       preParsing: async (req, reply) => {
         const portal = await authenticatePortal(db, portalKeyFrom(req.headers.authorization));
         if (!portal) {
-          throw failure(401, 'portalKeyRequired', 'Send the portal\'s key as "Authorization: Bearer <key>"; this key is missing, unknown or revoked (the hub\'s administrator issues keys: `npm run admin -- portal add <name>`).');
+          throw failure(
+            401,
+            'portalKeyRequired',
+            'Send the portal\'s key as "Authorization: Bearer <key>"; this key is missing, unknown or revoked (the hub\'s administrator issues keys: `npm run admin -- portal add <name>`).',
+          );
         }
         portals.set(req, portal);
         const limit = await perPortal(req);
         if (!limit.isAllowed && limit.isExceeded) {
           reply.header('retry-after', String(limit.ttlInSeconds));
-          throw failure(429, 'rateLimited', `Too many web forms from portal "${portal.name}": at most ${limit.max} a minute; retry in ${limit.ttlInSeconds} s.`);
+          throw failure(
+            429,
+            'rateLimited',
+            `Too many web forms from portal "${portal.name}": at most ${limit.max} a minute; retry in ${limit.ttlInSeconds} s.`,
+          );
         }
       },
       schema: {
         summary:
-          'Save a web-form report as a ticket awaiting pickup (P§4.2, P§5.1). Needs the portal\'s key as "Authorization: Bearer <key>" '
-          + `(401 otherwise); at most ${WEB_FORM_LIMITS.perPortal} forms a minute per portal and ${WEB_FORM_LIMITS.perSource} per source address (429 with Retry-After)`,
+          'Save a web-form report as a ticket awaiting pickup (P§4.2, P§5.1). Needs the portal\'s key as "Authorization: Bearer <key>" ' +
+          `(401 otherwise); at most ${WEB_FORM_LIMITS.perPortal} forms a minute per portal and ${WEB_FORM_LIMITS.perSource} per source address (429 with Retry-After)`,
         security: [{ portalKey: [] }],
         body: webFormSchema,
         response: { 201: z.object({ number: z.string() }), 400: HubError, 401: HubError, 429: HubError, 503: HubError },
@@ -102,13 +119,19 @@ export function registerIntake(app: FastifyInstance, db: CentralDb, now: () => D
       const year = warsawYear(at);
       const directory = await loadDirectory(db);
       const rules = (number: string) => decide(null, command, SYSTEM_ACTOR, at.toISOString(), { directory, newTicketNumbers: [number] });
-      const withClaims = (decided: ReturnType<typeof rules>, owners: Map<string, FileOwner>) => (decided.ok ? claimFiles(command, decided.events, null, owners) : decided);
+      const withClaims = (decided: ReturnType<typeof rules>, owners: Map<string, FileOwner>) =>
+        decided.ok ? claimFiles(command, decided.events, null, owners) : decided;
       // The rules first, with a number no ticket has: a refused form must not use up a number.
       // A portal uploads no files of its own, so it may name none a workstation uploaded (file-claims.ts).
-      const owners = await loadFileOwners(db, filesAttachedBy(command).map((f) => f.id));
+      const owners = await loadFileOwners(
+        db,
+        filesAttachedBy(command).map((f) => f.id),
+      );
       const provisional = withClaims(rules(formatTicketNumber(year, 0)), new Map(owners));
       if (!provisional.ok) {
-        return reply.code(400).send({ error: provisional.refusal.code, message: provisional.refusal.message, field: provisional.refusal.field });
+        return reply
+          .code(400)
+          .send({ error: provisional.refusal.code, message: provisional.refusal.message, field: provisional.refusal.field });
       }
       try {
         const number = await db.transaction().execute(async (tx) => {

@@ -22,7 +22,8 @@ const hashKey = (key: string) => createHash('sha256').update(key).digest();
 /** Adds a portal; returns its key, which is not kept anywhere and cannot be shown again. */
 export async function addPortal(db: CentralDb, name: string): Promise<{ portal: Portal; key: string }> {
   const clean = name.trim();
-  if (!/^[\p{L}\p{N} ._-]{1,100}$/u.test(clean)) throw new PortalError('A portal name has 1–100 letters, digits, spaces, dots, dashes or underscores.');
+  if (!/^[\p{L}\p{N} ._-]{1,100}$/u.test(clean))
+    throw new PortalError('A portal name has 1–100 letters, digits, spaces, dots, dashes or underscores.');
   const existing = await db.selectFrom('portal').select('id').where('name', '=', clean).executeTakeFirst();
   if (existing) throw new PortalError(`There is already a portal "${clean}"; revoke it or choose another name.`);
   const key = KEY_PREFIX + randomBytes(32).toString('base64url');
@@ -41,7 +42,12 @@ export async function listPortals(db: CentralDb): Promise<Portal[]> {
 
 /** Revokes a portal's key at once; false when there is no such portal or it is already revoked. */
 export async function revokePortal(db: CentralDb, name: string, at: Date): Promise<boolean> {
-  const res = await db.updateTable('portal').set({ revoked_at: at }).where('name', '=', name.trim()).where('revoked_at', 'is', null).executeTakeFirst();
+  const res = await db
+    .updateTable('portal')
+    .set({ revoked_at: at })
+    .where('name', '=', name.trim())
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
 }
 

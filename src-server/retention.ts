@@ -50,7 +50,12 @@ export async function expireOverduePersonalData(db: CentralDb, now: Date): Promi
 }
 
 /** Runs the job shortly after start and then every `everyMs`; the returned function stops it. */
-export function scheduleRetention(db: CentralDb, everyMs: number, log: (msg: string) => void, opts: { now?: () => Date; firstAfterMs?: number } = {}): () => void {
+export function scheduleRetention(
+  db: CentralDb,
+  everyMs: number,
+  log: (msg: string) => void,
+  opts: { now?: () => Date; firstAfterMs?: number } = {},
+): () => void {
   const now = opts.now ?? (() => new Date());
   let running: Promise<void> | undefined;
   const run = () => {

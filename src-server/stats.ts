@@ -18,7 +18,7 @@ export function registerStats(app: FastifyInstance, db: CentralDb, now: () => Da
     '/stats/:month',
     {
       schema: {
-        summary: 'Statistics of the tickets received in a month: the whole city, or a supervisor\'s units',
+        summary: "Statistics of the tickets received in a month: the whole city, or a supervisor's units",
         security: [{ bearer: [] }],
         params: z.object({ month: monthSchema }),
         response: { 200: monthStatsSchema, 403: HubError },
@@ -36,7 +36,12 @@ export function registerStats(app: FastifyInstance, db: CentralDb, now: () => Da
       if (!wholeCity) query = query.where('unit_id', 'in', actor.unitIds.length ? actor.unitIds : ['-']);
       const [rows, extraDays] = await Promise.all([query.execute(), loadExtraDays(db)]);
       const calendar = createWorkingCalendar({ extraDays });
-      return monthStats(req.params.month, rows.map((r) => r.data as Ticket), calendar, now());
+      return monthStats(
+        req.params.month,
+        rows.map((r) => r.data as Ticket),
+        calendar,
+        now(),
+      );
     },
   );
 }

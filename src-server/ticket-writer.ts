@@ -32,7 +32,14 @@ export interface BatchOutcome {
 }
 
 /** A batch with nothing in it yet. */
-export const emptyBatch = (): BatchOutcome => ({ results: [], changed: new Map(), events: [], refused: [], erase: new Set(), claims: new Map() });
+export const emptyBatch = (): BatchOutcome => ({
+  results: [],
+  changed: new Map(),
+  events: [],
+  refused: [],
+  erase: new Set(),
+  claims: new Map(),
+});
 
 /** Adds what one decision applied to the batch (mutation id 0: no workstation's action, e.g. the system's). */
 export function addApplied(batch: BatchOutcome, applied: Pick<AppliedEvents, 'changed' | 'append' | 'erase'>, mutationId = 0): void {
@@ -98,7 +105,9 @@ export async function writeBatch(tx: CentralDb, clientId: string | null, outcome
             insert into ticket (${COLUMN_LIST}, updated_at, change_seq, data)
             select ${COLUMN_LIST}, ${receivedAt}, nextval('ticket_change_feed'), data
             from json_populate_recordset(null::ticket, ${JSON.stringify(tickets)}::json) cross join feed_lock
-            on conflict (number) do update set ${UPDATE_LIST}, updated_at = excluded.updated_at, change_seq = excluded.change_seq, data = excluded.data`.execute(tx);
+            on conflict (number) do update set ${UPDATE_LIST}, updated_at = excluded.updated_at, change_seq = excluded.change_seq, data = excluded.data`.execute(
+    tx,
+  );
 }
 
 function personalFileIds(event: TicketEvent): string[] {
@@ -132,7 +141,11 @@ function ticketColumns(t: Ticket): Record<string, unknown> {
 }
 
 const COLUMN_LIST = sql.raw(TICKET_COLUMNS.join(', '));
-const UPDATE_LIST = sql.raw(TICKET_COLUMNS.filter((c) => c !== 'number').map((c) => `${c} = excluded.${c}`).join(', '));
+const UPDATE_LIST = sql.raw(
+  TICKET_COLUMNS.filter((c) => c !== 'number')
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', '),
+);
 
 /** The ticket's row for a plain INSERT (bulk loads in benchmarks): the document plus its queue columns. */
 export function ticketRow(t: Ticket, updatedAt: Date) {

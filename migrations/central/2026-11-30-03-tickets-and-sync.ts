@@ -139,7 +139,20 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['outage_period', 'ticket_number_lease', 'ticket_number_counter', 'refused_mutation', 'sync_client', 'ticket_event', 'ticket', 'category', 'unit_supervisor', 'group_member', 'work_group', 'unit']) {
+  for (const table of [
+    'outage_period',
+    'ticket_number_lease',
+    'ticket_number_counter',
+    'refused_mutation',
+    'sync_client',
+    'ticket_event',
+    'ticket',
+    'category',
+    'unit_supervisor',
+    'group_member',
+    'work_group',
+    'unit',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
   await sql`drop sequence ticket_change_feed`.execute(db);

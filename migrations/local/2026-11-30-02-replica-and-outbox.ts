@@ -38,7 +38,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     ['ticket_phone', ['phone_digits']],
     ['ticket_category_address', ['category_id', 'address_key']],
   ] as const) {
-    await db.schema.createIndex(name).on('ticket').columns([...columns]).execute();
+    await db.schema
+      .createIndex(name)
+      .on('ticket')
+      .columns([...columns])
+      .execute();
   }
 
   await db.schema

@@ -44,10 +44,16 @@ export interface DesktopConfig {
 /** The machine-wide configuration file IT deploys. */
 export function machineConfigFile(env: Record<string, string | undefined>, platform: NodeJS.Platform = process.platform): string {
   if (env.USTERKA_MACHINE_CONFIG) return env.USTERKA_MACHINE_CONFIG;
-  return platform === 'win32' ? join(env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData', 'Usterka', 'config.json') : '/etc/usterka/config.json';
+  return platform === 'win32'
+    ? join(env.ProgramData ?? env.PROGRAMDATA ?? 'C:\\ProgramData', 'Usterka', 'config.json')
+    : '/etc/usterka/config.json';
 }
 
-export function loadDesktopConfig(env: Record<string, string | undefined>, dataDir: string, machineFile = machineConfigFile(env)): DesktopConfig {
+export function loadDesktopConfig(
+  env: Record<string, string | undefined>,
+  dataDir: string,
+  machineFile = machineConfigFile(env),
+): DesktopConfig {
   const problems: string[] = [];
   const sources: string[] = [];
   let merged: DesktopConfigFile = {};

@@ -27,10 +27,22 @@ export interface Connection {
   nextCheckDelay(): number;
 }
 
-export async function createConnection(deps: { db: LocalDb; hubUrl: string; policy: ConnectionPolicy; now: () => number; emit: (event: DesktopEvent) => void }): Promise<Connection> {
+export async function createConnection(deps: {
+  db: LocalDb;
+  hubUrl: string;
+  policy: ConnectionPolicy;
+  now: () => number;
+  emit: (event: DesktopEvent) => void;
+}): Promise<Connection> {
   const { db, now, policy } = deps;
   let tracker: ConnectionTracker = {
-    state: { state: 'degraded', since: new Date(now()).toISOString(), hubUrl: deps.hubUrl, pendingActions: await pendingCount(db), lastError: 'Jeszcze nie sprawdzono połączenia z centralą.' },
+    state: {
+      state: 'degraded',
+      since: new Date(now()).toISOString(),
+      hubUrl: deps.hubUrl,
+      pendingActions: await pendingCount(db),
+      lastError: 'Jeszcze nie sprawdzono połączenia z centralą.',
+    },
     consecutiveFailures: 0,
   };
   let declaredByUser = false;
@@ -38,10 +50,16 @@ export async function createConnection(deps: { db: LocalDb; hubUrl: string; poli
   async function update(next: ConnectionTracker = tracker): Promise<void> {
     const before = tracker.state;
     tracker = { ...next, state: { ...next.state, pendingActions: await pendingCount(db) } };
-    if (declaredByUser) tracker.state = { ...tracker.state, state: 'outage', since: before.state === 'outage' ? before.since : tracker.state.since };
-    if (before.state !== 'outage' && tracker.state.state === 'outage') await recordOutageStart(db, tracker.state.since, declaredByUser ? 'user' : 'auto');
+    if (declaredByUser)
+      tracker.state = { ...tracker.state, state: 'outage', since: before.state === 'outage' ? before.since : tracker.state.since };
+    if (before.state !== 'outage' && tracker.state.state === 'outage')
+      await recordOutageStart(db, tracker.state.since, declaredByUser ? 'user' : 'auto');
     if (before.state === 'outage' && tracker.state.state !== 'outage') await recordOutageEnd(db, new Date(now()).toISOString());
-    if (before.state !== tracker.state.state || before.lastError !== tracker.state.lastError || before.pendingActions !== tracker.state.pendingActions) {
+    if (
+      before.state !== tracker.state.state ||
+      before.lastError !== tracker.state.lastError ||
+      before.pendingActions !== tracker.state.pendingActions
+    ) {
       deps.emit({ name: 'connection.changed', payload: tracker.state });
     }
   }

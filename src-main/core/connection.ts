@@ -37,7 +37,12 @@ export function observe(prev: ConnectionTracker, obs: Observation, now: number, 
     return { state, consecutiveFailures: 0 };
   }
   if (obs.answered) {
-    const state: ConnectionState = { ...prev.state, state: 'online', since: prev.state.state === 'online' ? prev.state.since : at, lastError: obs.error };
+    const state: ConnectionState = {
+      ...prev.state,
+      state: 'online',
+      since: prev.state.state === 'online' ? prev.state.since : at,
+      lastError: obs.error,
+    };
     return { state, consecutiveFailures: prev.consecutiveFailures + 1 };
   }
   const failingSince = prev.failingSince ?? now;

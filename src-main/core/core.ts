@@ -76,7 +76,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       await connection.observe(health);
       if (!health.ok) pokes?.stop();
       // Unlocked offline without a live session: the hub is back, so ask for a login to send the backlog.
-      if (health.ok && signedIn.view && !signedIn.view.session.token && (await pendingCount(db)) > 0) emit({ name: 'session.expired', payload: {} });
+      if (health.ok && signedIn.view && !signedIn.view.session.token && (await pendingCount(db)) > 0)
+        emit({ name: 'session.expired', payload: {} });
       return;
     }
     const backlog = await pendingCount(db);
@@ -143,7 +144,18 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     timer.unref();
   }
 
-  const base = { hubUrl: opts.hubUrl, shell: opts.shell, store, secrets, now, emit, connection, signedIn, requestSync, stopPokes: () => pokes?.stop() };
+  const base = {
+    hubUrl: opts.hubUrl,
+    shell: opts.shell,
+    store,
+    secrets,
+    now,
+    emit,
+    connection,
+    signedIn,
+    requestSync,
+    stopPokes: () => pokes?.stop(),
+  };
   const ctx: CoreContext = { ...base, runCommand: commandRunner(base) };
   const handlers: DesktopHandlers = {
     ...appHandlers(ctx),

@@ -49,6 +49,11 @@ export async function hubRequest<S extends z.ZodType>(
     throw new HubRequestError(res.status, body.success ? body.data : undefined, body.success ? body.data.message : `HTTP ${res.status}`);
   }
   const parsed = result.safeParse(json);
-  if (!parsed.success) throw new HubRequestError(502, undefined, 'Centrala odpowiedziała w nieoczekiwanym formacie — czy wersje aplikacji i centrali się zgadzają?');
+  if (!parsed.success)
+    throw new HubRequestError(
+      502,
+      undefined,
+      'Centrala odpowiedziała w nieoczekiwanym formacie — czy wersje aplikacji i centrali się zgadzają?',
+    );
   return parsed.data;
 }

@@ -12,7 +12,10 @@ export const LEASE_BLOCK = 500;
 export const WARN_BELOW = 50;
 
 export async function availableNumbers(db: LocalDb): Promise<number> {
-  const row = await db.selectFrom('number_block').select(sql<number>`coalesce(sum(last - next + 1), 0)`.as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('number_block')
+    .select(sql<number>`coalesce(sum(last - next + 1), 0)`.as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -29,7 +32,13 @@ export async function addBlock(db: LocalDb, lease: LeaseResponse): Promise<void>
 /** Takes `count` numbers, oldest blocks first; undefined when the reserve is too small. Call inside the action's transaction. */
 export async function takeNumbers(db: LocalDb, count: number): Promise<string[] | undefined> {
   if (count === 0) return [];
-  const blocks = await db.selectFrom('number_block').selectAll().where(sql<boolean>`next <= last`).orderBy('year').orderBy('first').execute();
+  const blocks = await db
+    .selectFrom('number_block')
+    .selectAll()
+    .where(sql<boolean>`next <= last`)
+    .orderBy('year')
+    .orderBy('first')
+    .execute();
   const taken: string[] = [];
   for (const b of blocks) {
     let next = b.next as number;

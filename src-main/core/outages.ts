@@ -5,7 +5,11 @@ import { hubRequest } from './hub-client';
 import type { LocalDb } from './store';
 
 export async function recordOutageStart(db: LocalDb, startedAt: string, declaredBy: 'auto' | 'user'): Promise<void> {
-  await db.insertInto('outage_period').values({ started_at: startedAt, declared_by: declaredBy }).onConflict((oc) => oc.column('started_at').doNothing()).execute();
+  await db
+    .insertInto('outage_period')
+    .values({ started_at: startedAt, declared_by: declaredBy })
+    .onConflict((oc) => oc.column('started_at').doNothing())
+    .execute();
 }
 
 export async function recordOutageEnd(db: LocalDb, endedAt: string): Promise<void> {
@@ -19,5 +23,13 @@ export async function uploadOutages(db: LocalDb, hubUrl: string, clientId: strin
     token,
     body: { clientId, periods: rows.map((r) => ({ startedAt: r.started_at, endedAt: r.ended_at, declaredBy: r.declared_by })) },
   });
-  await db.updateTable('outage_period').set({ uploaded: 1 }).where('started_at', 'in', rows.map((r) => r.started_at)).execute();
+  await db
+    .updateTable('outage_period')
+    .set({ uploaded: 1 })
+    .where(
+      'started_at',
+      'in',
+      rows.map((r) => r.started_at),
+    )
+    .execute();
 }

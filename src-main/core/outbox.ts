@@ -55,11 +55,7 @@ export function toMutation(e: OutboxEntry): Mutation {
 
 /** The next mutation id: one past everything ever written (outbox, refused, or confirmed by the hub). */
 export async function nextMutationId(db: LocalDb): Promise<number> {
-  const row = await db
-    .selectFrom('setting')
-    .select('value')
-    .where('key', '=', 'lastMutationId')
-    .executeTakeFirst();
+  const row = await db.selectFrom('setting').select('value').where('key', '=', 'lastMutationId').executeTakeFirst();
   return Number(row?.value ?? 0) + 1;
 }
 
@@ -77,7 +73,11 @@ export async function append(db: LocalDb, entry: Omit<OutboxEntry, 'protocolVers
       proof: entry.proof ?? null,
     })
     .execute();
-  if (touched.length) await db.insertInto('outbox_ticket').values(touched.map((ticket) => ({ mutation_id: entry.mutationId, ticket }))).execute();
+  if (touched.length)
+    await db
+      .insertInto('outbox_ticket')
+      .values(touched.map((ticket) => ({ mutation_id: entry.mutationId, ticket })))
+      .execute();
   await db
     .insertInto('setting')
     .values({ key: 'lastMutationId', value: String(entry.mutationId) })
@@ -91,12 +91,19 @@ export async function pendingEntries(db: LocalDb, limit = 100_000, upTo = Number
 }
 
 export async function pendingCount(db: LocalDb, upTo = Number.MAX_SAFE_INTEGER): Promise<number> {
-  const row = await db.selectFrom('outbox').select(sql<number>`count(*)`.as('n')).where('mutation_id', '<=', upTo).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('outbox')
+    .select(sql<number>`count(*)`.as('n'))
+    .where('mutation_id', '<=', upTo)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 export async function lastOutboxId(db: LocalDb): Promise<number> {
-  const row = await db.selectFrom('outbox').select(sql<number | null>`max(mutation_id)`.as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('outbox')
+    .select(sql<number | null>`max(mutation_id)`.as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n ?? 0);
 }
 
@@ -128,13 +135,27 @@ export async function remove(db: LocalDb, mutationIds: readonly number[]): Promi
 }
 
 /** Moves refused actions to the "to resolve" inbox, with the hub's reason. */
-export async function moveToResolve(db: LocalDb, refused: readonly { entry: OutboxEntry; refusal: { code: string; field?: string; message: string } }[]): Promise<void> {
+export async function moveToResolve(
+  db: LocalDb,
+  refused: readonly { entry: OutboxEntry; refusal: { code: string; field?: string; message: string } }[],
+): Promise<void> {
   for (const { entry, refusal } of refused) {
     await db
       .insertInto('to_resolve')
-      .values({ mutation_id: entry.mutationId, ticket: entry.ticket, args: JSON.stringify(entry.args), at: entry.at, actor_id: entry.actorId, outage: entry.outage ? 1 : 0, refusal: JSON.stringify(refusal) })
+      .values({
+        mutation_id: entry.mutationId,
+        ticket: entry.ticket,
+        args: JSON.stringify(entry.args),
+        at: entry.at,
+        actor_id: entry.actorId,
+        outage: entry.outage ? 1 : 0,
+        refusal: JSON.stringify(refusal),
+      })
       .onConflict((oc) => oc.column('mutation_id').doNothing())
       .execute();
   }
-  await remove(db, refused.map((r) => r.entry.mutationId));
+  await remove(
+    db,
+    refused.map((r) => r.entry.mutationId),
+  );
 }

@@ -5,7 +5,12 @@ export interface PokeListener {
   stop(): void;
 }
 
-export function startPokeListener(hubUrl: string, token: string, onPoke: () => void, log: (msg: string, err?: unknown) => void): PokeListener {
+export function startPokeListener(
+  hubUrl: string,
+  token: string,
+  onPoke: () => void,
+  log: (msg: string, err?: unknown) => void,
+): PokeListener {
   const abort = new AbortController();
   const state = { running: true };
   void (async () => {

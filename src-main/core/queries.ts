@@ -3,7 +3,18 @@
 import { sql } from 'kysely';
 import type { QueueName, QueueRow } from '../../src-shared/api/desktop';
 import type { WorkingCalendar } from '../../src-shared/calendar';
-import { currentGroupId, isOpen, queueFilter, retentionCutoff, retentionOver, ticketClock, type Actor, type Directory, type QueueFilter, type Ticket } from '../../src-shared/ticket';
+import {
+  currentGroupId,
+  isOpen,
+  queueFilter,
+  retentionCutoff,
+  retentionOver,
+  ticketClock,
+  type Actor,
+  type Directory,
+  type QueueFilter,
+  type Ticket,
+} from '../../src-shared/ticket';
 import { searchKey } from '../../src-shared/text';
 import type { LocalDb } from './store';
 
@@ -28,7 +39,11 @@ export async function queuePage(
   if (filter.retentionOver) {
     // Registered before the cutoff's month boundary (received never later than registered, so the
     // indexed filter keeps every candidate); the shared rule decides each.
-    const candidates = await base.where('received_at', '<', retentionCutoff(now).toISOString()).orderBy('received_at').select(['data', 'pending']).execute();
+    const candidates = await base
+      .where('received_at', '<', retentionCutoff(now).toISOString())
+      .orderBy('received_at')
+      .select(['data', 'pending'])
+      .execute();
     const due = candidates.filter((r) => retentionOver(JSON.parse(r.data as string) as Ticket, now));
     return { rows: due.slice(offset, offset + limit).map((r) => toRow(r as RowData, view.calendar, filter.clock, now)), total: due.length };
   }
@@ -49,7 +64,15 @@ export async function queuePage(
       .limit(limit)
       .offset(offset)
       .execute(),
-    db.selectFrom(base.select(sql<number>`1`.as('one')).limit(COUNT_CAP).as('capped')).select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom(
+        base
+          .select(sql<number>`1`.as('one'))
+          .limit(COUNT_CAP)
+          .as('capped'),
+      )
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows: rows.map((r) => toRow(r as RowData, view.calendar, filter.clock, now)), total: Number(count.n) };
 }
@@ -58,7 +81,8 @@ export async function queuePage(
 function filtered(db: LocalDb, f: QueueFilter) {
   let out = db.selectFrom('ticket');
   if (f.statuses) out = out.where('status', 'in', [...f.statuses]);
-  if (f.coordinatorGroupIds) out = out.where('coordinator_group_id', 'in', f.coordinatorGroupIds.length ? [...f.coordinatorGroupIds] : ['-']);
+  if (f.coordinatorGroupIds)
+    out = out.where('coordinator_group_id', 'in', f.coordinatorGroupIds.length ? [...f.coordinatorGroupIds] : ['-']);
   if (f.realizerGroupIds) out = out.where('realizer_group_id', 'in', f.realizerGroupIds.length ? [...f.realizerGroupIds] : ['-']);
   if (f.unitIds) {
     const units = f.unitIds.length ? f.unitIds : ['-'];
@@ -94,7 +118,9 @@ export async function searchTickets(db: LocalDb, view: { calendar: WorkingCalend
   q = q.where((eb) =>
     eb.or([
       ...(numberLike ? [eb('number', 'like', `${numberLike}%`)] : []),
-      ...(digits.length >= 3 && !numberLike ? [eb('phone_digits', 'like', `%${digits}%`), eb('number', 'like', `%/${digits.padStart(6, '0')}`)] : []),
+      ...(digits.length >= 3 && !numberLike
+        ? [eb('phone_digits', 'like', `%${digits}%`), eb('number', 'like', `%/${digits.padStart(6, '0')}`)]
+        : []),
       ...(key.length >= 3 ? [eb('address_key', 'like', `%${key}%`)] : []),
     ]),
   );
@@ -103,7 +129,13 @@ export async function searchTickets(db: LocalDb, view: { calendar: WorkingCalend
 }
 
 /** Open tickets of the same category at the same street (the duplicate hint while registering). */
-export async function nearbyTickets(db: LocalDb, view: { calendar: WorkingCalendar }, categoryId: string, address: string, now: Date): Promise<QueueRow[]> {
+export async function nearbyTickets(
+  db: LocalDb,
+  view: { calendar: WorkingCalendar },
+  categoryId: string,
+  address: string,
+  now: Date,
+): Promise<QueueRow[]> {
   const street = searchKey(address).replace(/\s*\d.*$/, '');
   if (street.length < 3) return [];
   const rows = await db

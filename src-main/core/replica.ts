@@ -37,7 +37,11 @@ export function serverTicketOf(t: Ticket): ServerTicket {
 export async function readTickets(db: LocalDb, numbers: readonly string[]): Promise<Map<string, Ticket>> {
   const out = new Map<string, Ticket>();
   for (let i = 0; i < numbers.length; i += 500) {
-    const rows = await db.selectFrom('ticket').select(['number', 'data']).where('number', 'in', numbers.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('ticket')
+      .select(['number', 'data'])
+      .where('number', 'in', numbers.slice(i, i + 500))
+      .execute();
     for (const r of rows) out.set(r.number, JSON.parse(r.data) as Ticket);
   }
   return out;
@@ -69,7 +73,11 @@ export async function writeLocalTickets(db: LocalDb, tickets: Iterable<Ticket>):
       .insertInto('ticket')
       .values({ number: t.number, ...columnsOf(ticketRowOf(t)), data })
       .onConflict((oc) =>
-        oc.column('number').doUpdateSet({ ...columnsOf(ticketRowOf(t)), data, server_data: sql`coalesce(ticket.server_data, case when ticket.confirmed = 1 then ticket.data end)` }),
+        oc.column('number').doUpdateSet({
+          ...columnsOf(ticketRowOf(t)),
+          data,
+          server_data: sql`coalesce(ticket.server_data, case when ticket.confirmed = 1 then ticket.data end)`,
+        }),
       )
       .execute();
   }
@@ -85,7 +93,8 @@ const upserts = new WeakMap<Database.Database, Database.Statement>();
 export function writeServerTickets(sqlite: Database.Database, tickets: readonly ServerTicket[]): void {
   let upsert = upserts.get(sqlite);
   if (!upsert) {
-    upsert = sqlite.prepare(`insert into ticket (number, status, unit_id, coordinator_group_id, realizer_group_id, category_id, received_at, forwarded_at,
+    upsert =
+      sqlite.prepare(`insert into ticket (number, status, unit_id, coordinator_group_id, realizer_group_id, category_id, received_at, forwarded_at,
         routed_groups, routed_units, phone_digits, address_key, pending, confirmed, data, server_data)
       values (@number, @status, @unit_id, @coordinator_group_id, @realizer_group_id, @category_id, @received_at, @forwarded_at,
         @routed_groups, @routed_units, @phone_digits, @address_key, 0, 1, @data, null)
@@ -103,6 +112,9 @@ export async function dropTickets(db: LocalDb, numbers: readonly string[]): Prom
 }
 
 export async function countTickets(db: LocalDb): Promise<number> {
-  const row = await db.selectFrom('ticket').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('ticket')
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

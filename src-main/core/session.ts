@@ -23,7 +23,9 @@ export type OfflineGrant = NonNullable<LoginResponse['offlineGrant']>;
 
 /** `<grant id>.<HMAC>` of the action, which the hub checks when another user's session carries it. */
 export function proveAction(grant: OfflineGrant, clientId: string, mutation: Omit<Mutation, 'proof'>): string {
-  const signature = createHmac('sha256', Buffer.from(grant.key, 'base64url')).update(mutationProofText(clientId, mutation)).digest('base64url');
+  const signature = createHmac('sha256', Buffer.from(grant.key, 'base64url'))
+    .update(mutationProofText(clientId, mutation))
+    .digest('base64url');
   return `${grant.id}.${signature}`;
 }
 
@@ -38,14 +40,23 @@ export async function login(
 ): Promise<Session> {
   let res: LoginResponse;
   try {
-    res = await hubRequest(hubUrl, '/auth/login', LoginResponse, { body: { login, password, installationId: installation.id, installationKey: installation.key } });
+    res = await hubRequest(hubUrl, '/auth/login', LoginResponse, {
+      body: { login, password, installationId: installation.id, installationKey: installation.key },
+    });
   } catch (err) {
     // The hub unreachable or failing (its database down): those who worked here before can go on.
-    if (err instanceof HubRequestError && (err.status === 'unreachable' || err.status >= 500)) return unlockOffline(db, secrets, login, password);
+    if (err instanceof HubRequestError && (err.status === 'unreachable' || err.status >= 500))
+      return unlockOffline(db, secrets, login, password);
     throw new DesktopApiError(loginFailure(err));
   }
   const config = await hubRequest(hubUrl, '/sync/config', WorkstationConfig, { token: res.token });
-  const session: Session = { user: res.user, token: res.token, config, offline: false, ...(res.offlineGrant ? { grant: res.offlineGrant } : {}) };
+  const session: Session = {
+    user: res.user,
+    token: res.token,
+    config,
+    offline: false,
+    ...(res.offlineGrant ? { grant: res.offlineGrant } : {}),
+  };
   await rememberUser(db, secrets, login, password, session, now);
   return session;
 }
@@ -63,7 +74,13 @@ export async function lastSession(db: LocalDb, secrets: SecretBox): Promise<Sess
 
 function storedSession(row: { user: string; config: string; token: string | null; grant: string | null }, secrets: SecretBox): Session {
   const grant = openToken(row.grant, secrets);
-  return { user: JSON.parse(row.user), config: JSON.parse(row.config), token: openToken(row.token, secrets), offline: true, ...(grant ? { grant: JSON.parse(grant) } : {}) };
+  return {
+    user: JSON.parse(row.user),
+    config: JSON.parse(row.config),
+    token: openToken(row.token, secrets),
+    offline: true,
+    ...(grant ? { grant: JSON.parse(grant) } : {}),
+  };
 }
 
 /** A token sealed under another system account cannot be read: the user logs in again. */
@@ -82,18 +99,37 @@ export async function signOut(db: LocalDb): Promise<void> {
 
 export async function refreshConfig(db: LocalDb, hubUrl: string, session: Session): Promise<Session> {
   const config = await hubRequest(hubUrl, '/sync/config', WorkstationConfig, { token: session.token });
-  await db.updateTable('known_user').set({ config: JSON.stringify(config) }).where('user_id', '=', session.user.id).execute();
+  await db
+    .updateTable('known_user')
+    .set({ config: JSON.stringify(config) })
+    .where('user_id', '=', session.user.id)
+    .execute();
   return { ...session, config };
 }
 
 async function rememberUser(db: LocalDb, secrets: SecretBox, login: string, password: string, s: Session, now: Date): Promise<void> {
   const verifier = await makeVerifier(password);
-  const grants = s.grant ? { grant: secrets.seal(JSON.stringify(s.grant)), grant_locked: await lockWithPassword(JSON.stringify(s.grant), password) } : { grant: null, grant_locked: null };
-  const row = { user_id: s.user.id, verifier, user: JSON.stringify(s.user), config: JSON.stringify(s.config), token: secrets.seal(s.token), signed_in: 1, last_login_at: now.toISOString(), ...grants };
+  const grants = s.grant
+    ? { grant: secrets.seal(JSON.stringify(s.grant)), grant_locked: await lockWithPassword(JSON.stringify(s.grant), password) }
+    : { grant: null, grant_locked: null };
+  const row = {
+    user_id: s.user.id,
+    verifier,
+    user: JSON.stringify(s.user),
+    config: JSON.stringify(s.config),
+    token: secrets.seal(s.token),
+    signed_in: 1,
+    last_login_at: now.toISOString(),
+    ...grants,
+  };
   await db.transaction().execute(async (tx) => {
     // The previous user's session and grant go: the next user must not be able to act as them.
     await tx.updateTable('known_user').set({ signed_in: 0, token: null, grant: null }).execute();
-    await tx.insertInto('known_user').values({ login, ...row }).onConflict((oc) => oc.column('login').doUpdateSet(row)).execute();
+    await tx
+      .insertInto('known_user')
+      .values({ login, ...row })
+      .onConflict((oc) => oc.column('login').doUpdateSet(row))
+      .execute();
   });
 }
 
@@ -140,7 +176,9 @@ async function unlockWithPassword(stored: string, password: string): Promise<str
 // The offline verifier: scrypt of the password with a random salt; the password itself is never stored.
 const N = 16384;
 function derive(password: string, salt: Buffer): Promise<Buffer> {
-  return new Promise((resolve, reject) => scrypt(password.normalize('NFC'), salt, 32, { N, r: 8, p: 1 }, (e, k) => (e ? reject(e) : resolve(k))));
+  return new Promise((resolve, reject) =>
+    scrypt(password.normalize('NFC'), salt, 32, { N, r: 8, p: 1 }, (e, k) => (e ? reject(e) : resolve(k))),
+  );
 }
 async function makeVerifier(password: string): Promise<string> {
   const salt = randomBytes(16);
@@ -167,7 +205,10 @@ function loginFailure(err: unknown): DesktopApiError['body'] {
     return { code: 'forbidden', message: `Zbyt wiele nieudanych prób logowania — spróbuj ponownie ${wait}.` };
   }
   if (err.status === 401 && err.body?.error === 'installationMismatch') {
-    return { code: 'forbidden', message: 'Centrala nie rozpoznaje tego stanowiska (klucz instalacji się nie zgadza). Skontaktuj się z administratorem.' };
+    return {
+      code: 'forbidden',
+      message: 'Centrala nie rozpoznaje tego stanowiska (klucz instalacji się nie zgadza). Skontaktuj się z administratorem.',
+    };
   }
   if (err.status === 401) return { code: 'forbidden', message: 'Nieprawidłowy login lub hasło.' };
   return { code: 'unavailable', message: `Centrala nie przyjęła logowania (${err.message}).` };

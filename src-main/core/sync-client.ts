@@ -65,7 +65,11 @@ export async function syncOnce(input: SyncDeps): Promise<SyncResult> {
       // answering "no" — the same again on every retry — and is reported as such, never as the hub being away.
       if (err.status === 'unreachable' || [502, 503, 504].includes(err.status)) return { ok: false, unreachable: true, error: err.message };
       const id = err.body?.errorId ? `, identyfikator błędu ${err.body.errorId}` : '';
-      return { ok: false, unreachable: false, error: `Centrala odrzuciła wysyłkę: ${err.message} (HTTP ${err.status}${id}). Zgłoś to administratorowi; zapisane działania czekają na tym stanowisku.` };
+      return {
+        ok: false,
+        unreachable: false,
+        error: `Centrala odrzuciła wysyłkę: ${err.message} (HTTP ${err.status}${id}). Zgłoś to administratorowi; zapisane działania czekają na tym stanowisku.`,
+      };
     }
     throw err;
   }
@@ -76,7 +80,10 @@ async function leaseIfLow(deps: SyncDeps, token: string): Promise<void> {
   const rules = deps.rules();
   if (!rules || !needsTicketNumbers(rules.actor, rules.decide.directory)) return;
   if ((await availableNumbers(deps.db)) >= LEASE_WHEN_BELOW) return;
-  const lease = await hubRequest(deps.hubUrl, '/sync/lease', leaseResponseSchema, { token, body: { clientId: deps.clientId, count: LEASE_BLOCK } });
+  const lease = await hubRequest(deps.hubUrl, '/sync/lease', leaseResponseSchema, {
+    token,
+    body: { clientId: deps.clientId, count: LEASE_BLOCK },
+  });
   await addBlock(deps.db, lease);
 }
 
@@ -89,7 +96,10 @@ export function chunkMutations(mutations: Mutation[]): Mutation[][] {
   for (const m of mutations) {
     const size = JSON.stringify(m).length + 1;
     const attached = filesAttachedBy(m.args.command).length;
-    if (current.length && (bytes + size > MAX_PUSH_BYTES - 4096 || current.length >= MAX_PUSH_MUTATIONS || files + attached > MAX_PUSH_FILES)) {
+    if (
+      current.length &&
+      (bytes + size > MAX_PUSH_BYTES - 4096 || current.length >= MAX_PUSH_MUTATIONS || files + attached > MAX_PUSH_FILES)
+    ) {
       chunks.push(current);
       current = [];
       bytes = 0;
@@ -151,7 +161,10 @@ async function pushAll(deps: SyncDeps, token: string, upTo: number): Promise<voi
 async function restoreServerVersions(db: LocalDb, sqlite: Database.Database, numbers: string[]): Promise<void> {
   const confirmed = await readServerTickets(db, numbers);
   writeServerTickets(sqlite, [...confirmed.values()].map(serverTicketOf));
-  await dropTickets(db, numbers.filter((n) => !confirmed.has(n)));
+  await dropTickets(
+    db,
+    numbers.filter((n) => !confirmed.has(n)),
+  );
 }
 
 /** readPullPage has checked the page already. */
@@ -181,7 +194,11 @@ async function pullAll(deps: SyncDeps, token: string): Promise<void> {
     await deps.db.transaction().execute(async (tx) => {
       writeServerTickets(deps.sqlite, tickets);
       await dropTickets(tx, tombstones);
-      await rebase(tx, deps.rules(), tickets.map((t) => t.row.number));
+      await rebase(
+        tx,
+        deps.rules(),
+        tickets.map((t) => t.row.number),
+      );
       await writeSetting(tx, 'pullCursor', page.cursor);
       if (page.extraDays) await writeSetting(tx, 'extraDays', JSON.stringify(page.extraDays));
     });
@@ -196,5 +213,9 @@ export async function readSetting(db: LocalDb, key: string): Promise<string | nu
 }
 
 export async function writeSetting(db: LocalDb, key: string, value: string): Promise<void> {
-  await db.insertInto('setting').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+  await db
+    .insertInto('setting')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
 }

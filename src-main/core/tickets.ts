@@ -37,34 +37,56 @@ export async function executeCommand(
   /** More to write in the same transaction when the command is accepted (e.g. clearing a retried refusal). */
   alsoOnSuccess?: (tx: LocalDb) => Promise<void>,
 ): Promise<{ result: ExecuteResult; changed: string[] }> {
-  return db.transaction().execute(async (tx): Promise<{ result: ExecuteResult; changed: string[] }> => {
-    const target = input.ticket ? ((await readTickets(tx, [input.ticket])).get(input.ticket) ?? null) : null;
-    if (input.ticket && !target) throw new Refused({ code: 'notFound', message: `Nie ma zgłoszenia ${input.ticket} na tym stanowisku.` });
-    const numbers = await takeNumbers(tx, numbersNeededBy(input.command));
-    if (!numbers) {
-      throw new Refused({ code: 'invalidInput', field: 'number', message: 'Skończyła się pula numerów zgłoszeń tego stanowiska. Połącz się z centralą, aby pobrać nowe numery.' });
-    }
-    const touched = ticketsTouchedBy(target, numbers);
-    const loaded = await readTickets(tx, touched);
-    const decision = decide(target, { ...input.command, outage } as Command, rules.actor, at, { ...rules.decide, newTicketNumbers: numbers });
-    if (!decision.ok) throw new Refused(decision.refusal);
-    const applied = applyEvents(loaded, decision.events);
-    const mutationId = await nextMutationId(tx);
-    const changed = [...applied.changed.keys()];
-    const args = { ticket: input.ticket, command: input.command as never, newTicketNumbers: numbers.length ? numbers : undefined };
-    const proof = rules.prove?.({ mutationId, name: 'ticket', args, at, actorId: rules.actor.userId, outage, protocolVersion: PROTOCOL_VERSION });
-    await append(tx, { mutationId, ticket: input.ticket ?? null, args, at, actorId: rules.actor.userId, outage, ...(proof ? { proof } : {}) }, changed);
-    await writeLocalTickets(tx, applied.changed.values());
-    await markPending(tx, changed);
-    await alsoOnSuccess?.(tx);
-    const createdNumbers = decision.events.filter((e) => creationEventTypes.includes(e.type)).map((e) => e.ticket);
-    const ticket = input.ticket ? (applied.changed.get(input.ticket) ?? target) : (applied.changed.get(createdNumbers[0] ?? '') ?? null);
-    return { result: { ok: true, ticket, createdNumbers, savedLocally: outage }, changed };
-  }).catch((err: unknown) => {
-    // A refusal rolls the transaction back (numbers stay unused) and goes to the screen.
-    if (err instanceof Refused) return { result: { ok: false as const, refusal: err.refusal }, changed: [] };
-    throw err;
-  });
+  return db
+    .transaction()
+    .execute(async (tx): Promise<{ result: ExecuteResult; changed: string[] }> => {
+      const target = input.ticket ? ((await readTickets(tx, [input.ticket])).get(input.ticket) ?? null) : null;
+      if (input.ticket && !target) throw new Refused({ code: 'notFound', message: `Nie ma zgłoszenia ${input.ticket} na tym stanowisku.` });
+      const numbers = await takeNumbers(tx, numbersNeededBy(input.command));
+      if (!numbers) {
+        throw new Refused({
+          code: 'invalidInput',
+          field: 'number',
+          message: 'Skończyła się pula numerów zgłoszeń tego stanowiska. Połącz się z centralą, aby pobrać nowe numery.',
+        });
+      }
+      const touched = ticketsTouchedBy(target, numbers);
+      const loaded = await readTickets(tx, touched);
+      const decision = decide(target, { ...input.command, outage } as Command, rules.actor, at, {
+        ...rules.decide,
+        newTicketNumbers: numbers,
+      });
+      if (!decision.ok) throw new Refused(decision.refusal);
+      const applied = applyEvents(loaded, decision.events);
+      const mutationId = await nextMutationId(tx);
+      const changed = [...applied.changed.keys()];
+      const args = { ticket: input.ticket, command: input.command as never, newTicketNumbers: numbers.length ? numbers : undefined };
+      const proof = rules.prove?.({
+        mutationId,
+        name: 'ticket',
+        args,
+        at,
+        actorId: rules.actor.userId,
+        outage,
+        protocolVersion: PROTOCOL_VERSION,
+      });
+      await append(
+        tx,
+        { mutationId, ticket: input.ticket ?? null, args, at, actorId: rules.actor.userId, outage, ...(proof ? { proof } : {}) },
+        changed,
+      );
+      await writeLocalTickets(tx, applied.changed.values());
+      await markPending(tx, changed);
+      await alsoOnSuccess?.(tx);
+      const createdNumbers = decision.events.filter((e) => creationEventTypes.includes(e.type)).map((e) => e.ticket);
+      const ticket = input.ticket ? (applied.changed.get(input.ticket) ?? target) : (applied.changed.get(createdNumbers[0] ?? '') ?? null);
+      return { result: { ok: true, ticket, createdNumbers, savedLocally: outage }, changed };
+    })
+    .catch((err: unknown) => {
+      // A refusal rolls the transaction back (numbers stay unused) and goes to the screen.
+      if (err instanceof Refused) return { result: { ok: false as const, refusal: err.refusal }, changed: [] };
+      throw err;
+    });
 }
 
 /** Thrown inside the transaction to roll it back and answer with a refusal. */
@@ -77,8 +99,16 @@ export class Refused extends Error {
 /** Sets each ticket's count of pending actions from the outbox. */
 async function markPending(db: LocalDb, numbers: readonly string[]): Promise<void> {
   for (const number of numbers) {
-    const row = await db.selectFrom('outbox_ticket').select((eb) => eb.fn.countAll<number>().as('n')).where('ticket', '=', number).executeTakeFirstOrThrow();
-    await db.updateTable('ticket').set({ pending: Number(row.n) }).where('number', '=', number).execute();
+    const row = await db
+      .selectFrom('outbox_ticket')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('ticket', '=', number)
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('ticket')
+      .set({ pending: Number(row.n) })
+      .where('number', '=', number)
+      .execute();
   }
 }
 
@@ -97,7 +127,11 @@ export async function rebase(db: LocalDb, rules: RulesContext | undefined, numbe
   for (;;) {
     pending = await pendingFor(db, [...involvedSet]);
     const size = involvedSet.size;
-    for (const n of await ticketsOf(db, pending.map((e) => e.mutationId))) involvedSet.add(n);
+    for (const n of await ticketsOf(
+      db,
+      pending.map((e) => e.mutationId),
+    ))
+      involvedSet.add(n);
     if (involvedSet.size === size) break;
   }
   if (pending.length === 0) return;

@@ -8,7 +8,10 @@ import { rendererRequest } from './security';
 const STATUS_TEXT = { 400: 'Bad request', 404: 'Not found' } as const;
 
 /** `fetchFile` reads a file:// URL (Electron's net.fetch in the app). */
-export function appProtocolHandler(rendererDir: string, fetchFile: (fileUrl: string) => Promise<Response>): (request: { url: string }) => Promise<Response> {
+export function appProtocolHandler(
+  rendererDir: string,
+  fetchFile: (fileUrl: string) => Promise<Response>,
+): (request: { url: string }) => Promise<Response> {
   return async (request) => {
     const target = rendererRequest(request.url);
     if ('status' in target) return new Response(STATUS_TEXT[target.status], { status: target.status });

@@ -4,7 +4,11 @@ import type { IpcMain, WebContents } from 'electron';
 import type { Core } from '../core/core';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, isTrustedSender, type FrameLike } from './security';
 
-export function wireDesktopApi(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, contents: Pick<WebContents, 'send'> & { mainFrame: FrameLike }, core: Pick<Core, 'dispatch' | 'onEvent'>): () => void {
+export function wireDesktopApi(
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  contents: Pick<WebContents, 'send'> & { mainFrame: FrameLike },
+  core: Pick<Core, 'dispatch' | 'onEvent'>,
+): () => void {
   ipcMain.handle(INVOKE_CHANNEL, (event: { senderFrame: FrameLike | null }, name: unknown, args: unknown) => {
     if (!isTrustedSender(event.senderFrame, contents.mainFrame)) {
       return { ok: false, error: { code: 'forbidden', message: 'Request from an untrusted frame refused.' } };

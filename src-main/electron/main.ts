@@ -29,11 +29,18 @@ app.on('web-contents-created', (_event, contents) => {
 
 app.whenReady().then(async () => {
   // Web permissions: denied unless security.ts grants them (it grants none), before any page loads.
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => callback(isPermissionGranted(permission, details.requestingUrl)));
-  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => isPermissionGranted(permission, details.requestingUrl ?? requestingOrigin));
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionGranted(permission, details.requestingUrl)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    isPermissionGranted(permission, details.requestingUrl ?? requestingOrigin),
+  );
   session.defaultSession.setDevicePermissionHandler((details) => isPermissionGranted(details.deviceType, details.origin));
 
-  protocol.handle(APP_SCHEME, appProtocolHandler(join(__dirname, '..', 'renderer'), (url) => net.fetch(url)));
+  protocol.handle(
+    APP_SCHEME,
+    appProtocolHandler(join(__dirname, '..', 'renderer'), (url) => net.fetch(url)),
+  );
 
   const dataDir = app.getPath('userData');
   const secrets = keyStoreBox(safeStorage, (m) => console.warn(m));

@@ -101,6 +101,10 @@ export function rendererRequest(url: string): AppRequestTarget {
 export const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set<string>();
 
 /** Whether a page (by its URL or origin) gets a permission: only one listed above, only for the app itself. */
-export function isPermissionGranted(permission: string, requestingUrl: string | undefined, granted: ReadonlySet<string> = GRANTED_PERMISSIONS): boolean {
+export function isPermissionGranted(
+  permission: string,
+  requestingUrl: string | undefined,
+  granted: ReadonlySet<string> = GRANTED_PERMISSIONS,
+): boolean {
   return granted.has(permission) && requestingUrl !== undefined && isAppUrl(requestingUrl);
 }

@@ -60,7 +60,10 @@ function bridgeTransport(token: string): DesktopTransport {
         const res = await fetch('/api/invoke', { method: 'POST', headers, body: JSON.stringify({ name, args }) });
         return (await res.json()) as ApiEnvelope;
       } catch {
-        return { ok: false, error: { code: 'unavailable', message: 'Brak połączenia z aplikacją (okno podglądu straciło kontakt z procesem głównym).' } };
+        return {
+          ok: false,
+          error: { code: 'unavailable', message: 'Brak połączenia z aplikacją (okno podglądu straciło kontakt z procesem głównym).' },
+        };
       }
     },
     subscribe,

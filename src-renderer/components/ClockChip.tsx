@@ -7,6 +7,7 @@ export function ClockChip({ row }: { row: Pick<QueueRow, 'due' | 'clock'> }) {
   if (!row.due) return <span aria-label="bez terminu">—</span>;
   const due = formatWarsawDateTime(row.due);
   if (row.clock === 'late') return <Chip size="small" color="error" label={`po terminie (${due})`} />;
-  if (row.clock === 'dueToday') return <Chip size="small" label={`dziś, do ${due.slice(-5)}`} sx={{ bgcolor: '#fff3e0', color: '#7a3e00', fontWeight: 700 }} />;
+  if (row.clock === 'dueToday')
+    return <Chip size="small" label={`dziś, do ${due.slice(-5)}`} sx={{ bgcolor: '#fff3e0', color: '#7a3e00', fontWeight: 700 }} />;
   return <Chip size="small" variant="outlined" color="success" label={`do ${due}`} />;
 }

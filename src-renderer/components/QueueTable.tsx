@@ -47,13 +47,21 @@ export function QueueTable({ rows, directory, onOpen, caption, dueLabel = 'Termi
           {rows.map((row) => (
             <TableRow key={row.number} hover>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                <Link component="button" onClick={() => onOpen(row.number)} sx={{ fontWeight: 700, fontFamily: 'monospace', fontSize: '0.95rem' }}>
+                <Link
+                  component="button"
+                  onClick={() => onOpen(row.number)}
+                  sx={{ fontWeight: 700, fontFamily: 'monospace', fontSize: '0.95rem' }}
+                >
                   {row.number}
                 </Link>
               </TableCell>
               <TableCell>{row.subject}</TableCell>
               <TableCell>{directory ? categoryLabel(directory, row.categoryId) : (row.categoryId ?? '—')}</TableCell>
-              {withGroup && <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.groupId ? (lookup(directory?.groups ?? {}, row.groupId)?.symbol ?? row.groupId) : '—'}</TableCell>}
+              {withGroup && (
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  {row.groupId ? (lookup(directory?.groups ?? {}, row.groupId)?.symbol ?? row.groupId) : '—'}
+                </TableCell>
+              )}
               <TableCell>{row.address ?? '—'}</TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatWarsawDateTime(row.receivedAt)}</TableCell>
               <TableCell>

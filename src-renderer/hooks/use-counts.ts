@@ -13,16 +13,19 @@ export function useCounts(items: NavItem[]): Record<string, number> {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     async function load() {
-      const entries = await Promise.all(counted.map(async (item) => {
-        try {
-          const total = item.countOf === 'toResolve'
-            ? (await desktop.call('outbox.toResolve', {})).length
-            : (await desktop.call('tickets.queue', { queue: item.countOf!, limit: 1 })).total;
-          return [item.id, total] as const;
-        } catch {
-          return [item.id, -1] as const;
-        }
-      }));
+      const entries = await Promise.all(
+        counted.map(async (item) => {
+          try {
+            const total =
+              item.countOf === 'toResolve'
+                ? (await desktop.call('outbox.toResolve', {})).length
+                : (await desktop.call('tickets.queue', { queue: item.countOf!, limit: 1 })).total;
+            return [item.id, total] as const;
+          } catch {
+            return [item.id, -1] as const;
+          }
+        }),
+      );
       if (live) setCounts(Object.fromEntries(entries.filter(([, n]) => n >= 0)));
     }
     const soon = () => {

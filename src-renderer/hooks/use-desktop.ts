@@ -16,7 +16,11 @@ export const errorText = (err: unknown) => (err instanceof Error ? err.message :
  * Calls `name` with `args` (skipped while `args` is null) and again whenever the core says tickets
  * changed, so queues and open tickets follow commands and pulls.
  */
-export function useDesktopQuery<N extends RequestName>(name: N, args: RequestArgs<N> | null, opts: { refreshOnChange?: boolean } = {}): Loaded<RequestResult<N>> {
+export function useDesktopQuery<N extends RequestName>(
+  name: N,
+  args: RequestArgs<N> | null,
+  opts: { refreshOnChange?: boolean } = {},
+): Loaded<RequestResult<N>> {
   const [state, setState] = useState<{ data?: RequestResult<N>; error?: string; loading: boolean }>({ loading: args !== null });
   const key = args === null ? null : JSON.stringify(args);
   const seq = useRef(0);

@@ -10,7 +10,10 @@ export type Executed = Extract<ExecuteResult, { ok: true }>;
 /** Runs a command; a transport failure becomes a refusal too, so forms show one kind of problem. */
 export async function executeCommand(command: Command, ticket?: string): Promise<ExecuteResult> {
   try {
-    return await desktop.call('tickets.execute', { ...(ticket ? { ticket } : {}), command: command as Record<string, unknown> & { type: string } });
+    return await desktop.call('tickets.execute', {
+      ...(ticket ? { ticket } : {}),
+      command: command as Record<string, unknown> & { type: string },
+    });
   } catch (err) {
     return { ok: false, refusal: { code: 'internalError', message: `Nie udało się zapisać: ${errorText(err)}` } };
   }

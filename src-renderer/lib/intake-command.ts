@@ -40,7 +40,11 @@ export function reporterOf(draft: Pick<IntakeDraft, 'wantsAnswer' | 'consent' | 
 }
 
 export function registerCommand(draft: IntakeDraft): Command {
-  const answers = Object.fromEntries(Object.entries(draft.templateAnswers).filter(([, v]) => v.trim()).map(([k, v]) => [k, v.trim()]));
+  const answers = Object.fromEntries(
+    Object.entries(draft.templateAnswers)
+      .filter(([, v]) => v.trim())
+      .map(([k, v]) => [k, v.trim()]),
+  );
   return {
     type: 'registerTicket',
     channel: draft.channel,

@@ -4,12 +4,18 @@ import { polishCollator, searchKey } from '../../src-shared/text';
 /** Sorts Polish words the Polish way (ą after a, ł after l, ż last). */
 export const plCollator = polishCollator;
 
-export const byPolish = <T>(key: (item: T) => string) => (a: T, b: T) => plCollator.compare(key(a), key(b));
+export const byPolish =
+  <T>(key: (item: T) => string) =>
+  (a: T, b: T) =>
+    plCollator.compare(key(a), key(b));
 
 /** Lower case without diacritics: "Śmieci" → "smieci", "Łódź" → "lodz" (punctuation becomes spaces). */
 export const fold = searchKey;
 
-export const words = (text: string) => fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+export const words = (text: string) =>
+  fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /**
  * How well a typed word matches a word of the text: 3 the same, 2 a prefix, 1 the same stem

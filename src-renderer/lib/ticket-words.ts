@@ -28,18 +28,24 @@ export function statusSentence(t: Ticket, directory: Directory): string {
       return `Zgłoszenie jest w realizacji w: ${unit}.${planned}`;
     case 'withContractor': {
       const order = t.contractorOrders.filter((o) => o.state === 'ordered').at(-1);
-      return order ? `Prace zlecono wykonawcy (${order.company}), termin wykonania: ${day(order.dueOn)}.` : `Prace zlecono wykonawcy.${planned}`;
+      return order
+        ? `Prace zlecono wykonawcy (${order.company}), termin wykonania: ${day(order.dueOn)}.`
+        : `Prace zlecono wykonawcy.${planned}`;
     }
     case 'returnedToCoordinator':
       return `Realizacja jest wstrzymana; ${unit} ustala dalsze kroki.${planned}`;
     case 'suspended':
-      return stop(`Realizacja zawieszona do ${t.suspension ? day(t.suspension.until) : '—'}${t.suspension?.reason ? `: ${t.suspension.reason}` : ''}`);
+      return stop(
+        `Realizacja zawieszona do ${t.suspension ? day(t.suspension.until) : '—'}${t.suspension?.reason ? `: ${t.suspension.reason}` : ''}`,
+      );
     case 'resolved':
     case 'closed': {
       const o = t.outcome;
       if (!o) return 'Zgłoszenie jest zakończone.';
       const where = o.receivingEntity ?? (o.receivingUnitId ? lookup(directory.units, o.receivingUnitId)?.name : undefined);
-      return stop(`Zakończone ${formatWarsawDateTime(o.at)}: ${outcomeLabels[o.kind]}${where ? ` — ${where}` : ''}${o.reason ? `; ${o.reason}` : ''}`);
+      return stop(
+        `Zakończone ${formatWarsawDateTime(o.at)}: ${outcomeLabels[o.kind]}${where ? ` — ${where}` : ''}${o.reason ? `; ${o.reason}` : ''}`,
+      );
     }
     case 'deleted':
       return 'Zgłoszenie zostało usunięte.';

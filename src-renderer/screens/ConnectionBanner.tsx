@@ -29,7 +29,16 @@ export function ConnectionBanner() {
   const parts = [];
   if (sessionExpired && user) {
     parts.push(
-      <Alert key="session" severity="warning" square action={<Button color="inherit" onClick={() => setUser(undefined)}>Zaloguj ponownie</Button>}>
+      <Alert
+        key="session"
+        severity="warning"
+        square
+        action={
+          <Button color="inherit" onClick={() => setUser(undefined)}>
+            Zaloguj ponownie
+          </Button>
+        }
+      >
         Sesja w centrali wygasła — wysyłanie wstrzymane do ponownego zalogowania. Nic nie zostało utracone.
       </Alert>,
     );
@@ -42,15 +51,36 @@ export function ConnectionBanner() {
       </Alert>,
     );
   }
-  if (problem) parts.push(<Alert key="problem" severity="error" square onClose={() => setProblem(undefined)}>{problem}</Alert>);
+  if (problem)
+    parts.push(
+      <Alert key="problem" severity="error" square onClose={() => setProblem(undefined)}>
+        {problem}
+      </Alert>,
+    );
 
   if (connection && connection.state !== 'online') {
     const since = formatWarsawDateTime(connection.since);
-    const waiting = connection.pendingActions > 0 ? `Działania czekające na wysłanie: ${connection.pendingActions}.` : 'Wszystkie działania są w centrali.';
+    const waiting =
+      connection.pendingActions > 0
+        ? `Działania czekające na wysłanie: ${connection.pendingActions}.`
+        : 'Wszystkie działania są w centrali.';
     if (connection.state === 'outage') {
       parts.unshift(
-        <Alert key="state" severity="error" variant="filled" square role="alert" sx={{ py: 1.5, '& .MuiAlert-message': { width: '100%' } }}
-          action={user && <Button color="inherit" variant="outlined" sx={{ whiteSpace: 'nowrap' }} onClick={() => void change('connection.endOutage')}>Zakończ awarię</Button>}>
+        <Alert
+          key="state"
+          severity="error"
+          variant="filled"
+          square
+          role="alert"
+          sx={{ py: 1.5, '& .MuiAlert-message': { width: '100%' } }}
+          action={
+            user && (
+              <Button color="inherit" variant="outlined" sx={{ whiteSpace: 'nowrap' }} onClick={() => void change('connection.endOutage')}>
+                Zakończ awarię
+              </Button>
+            )
+          }
+        >
           <AlertTitle sx={{ fontSize: '1.25rem', fontWeight: 700 }}>AWARIA — praca bez połączenia z centralą od {since}</AlertTitle>
           Pracuj dalej jak zwykle: zgłoszenia i numery zapisują się na tym stanowisku i zostaną przesłane po przywróceniu połączenia.{' '}
           <strong>{waiting}</strong>
@@ -61,19 +91,44 @@ export function ConnectionBanner() {
       const total = replay?.total ?? connection.pendingActions;
       const sent = replay?.sent ?? 0;
       parts.unshift(
-        <Alert key="state" severity="info" square sx={{ borderBottom: 3, borderColor: 'info.main', '& .MuiAlert-message': { width: '100%' } }}>
+        <Alert
+          key="state"
+          severity="info"
+          square
+          sx={{ borderBottom: 3, borderColor: 'info.main', '& .MuiAlert-message': { width: '100%' } }}
+        >
           <AlertTitle>Przesyłanie do centrali działań zapisanych podczas awarii</AlertTitle>
           {total > 0 ? `Wysłano ${sent} z ${total}.` : 'Trwa wysyłanie.'}
           <Box sx={{ mt: 1 }}>
-            <LinearProgress variant={total > 0 ? 'determinate' : 'indeterminate'} value={total > 0 ? (100 * sent) / total : 0}
-              aria-label="Postęp przesyłania" />
+            <LinearProgress
+              variant={total > 0 ? 'determinate' : 'indeterminate'}
+              value={total > 0 ? (100 * sent) / total : 0}
+              aria-label="Postęp przesyłania"
+            />
           </Box>
         </Alert>,
       );
     } else {
       parts.unshift(
- <Alert key="state" severity="warning" square role="alert" sx={{ borderBottom: 3, borderColor: 'warning.main' }}
-          action={user && <Button color="inherit" variant="outlined" sx={{ whiteSpace: 'nowrap' }} onClick={() => void change('connection.declareOutage')}>Zgłoś awarię</Button>}>
+        <Alert
+          key="state"
+          severity="warning"
+          square
+          role="alert"
+          sx={{ borderBottom: 3, borderColor: 'warning.main' }}
+          action={
+            user && (
+              <Button
+                color="inherit"
+                variant="outlined"
+                sx={{ whiteSpace: 'nowrap' }}
+                onClick={() => void change('connection.declareOutage')}
+              >
+                Zgłoś awarię
+              </Button>
+            )
+          }
+        >
           <strong>{connection.lastError ?? 'Centrala nie odpowiada.'}</strong> Ponawiam połączenie (od {since}). {waiting}
           {user && ' Jeśli centrala jest niedostępna dłużej, zgłoś awarię (P§29).'}
         </Alert>,

@@ -64,26 +64,58 @@ export function HomeScreen({ user }: { user: SessionUser }) {
   const item = items.find((i) => i.id === current);
   return (
     <Box sx={{ flex: 1, display: 'flex', alignItems: 'flex-start' }}>
-      <Box component="nav" aria-label="Widoki" sx={{ width: 250, flexShrink: 0, bgcolor: 'background.paper', borderRight: 1, borderColor: 'divider', display: 'flex', flexDirection: 'column', position: 'sticky', top: 0, height: '100vh', overflowY: 'auto' }}>
+      <Box
+        component="nav"
+        aria-label="Widoki"
+        sx={{
+          width: 250,
+          flexShrink: 0,
+          bgcolor: 'background.paper',
+          borderRight: 1,
+          borderColor: 'divider',
+          display: 'flex',
+          flexDirection: 'column',
+          position: 'sticky',
+          top: 0,
+          height: '100vh',
+          overflowY: 'auto',
+        }}
+      >
         <Box sx={{ p: 2, pb: 1 }}>
           <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 700, lineHeight: 1.2 }}>
             Dzień dobry, {user.displayName}
           </Typography>
         </Box>
         {items.length > 0 && (
-          <Tabs orientation="vertical" value={current ?? false} onChange={(_, id: string) => setCurrent(id)} aria-label="Widoki"
-            sx={{ '& .MuiTab-root': { alignItems: 'flex-start', textAlign: 'left', minHeight: 44, textTransform: 'none', fontSize: '0.95rem' } }}>
+          <Tabs
+            orientation="vertical"
+            value={current ?? false}
+            onChange={(_, id: string) => setCurrent(id)}
+            aria-label="Widoki"
+            sx={{
+              '& .MuiTab-root': { alignItems: 'flex-start', textAlign: 'left', minHeight: 44, textTransform: 'none', fontSize: '0.95rem' },
+            }}
+          >
             {items.map((i, index) => (
-              <Tab key={i.id} value={i.id} id={`tab-${i.id}`} aria-controls="view"
+              <Tab
+                key={i.id}
+                value={i.id}
+                id={`tab-${i.id}`}
+                aria-controls="view"
                 label={
                   <Stack direction="row" sx={{ width: '100%', justifyContent: 'space-between', alignItems: 'center', gap: 1 }}>
                     <span>{i.label}</span>
                     <Stack direction="row" sx={{ alignItems: 'center', gap: 1 }}>
-                      {!!counts[i.id] && <Badge color={i.id === 'toResolve' ? 'error' : 'primary'} badgeContent={counts[i.id]} max={999} sx={{ mr: 1.5 }} />}
-                      <Typography component="span" variant="caption" color="text.secondary">Alt+{index + 1}</Typography>
+                      {!!counts[i.id] && (
+                        <Badge color={i.id === 'toResolve' ? 'error' : 'primary'} badgeContent={counts[i.id]} max={999} sx={{ mr: 1.5 }} />
+                      )}
+                      <Typography component="span" variant="caption" color="text.secondary">
+                        Alt+{index + 1}
+                      </Typography>
                     </Stack>
                   </Stack>
-                } />
+                }
+              />
             ))}
           </Tabs>
         )}
@@ -111,11 +143,18 @@ export function HomeScreen({ user }: { user: SessionUser }) {
         </Stack>
       </Box>
       <Box id="view" role="tabpanel" aria-labelledby={item ? `tab-${item.id}` : undefined} sx={{ flex: 1, p: 2.5, minWidth: 0 }}>
-        {problem && <Alert severity="error" onClose={() => setProblem(undefined)} sx={{ mb: 2 }}>{problem}</Alert>}
+        {problem && (
+          <Alert severity="error" onClose={() => setProblem(undefined)} sx={{ mb: 2 }}>
+            {problem}
+          </Alert>
+        )}
         <NumberPoolAlert />
-        {item ? item.render() : (
+        {item ? (
+          item.render()
+        ) : (
           <Alert severity="info">
-            Twoje konto ({user.roles.join(', ') || 'bez ról'}) nie ma widoków zgłoszeń w tej aplikacji. Konfigurację prowadzi się w konsoli administracyjnej.
+            Twoje konto ({user.roles.join(', ') || 'bez ról'}) nie ma widoków zgłoszeń w tej aplikacji. Konfigurację prowadzi się w konsoli
+            administracyjnej.
           </Alert>
         )}
       </Box>

@@ -30,36 +30,88 @@ const statistics: NavItem = { id: 'statistics', label: 'Statystyki', render: () 
 
 const OPERATOR: NavItem[] = [
   intake,
-  queue({ queue: 'webPickup', title: 'Formularze WWW', about: 'Zgłoszenia z formularza WWW czekające na podjęcie; termin: pierwszy dzień roboczy po wpływie (P§4.3, P§9).', dueLabel: 'Podjąć do', empty: 'Żaden formularz nie czeka na podjęcie.' }),
-  queue({ queue: 'toRoute', title: 'Do przekazania', about: 'Zarejestrowane, jeszcze nie przekazane do właściwej jednostki (P§12–P§15).', empty: 'Wszystkie zarejestrowane zgłoszenia są przekazane.' }),
-  queue({ queue: 'returnedToOperator', title: 'Zwrócone', about: 'Zwrócone przez koordynatorów z przyczyną i wskazaniem właściwego adresata — sprawdź i przekaż ponownie (P§19.4.1, P§20.1).', empty: 'Brak zwróconych zgłoszeń.' }),
-  queue({ queue: 'forwarded', title: 'Przekazane', about: 'Przekazane koordynatorom, czekające na podjęcie; termin reakcji: 1 dzień roboczy (P§16.2).', dueLabel: 'Reakcja do', empty: 'Brak zgłoszeń czekających na podjęcie.' }),
+  queue({
+    queue: 'webPickup',
+    title: 'Formularze WWW',
+    about: 'Zgłoszenia z formularza WWW czekające na podjęcie; termin: pierwszy dzień roboczy po wpływie (P§4.3, P§9).',
+    dueLabel: 'Podjąć do',
+    empty: 'Żaden formularz nie czeka na podjęcie.',
+  }),
+  queue({
+    queue: 'toRoute',
+    title: 'Do przekazania',
+    about: 'Zarejestrowane, jeszcze nie przekazane do właściwej jednostki (P§12–P§15).',
+    empty: 'Wszystkie zarejestrowane zgłoszenia są przekazane.',
+  }),
+  queue({
+    queue: 'returnedToOperator',
+    title: 'Zwrócone',
+    about: 'Zwrócone przez koordynatorów z przyczyną i wskazaniem właściwego adresata — sprawdź i przekaż ponownie (P§19.4.1, P§20.1).',
+    empty: 'Brak zwróconych zgłoszeń.',
+  }),
+  queue({
+    queue: 'forwarded',
+    title: 'Przekazane',
+    about: 'Przekazane koordynatorom, czekające na podjęcie; termin reakcji: 1 dzień roboczy (P§16.2).',
+    dueLabel: 'Reakcja do',
+    empty: 'Brak zgłoszeń czekających na podjęcie.',
+  }),
   inquiry,
   toResolve,
 ];
 
 const COORDINATOR: NavItem[] = [
-  queue({ queue: 'coordinatorIncoming', title: 'Otrzymane', about: 'Przekazane do Twoich grup koordynatorów: podejmij i sprawdź właściwość (P§19.1); termin reakcji 1 dzień roboczy (P§16.2).', dueLabel: 'Reakcja do' }),
+  queue({
+    queue: 'coordinatorIncoming',
+    title: 'Otrzymane',
+    about: 'Przekazane do Twoich grup koordynatorów: podejmij i sprawdź właściwość (P§19.1); termin reakcji 1 dzień roboczy (P§16.2).',
+    dueLabel: 'Reakcja do',
+  }),
   queue({ queue: 'coordinatorActive', title: 'W toku', about: 'Podjęte, zwrócone przez realizatorów, zawieszone (P§19).' }),
 ];
 const REALIZER: NavItem[] = [
-  queue({ queue: 'realizerIncoming', title: 'Przydzielone', about: 'Przekazane do Twoich grup realizatorów: podejmij (P§21.1).', dueLabel: 'Reakcja do' }),
-  queue({ queue: 'realizerActive', title: 'W realizacji', about: 'W realizacji i u wykonawców; termin realizacji 10 dni roboczych (P§18.1).', dueLabel: 'Realizacja do' }),
+  queue({
+    queue: 'realizerIncoming',
+    title: 'Przydzielone',
+    about: 'Przekazane do Twoich grup realizatorów: podejmij (P§21.1).',
+    dueLabel: 'Reakcja do',
+  }),
+  queue({
+    queue: 'realizerActive',
+    title: 'W realizacji',
+    about: 'W realizacji i u wykonawców; termin realizacji 10 dni roboczych (P§18.1).',
+    dueLabel: 'Realizacja do',
+  }),
 ];
 const late = (about: string) =>
-  queue({ queue: 'late', title: 'Po terminie', about, dueLabel: 'Termin', empty: 'Żadne otwarte zgłoszenie nie jest po terminie ani nie ma terminu dziś.' });
+  queue({
+    queue: 'late',
+    title: 'Po terminie',
+    about,
+    dueLabel: 'Termin',
+    empty: 'Żadne otwarte zgłoszenie nie jest po terminie ani nie ma terminu dziś.',
+  });
 const SUPERVISOR: NavItem[] = [
-  late('Otwarte zgłoszenia nadzorowanych jednostek po terminie lub z terminem dziś, najbardziej spóźnione na górze; kolumna Grupa mówi, u kogo leżą (P§4.3, P§16.2, P§18.1, P§24.2).'),
-  queue({ queue: 'unit', title: 'Moja jednostka', about: 'Wszystkie zgłoszenia przekazane do nadzorowanych jednostek — podgląd (P§24.2).' }),
+  late(
+    'Otwarte zgłoszenia nadzorowanych jednostek po terminie lub z terminem dziś, najbardziej spóźnione na górze; kolumna Grupa mówi, u kogo leżą (P§4.3, P§16.2, P§18.1, P§24.2).',
+  ),
+  queue({
+    queue: 'unit',
+    title: 'Moja jednostka',
+    about: 'Wszystkie zgłoszenia przekazane do nadzorowanych jednostek — podgląd (P§24.2).',
+  }),
   statistics,
 ];
 const SUPER_SUPERVISOR: NavItem[] = [
-  late('Otwarte zgłoszenia w całym mieście po terminie lub z terminem dziś, najbardziej spóźnione na górze; kolumna Grupa mówi, u kogo leżą (P§4.3, P§16.2, P§18.1, P§24.2).'),
+  late(
+    'Otwarte zgłoszenia w całym mieście po terminie lub z terminem dziś, najbardziej spóźnione na górze; kolumna Grupa mówi, u kogo leżą (P§4.3, P§16.2, P§18.1, P§24.2).',
+  ),
   queue({ queue: 'all', title: 'Wszystkie zgłoszenia', about: 'Wszystkie zgłoszenia w systemie (P§24.2).' }),
   queue({
     queue: 'retentionDue',
     title: 'Do usunięcia',
-    about: 'Zakończone zgłoszenia po okresie przechowywania danych (6 miesięcy, nie licząc miesiąca rejestracji) — usuń je (P§27.2, P§28); w statystykach zostają (P§27.3).',
+    about:
+      'Zakończone zgłoszenia po okresie przechowywania danych (6 miesięcy, nie licząc miesiąca rejestracji) — usuń je (P§27.2, P§28); w statystykach zostają (P§27.3).',
     empty: 'Żadne zakończone zgłoszenie nie czeka na usunięcie.',
   }),
   statistics,

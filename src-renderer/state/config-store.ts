@@ -62,9 +62,21 @@ export const useConfigStore = create<ConfigState>((set) => ({
     set({ loading: true, problem: undefined });
     try {
       const config = await desktop.call('config.get', {});
-      set(config ? { workstation: toWorkstation(config), loading: false } : { workstation: undefined, problem: 'Stanowisko nie ma jeszcze konfiguracji z centrali (kategorii, jednostek, grup). Połącz się z centralą.', loading: false });
+      set(
+        config
+          ? { workstation: toWorkstation(config), loading: false }
+          : {
+              workstation: undefined,
+              problem: 'Stanowisko nie ma jeszcze konfiguracji z centrali (kategorii, jednostek, grup). Połącz się z centralą.',
+              loading: false,
+            },
+      );
     } catch (err) {
-      set({ workstation: undefined, loading: false, problem: `Nie udało się odczytać konfiguracji stanowiska: ${err instanceof Error ? err.message : String(err)}` });
+      set({
+        workstation: undefined,
+        loading: false,
+        problem: `Nie udało się odczytać konfiguracji stanowiska: ${err instanceof Error ? err.message : String(err)}`,
+      });
     }
   },
   clear: () => set({ workstation: undefined, problem: undefined }),

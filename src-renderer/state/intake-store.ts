@@ -75,14 +75,16 @@ export const emptyDraft = (now = new Date()): IntakeDraft => ({
 });
 
 /** The call starts with the first thing the operator enters. */
-const touch = (draft: IntakeDraft): IntakeDraft => (draft.touched ? draft : { ...draft, touched: true, startedAt: new Date().toISOString() });
+const touch = (draft: IntakeDraft): IntakeDraft =>
+  draft.touched ? draft : { ...draft, touched: true, startedAt: new Date().toISOString() };
 
 export const useIntakeStore = create<IntakeState>((set) => ({
   draft: emptyDraft(),
   saving: false,
   callSeq: 0,
   update: (patch) => set((s) => ({ draft: { ...touch(s.draft), ...patch }, refusal: undefined })),
-  setAnswer: (fieldId, value) => set((s) => ({ draft: { ...touch(s.draft), templateAnswers: { ...s.draft.templateAnswers, [fieldId]: value } }, refusal: undefined })),
+  setAnswer: (fieldId, value) =>
+    set((s) => ({ draft: { ...touch(s.draft), templateAnswers: { ...s.draft.templateAnswers, [fieldId]: value } }, refusal: undefined })),
   setRefusal: (refusal) => set({ refusal }),
   setSaving: (saving) => set({ saving }),
   setSaved: (saved) => set({ saved }),

@@ -89,7 +89,9 @@ function parseInstant(text: string | undefined, flag: string, offsetRequired: bo
   const match = ISO_DATE_TIME.exec(text);
   if (!match) throw new UsageError(`${flag} "${text}" is not an ISO 8601 date and time; write it like ${example}.`);
   if (offsetRequired && !match.groups?.offset) {
-    throw new UsageError(`${flag} "${text}" has no UTC offset; add one, e.g. ${text}+02:00 (summer) or ${text}+01:00 (winter), or Z for UTC.`);
+    throw new UsageError(
+      `${flag} "${text}" has no UTC offset; add one, e.g. ${text}+02:00 (summer) or ${text}+01:00 (winter), or Z for UTC.`,
+    );
   }
   const at = parseISO(text, { in: tz(TIME_ZONE) }); // `in` applies only when the text has no offset
   if (Number.isNaN(at.getTime())) throw new UsageError(`${flag} "${text}" is not a real date and time; check the day, hour and offset.`);
@@ -107,7 +109,8 @@ function parseWorkingDays(text: string | undefined): number {
 
 function parseMonth(args: string[]): [year: number, month: number] {
   const match = args.length === 1 ? /^(\d{4})-(0[1-9]|1[0-2])$/.exec(args[0]!) : null;
-  if (!match) throw new UsageError(`Give one month as YYYY-MM, e.g. \`calendar month 2026-12\`${args.length ? `, not "${args.join(' ')}"` : ''}.`);
+  if (!match)
+    throw new UsageError(`Give one month as YYYY-MM, e.g. \`calendar month 2026-12\`${args.length ? `, not "${args.join(' ')}"` : ''}.`);
   const year = Number(match[1]);
   checkYear(year, 'The month');
   return [year, Number(match[2])];

@@ -117,7 +117,8 @@ async function openDatabase(migrate: boolean): Promise<Database> {
 
 async function userCommand({ db }: Database, args: string[]): Promise<number> {
   const [action, login, ...rest] = args;
-  if (!action || !login) throw new UsageError('Name the action and the login, e.g. `user add anowak --name "Anna Nowak" --roles operator`.');
+  if (!action || !login)
+    throw new UsageError('Name the action and the login, e.g. `user add anowak --name "Anna Nowak" --roles operator`.');
   const flags = parseFlags(rest);
   const exists = await db.selectFrom('app_user').select('id').where('login', '=', login).executeTakeFirst();
   if (action !== 'add' && !exists) throw new UsageError(`There is no user "${login}".`);
@@ -128,7 +129,11 @@ async function userCommand({ db }: Database, args: string[]): Promise<number> {
       const roles = parseRoles(flags.roles);
       const passwordHash = await hashPassword(await readPassword(login));
       const { groupIds, unitIds } = await parseMemberships(db, flags);
-      const user = await db.insertInto('app_user').values({ login, display_name: flags.name, email: flags.email ?? null, password_hash: passwordHash, roles }).returning('id').executeTakeFirstOrThrow();
+      const user = await db
+        .insertInto('app_user')
+        .values({ login, display_name: flags.name, email: flags.email ?? null, password_hash: passwordHash, roles })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       await setMemberships(db, user.id, groupIds, unitIds);
       await audit(db, 'admin-cli', 'user.add', { login, roles, groupIds, unitIds });
       console.log(`Added ${login} (${roles.join(', ')}).`);
@@ -178,19 +183,29 @@ async function userCommand({ db }: Database, args: string[]): Promise<number> {
 
 async function seedDemoCommand({ db }: Database, args: string[]): Promise<number> {
   const force = args.includes('--force');
-  if (args.some((a) => a !== '--force')) throw new UsageError(`Unknown option for seed-demo: ${args.filter((a) => a !== '--force').join(' ')}.`);
+  if (args.some((a) => a !== '--force'))
+    throw new UsageError(`Unknown option for seed-demo: ${args.filter((a) => a !== '--force').join(' ')}.`);
   const users = await db.selectFrom('app_user').select('id').limit(1).execute();
   if (users.length > 0 && !force) {
-    console.log('Centrala ma już użytkowników — nie dodano danych demonstracyjnych. Aby dodać miasto demonstracyjne mimo to, użyj --force.');
+    console.log(
+      'Centrala ma już użytkowników — nie dodano danych demonstracyjnych. Aby dodać miasto demonstracyjne mimo to, użyj --force.',
+    );
     return 0;
   }
-  const tickets = await db.selectFrom('ticket').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+  const tickets = await db
+    .selectFrom('ticket')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .executeTakeFirstOrThrow();
   if (Number(tickets.count) > 0) {
-    console.log(`W centrali są już zgłoszenia (${tickets.count}) — dane demonstracyjne dodaje się tylko do centrali bez zgłoszeń. Nic nie zmieniono.`);
+    console.log(
+      `W centrali są już zgłoszenia (${tickets.count}) — dane demonstracyjne dodaje się tylko do centrali bez zgłoszeń. Nic nie zmieniono.`,
+    );
     return 1;
   }
   const summary = await seedDemo(db);
-  console.log(`Dodano miasto demonstracyjne: ${summary.tickets} zgłoszeń (${summary.events} zdarzeń), ${summary.streets} ulic, ${summary.users} kont — w ${(summary.ms / 1000).toFixed(1)} s.`);
+  console.log(
+    `Dodano miasto demonstracyjne: ${summary.tickets} zgłoszeń (${summary.events} zdarzeń), ${summary.streets} ulic, ${summary.users} kont — w ${(summary.ms / 1000).toFixed(1)} s.`,
+  );
   console.log(demoLoginsText());
   return 0;
 }
@@ -203,8 +218,8 @@ async function streetsCommand({ db }: Database, args: string[]): Promise<number>
     const result = await importStreetsFile(db, file, sym);
     await audit(db, 'admin-cli', 'streets.import', { file, ...result });
     console.log(
-      `Zaimportowano ${result.imported} ulic miejscowości ${result.sym}${result.stanNa ? ` (stan na ${result.stanNa})` : ''}: `
-        + `nowe ${result.added}, zaktualizowane ${result.updated}, usunięte ${result.removed}.`,
+      `Zaimportowano ${result.imported} ulic miejscowości ${result.sym}${result.stanNa ? ` (stan na ${result.stanNa})` : ''}: ` +
+        `nowe ${result.added}, zaktualizowane ${result.updated}, usunięte ${result.removed}.`,
     );
     return 0;
   } catch (err) {
@@ -223,7 +238,9 @@ async function portalCommand({ db }: Database, args: string[]): Promise<number> 
       try {
         const { portal, key } = await addPortal(db, name);
         await audit(db, 'admin-cli', 'portal.add', { name: portal.name, id: portal.id });
-        console.log(`Added portal ${portal.name}. Its key (shown only now; give it to the portal, which sends it as "Authorization: Bearer <key>"):`);
+        console.log(
+          `Added portal ${portal.name}. Its key (shown only now; give it to the portal, which sends it as "Authorization: Bearer <key>"):`,
+        );
         console.log(key);
         return 0;
       } catch (err) {
@@ -236,7 +253,8 @@ async function portalCommand({ db }: Database, args: string[]): Promise<number> 
       if (name) throw new UsageError('portal list takes no name.');
       const portals = await listPortals(db);
       if (portals.length === 0) console.log('No portals; add one with `portal add <name>`.');
-      for (const p of portals) console.log(`${p.name}\tadded ${p.createdAt.toISOString()}\t${p.revokedAt ? `revoked ${p.revokedAt.toISOString()}` : 'active'}`);
+      for (const p of portals)
+        console.log(`${p.name}\tadded ${p.createdAt.toISOString()}\t${p.revokedAt ? `revoked ${p.revokedAt.toISOString()}` : 'active'}`);
       return 0;
     }
     case 'revoke': {
@@ -267,8 +285,14 @@ function parseFlags(args: string[]): Record<string, string> {
 
 /** Group symbols (I§5) and unit ids from the flags, checked against the configuration. */
 async function parseMemberships(db: CentralDb, flags: Record<string, string>): Promise<{ groupIds: string[]; unitIds: string[] }> {
-  const symbols = (flags.groups ?? '').split(',').map((g) => g.trim()).filter(Boolean);
-  const unitIds = (flags.units ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  const symbols = (flags.groups ?? '')
+    .split(',')
+    .map((g) => g.trim())
+    .filter(Boolean);
+  const unitIds = (flags.units ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
   const groups = symbols.length ? await db.selectFrom('work_group').select(['id', 'symbol']).where('symbol', 'in', symbols).execute() : [];
   const unknownGroup = symbols.find((s) => !groups.some((g) => g.symbol === s));
   if (unknownGroup) throw new UsageError(`There is no group with the symbol "${unknownGroup}".`);

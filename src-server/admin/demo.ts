@@ -7,8 +7,19 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { roleLabels } from '../../src-shared/ticket';
 import {
-  applyEvents, decide, makeDirectory, warsawDay,
-  type Actor, type Category, type Command, type Directory, type Location, type Reporter, type Status, type Ticket, type TicketEvent,
+  applyEvents,
+  decide,
+  makeDirectory,
+  warsawDay,
+  type Actor,
+  type Category,
+  type Command,
+  type Directory,
+  type Location,
+  type Reporter,
+  type Status,
+  type Ticket,
+  type TicketEvent,
 } from '../../src-shared/ticket';
 import { createWorkingCalendar } from '../../src-shared/calendar';
 import { formatTicketNumber } from '../../src-shared/api/sync';
@@ -19,8 +30,19 @@ import { saveDirectory, setMemberships } from '../directory';
 import { issueNumbers } from '../sync/numbers';
 import { addApplied, emptyBatch, writeBatch, type BatchOutcome } from '../ticket-writer';
 import {
-  CATEGORIES, CONFUSIONS, DEMO_USERS, EXTERNAL_ENTITIES, FEMALE_NAMES, GROUPS, MALE_NAMES, PARTIAL_COMPETENCE, PRECINCT_PREFIXES,
-  SURNAMES, TOPICS, UNITS, type Topic,
+  CATEGORIES,
+  CONFUSIONS,
+  DEMO_USERS,
+  EXTERNAL_ENTITIES,
+  FEMALE_NAMES,
+  GROUPS,
+  MALE_NAMES,
+  PARTIAL_COMPETENCE,
+  PRECINCT_PREFIXES,
+  SURNAMES,
+  TOPICS,
+  UNITS,
+  type Topic,
 } from './demo-city';
 import { importStreetsFile, LODZ_SYM, parseTerytUlic, readTerytFile, streetDisplayName } from './streets';
 
@@ -64,25 +86,54 @@ export async function seedDemo(db: CentralDb, options: DemoOptions = {}): Promis
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db
     .insertInto('app_user')
-    .values(DEMO_USERS.map((u) => ({ id: demoUserId(u.login), login: u.login, display_name: u.displayName, roles: u.roles, password_hash: passwordHash })))
+    .values(
+      DEMO_USERS.map((u) => ({
+        id: demoUserId(u.login),
+        login: u.login,
+        display_name: u.displayName,
+        roles: u.roles,
+        password_hash: passwordHash,
+      })),
+    )
     .onConflict((oc) => oc.column('login').doNothing())
     .execute();
-  const rows = await db.selectFrom('app_user').select(['id', 'login']).where('login', 'in', DEMO_USERS.map((u) => u.login)).execute();
+  const rows = await db
+    .selectFrom('app_user')
+    .select(['id', 'login'])
+    .where(
+      'login',
+      'in',
+      DEMO_USERS.map((u) => u.login),
+    )
+    .execute();
   const ids = new Map(rows.map((r) => [r.login as string, r.id as string]));
   for (const u of DEMO_USERS) await setMemberships(db, ids.get(u.login)!, u.groups ?? [], u.units ?? []);
   const streets = await importStreetsFile(db, DEMO_STREETS_FILE, LODZ_SYM);
 
-  const directory = makeDirectory({ units: UNITS, groups: GROUPS, categories: CATEGORIES, users: DEMO_USERS.map((u) => ({ id: ids.get(u.login)!, name: u.displayName })) });
-  const actors = DEMO_USERS.map((u): Actor => ({ userId: ids.get(u.login)!, roles: u.roles, groupIds: u.groups ?? [], unitIds: u.units ?? [] }));
-  const streetNames = parseTerytUlic(await readTerytFile(DEMO_STREETS_FILE))
-    .map((s) => ({ id: s.symUl, name: streetDisplayName(s.cecha, s.nazwa1, s.nazwa2) }));
+  const directory = makeDirectory({
+    units: UNITS,
+    groups: GROUPS,
+    categories: CATEGORIES,
+    users: DEMO_USERS.map((u) => ({ id: ids.get(u.login)!, name: u.displayName })),
+  });
+  const actors = DEMO_USERS.map((u): Actor => ({
+    userId: ids.get(u.login)!,
+    roles: u.roles,
+    groupIds: u.groups ?? [],
+    unitIds: u.units ?? [],
+  }));
+  const streetNames = parseTerytUlic(await readTerytFile(DEMO_STREETS_FILE)).map((s) => ({
+    id: s.symUl,
+    name: streetDisplayName(s.cecha, s.nazwa1, s.nazwa2),
+  }));
   const city = new DemoCity(directory, actors, streetNames, now.getTime(), options.seed ?? 2851);
   const timelines = city.plan(options.tickets ?? 3000);
 
   const written = await db.transaction().execute(async (tx) => {
     const pool = await NumberPool.issue(tx, timelines);
     for (const [i, timeline] of timelines.entries()) {
-      for (const { at, next, step } of timeline) step.run(iso(at), next === undefined ? undefined : iso(next), pool.take(at, step.numbers ?? 0));
+      for (const { at, next, step } of timeline)
+        step.run(iso(at), next === undefined ? undefined : iso(next), pool.take(at, step.numbers ?? 0));
       if (city.store.pending() >= 500 || i === timelines.length - 1) await city.store.flush(tx, now);
     }
     return { tickets: city.store.tickets.size, events: city.store.written };
@@ -94,7 +145,10 @@ export async function seedDemo(db: CentralDb, options: DemoOptions = {}): Promis
 export function demoLoginsText(): string {
   const symbols = new Map(GROUPS.map((g) => [g.id, g.symbol]));
   const rows = DEMO_USERS.map((u) => {
-    const where = [...(u.groups ?? []).map((g) => symbols.get(g)), ...(u.units ?? []).map((unit) => UNITS.find((x) => x.id === unit)?.name)];
+    const where = [
+      ...(u.groups ?? []).map((g) => symbols.get(g)),
+      ...(u.units ?? []).map((unit) => UNITS.find((x) => x.id === unit)?.name),
+    ];
     return `  ${u.login.padEnd(24)} ${u.displayName} — ${u.roles.map((r) => roleLabels[r]).join(', ')}${where.length ? ` (${where.join(', ')})` : ''}`;
   });
   return `Konta demonstracyjne (hasło dla wszystkich: ${DEMO_PASSWORD}):\n${rows.join('\n')}`;
@@ -126,7 +180,9 @@ class DemoStore {
     const decision = decide(ticket, command, actor, at, { directory: this.directory, newTicketNumbers: numbers });
     if (!decision.ok) {
       const { code, field, message } = decision.refusal;
-      throw new Error(`Demo seed: ${command.type} on ${number ?? 'a new ticket'} at ${at} refused (${code}${field ? ` ${field}` : ''}): ${message}`);
+      throw new Error(
+        `Demo seed: ${command.type} on ${number ?? 'a new ticket'} at ${at} refused (${code}${field ? ` ${field}` : ''}): ${message}`,
+      );
     }
     const applied = applyEvents(this.tickets, decision.events);
     applied.changed.forEach((t, n) => this.tickets.set(n, t));
@@ -142,7 +198,6 @@ class DemoStore {
     this.batch = emptyBatch();
   }
 }
-
 
 /** Numbers from the city-wide sequence, issued once per year for the whole demo and handed out in order. */
 class NumberPool {
@@ -203,12 +258,33 @@ const HISTORY_DAYS = 182;
 const DAY_MS = 86_400_000;
 
 const RECENT_TARGETS: Partial<Record<Status, number>> = {
-  awaitingPickup: 4, registered: 5, forwarded: 9, returnedToOperator: 4, withCoordinator: 6, assigned: 8, inProgress: 16,
-  withContractor: 8, returnedToCoordinator: 4, suspended: 4, resolved: 28, closed: 2, deleted: 1,
+  awaitingPickup: 4,
+  registered: 5,
+  forwarded: 9,
+  returnedToOperator: 4,
+  withCoordinator: 6,
+  assigned: 8,
+  inProgress: 16,
+  withContractor: 8,
+  returnedToCoordinator: 4,
+  suspended: 4,
+  resolved: 28,
+  closed: 2,
+  deleted: 1,
 };
 const OLDER_TARGETS: Partial<Record<Status, number>> = {
-  resolved: 76, closed: 4, inProgress: 3, withContractor: 3, suspended: 3, returnedToCoordinator: 1, assigned: 1,
-  withCoordinator: 0.7, forwarded: 0.7, returnedToOperator: 0.3, deleted: 1.2, registered: 0.1,
+  resolved: 76,
+  closed: 4,
+  inProgress: 3,
+  withContractor: 3,
+  suspended: 3,
+  returnedToCoordinator: 1,
+  assigned: 1,
+  withCoordinator: 0.7,
+  forwarded: 0.7,
+  returnedToOperator: 0.3,
+  deleted: 1.2,
+  registered: 0.1,
 };
 
 class DemoCity {
@@ -326,15 +402,38 @@ class DemoCity {
 
     const coordinatorGroupId = category.defaultCoordinatorGroupId ?? '';
     const c: Case = {
-      ref: { number: '' }, topic: t, category, target, coordinatorGroupId, realizerGroupId: t.realizerGroupId ?? '',
-      hasRpw: channel === 'ezd', hasContact: false, wantsAnswer: false, answerHow: 'phone', withRealizer: false, split: false,
+      ref: { number: '' },
+      topic: t,
+      category,
+      target,
+      coordinatorGroupId,
+      realizerGroupId: t.realizerGroupId ?? '',
+      hasRpw: channel === 'ezd',
+      hasContact: false,
+      wantsAnswer: false,
+      answerHow: 'phone',
+      withRealizer: false,
+      split: false,
     };
     const steps = [...this.intake(c, channel, start)];
     if (target === 'awaitingPickup' || target === 'registered') return { start, steps };
     if (target === 'deleted') {
-      steps.push(this.step(this.int(30, 3 * WORK_DAY), (at) => this.store.act(c.ref.number, {
-        type: 'delete', reason: this.pick(['Zgłoszenie zdublowane — to samo zdarzenie zarejestrowano wcześniej pod innym numerem.', 'Zgłoszenie zarejestrowane omyłkowo.']),
-      }, this.superSupervisor, at)));
+      steps.push(
+        this.step(this.int(30, 3 * WORK_DAY), (at) =>
+          this.store.act(
+            c.ref.number,
+            {
+              type: 'delete',
+              reason: this.pick([
+                'Zgłoszenie zdublowane — to samo zdarzenie zarejestrowano wcześniej pod innym numerem.',
+                'Zgłoszenie zarejestrowane omyłkowo.',
+              ]),
+            },
+            this.superSupervisor,
+            at,
+          ),
+        ),
+      );
       return { start, steps };
     }
     if (t.outsideUnitId || t.outOfScopeEntity) return { start, steps: [...steps, ...this.closeByOperator(c)] };
@@ -353,9 +452,11 @@ class DemoCity {
     const location: Location = { address: `${street.name} ${house}, Łódź`, streetId: street.id };
     const subject = `${this.pick(c.topic.subjects)} — ${street.name} ${house}`;
     const description = this.pick(c.topic.descriptions);
-    const templateAnswers = Object.fromEntries((c.category.template ?? [])
-      .map((f) => [f.id, c.topic.answers?.[f.id] ? this.pick(c.topic.answers[f.id]!) : ''] as const)
-      .filter(([, answer]) => answer));
+    const templateAnswers = Object.fromEntries(
+      (c.category.template ?? [])
+        .map((f) => [f.id, c.topic.answers?.[f.id] ? this.pick(c.topic.answers[f.id]!) : ''] as const)
+        .filter(([, answer]) => answer),
+    );
     const reporter = this.reporter(channel);
     c.hasContact = !!(reporter.phone || reporter.email || reporter.postalAddress);
     c.wantsAnswer = reporter.wantsAnswer;
@@ -363,31 +464,89 @@ class DemoCity {
     const operator = this.pick(this.operators);
     const classification = { categoryId: c.category.id, ...(c.topic.subcategoryId ? { subcategoryId: c.topic.subcategoryId } : {}) };
     const register = (at: string, numbers: string[], extra: Record<string, unknown> = {}) => {
-      c.ref.number = this.store.act(null, {
-        type: 'registerTicket', channel, ...classification, subject, description, templateAnswers, location, reporter, ...extra,
-      } as Command, operator, at, numbers);
+      c.ref.number = this.store.act(
+        null,
+        {
+          type: 'registerTicket',
+          channel,
+          ...classification,
+          subject,
+          description,
+          templateAnswers,
+          location,
+          reporter,
+          ...extra,
+        } as Command,
+        operator,
+        at,
+        numbers,
+      );
     };
 
     if (channel === 'phone') yield this.step(0, (at, _next, numbers) => register(at, numbers), { numbers: 1 });
     else if (channel === 'email' || channel === 'ezd') {
       // The message came in earlier (at night, at the weekend); the operator registers it in office hours (P§3.2).
       const receivedAt = iso(start - this.int(10, 16 * 60) * 60_000);
-      const source = { id: `demo-file-${++this.fileCounter}`, name: channel === 'email' ? 'wiadomość.eml' : 'pismo.pdf', source: true, personal: c.hasContact };
-      yield this.step(0, (at, _next, numbers) => register(at, numbers, {
-        receivedAt, attachments: [source], ...(channel === 'ezd' ? { rpwIds: [this.rpw(at)] } : {}),
-      }), { numbers: 1 });
+      const source = {
+        id: `demo-file-${++this.fileCounter}`,
+        name: channel === 'email' ? 'wiadomość.eml' : 'pismo.pdf',
+        source: true,
+        personal: c.hasContact,
+      };
+      yield this.step(
+        0,
+        (at, _next, numbers) =>
+          register(at, numbers, {
+            receivedAt,
+            attachments: [source],
+            ...(channel === 'ezd' ? { rpwIds: [this.rpw(at)] } : {}),
+          }),
+        { numbers: 1 },
+      );
     } else {
-      const form = { id: `demo-file-${++this.fileCounter}`, name: 'formularz-www.json', mediaType: 'application/json', source: true, personal: true };
+      const form = {
+        id: `demo-file-${++this.fileCounter}`,
+        name: 'formularz-www.json',
+        mediaType: 'application/json',
+        source: true,
+        personal: true,
+      };
       const resident = this.chance(0.7) ? classification : {};
-      yield this.step(0, (at, _next, numbers) => {
-        c.ref.number = this.store.act(null, {
-          type: 'receiveFromWebForm', ...resident, description: `${subject}. ${description}`, location, reporter, receivedAt: at, attachments: [form],
-        }, this.system, at, numbers);
-      }, { numbers: 1 });
+      yield this.step(
+        0,
+        (at, _next, numbers) => {
+          c.ref.number = this.store.act(
+            null,
+            {
+              type: 'receiveFromWebForm',
+              ...resident,
+              description: `${subject}. ${description}`,
+              location,
+              reporter,
+              receivedAt: at,
+              attachments: [form],
+            },
+            this.system,
+            at,
+            numbers,
+          );
+        },
+        { numbers: 1 },
+      );
       if (c.target === 'awaitingPickup') return;
-      yield this.step(this.int(5, 240), (at) => this.store.act(c.ref.number, {
-        type: 'pickUpWebForm', ...classification, subject, templateAnswers,
-      }, operator, at));
+      yield this.step(this.int(5, 240), (at) =>
+        this.store.act(
+          c.ref.number,
+          {
+            type: 'pickUpWebForm',
+            ...classification,
+            subject,
+            templateAnswers,
+          },
+          operator,
+          at,
+        ),
+      );
     }
   }
 
@@ -398,14 +557,29 @@ class DemoCity {
     const close = this.step(this.int(10, 480), (at) => {
       const rpwId = needsRpw ? this.rpw(at) : undefined;
       if (c.topic.outsideUnitId) {
-        this.store.act(c.ref.number, {
-          type: 'closeHandledOutside', receivingUnitId: c.topic.outsideUnitId, rpwId,
-          reason: `Przekazano pismem przewodnim do: ${this.directory.units[c.topic.outsideUnitId]!.name}.`,
-        }, operator, at);
+        this.store.act(
+          c.ref.number,
+          {
+            type: 'closeHandledOutside',
+            receivingUnitId: c.topic.outsideUnitId,
+            rpwId,
+            reason: `Przekazano pismem przewodnim do: ${this.directory.units[c.topic.outsideUnitId]!.name}.`,
+          },
+          operator,
+          at,
+        );
       } else {
-        this.store.act(c.ref.number, {
-          type: 'closeOutOfScope', receivingEntity: c.topic.outOfScopeEntity!, rpwId, reason: 'Sprawa poza właściwością komórek i jednostek Miasta.',
-        }, operator, at);
+        this.store.act(
+          c.ref.number,
+          {
+            type: 'closeOutOfScope',
+            receivingEntity: c.topic.outOfScopeEntity!,
+            rpwId,
+            reason: 'Sprawa poza właściwością komórek i jednostek Miasta.',
+          },
+          operator,
+          at,
+        );
       }
     });
     return [close, ...this.afterFinish(c)];
@@ -454,7 +628,8 @@ class DemoCity {
     // P§21.2.2: sometimes the coordinator first picks the wrong realizer group, which returns it as not theirs.
     const rightRealizers = c.realizerGroupId;
     const otherRealizers = GROUPS.filter((g) => g.kind === 'realizer' && g.unitId === unitId && g.id !== rightRealizers);
-    const misassigned = otherRealizers.length > 0 && (target === 'returnedToCoordinator' ? this.chance(0.5) : target !== 'assigned' && this.chance(0.04));
+    const misassigned =
+      otherRealizers.length > 0 && (target === 'returnedToCoordinator' ? this.chance(0.5) : target !== 'assigned' && this.chance(0.04));
     if (misassigned) {
       const wrongRealizers = this.pick(otherRealizers).id;
       const wrongRealizer = this.member(wrongRealizers);
@@ -470,34 +645,56 @@ class DemoCity {
     const realizer = this.member(rightRealizers);
     steps.push(act(this.int(30, 900), realizer, () => ({ type: 'takeUp' })));
     if (this.chance(0.05)) {
-      steps.push(act(this.int(60, 3 * WORK_DAY), operator, () => ({
-        type: 'recordInquiry', actionsDone: 'Zgłoszenie przekazane do realizacji, oczekuje na wykonanie prac.', callerExpects: 'Pyta o termin naprawy.',
-      })));
+      steps.push(
+        act(this.int(60, 3 * WORK_DAY), operator, () => ({
+          type: 'recordInquiry',
+          actionsDone: 'Zgłoszenie przekazane do realizacji, oczekuje na wykonanie prac.',
+          callerExpects: 'Pyta o termin naprawy.',
+        })),
+      );
     }
     if (this.chance(0.3)) {
-      steps.push(act(this.int(30, 2 * WORK_DAY), realizer, (at) => ({
-        type: 'recordAction', kind: 'siteVisit', note: 'Oględziny na miejscu, potwierdzono zgłoszoną usterkę.', doneAt: at,
-      })));
+      steps.push(
+        act(this.int(30, 2 * WORK_DAY), realizer, (at) => ({
+          type: 'recordAction',
+          kind: 'siteVisit',
+          note: 'Oględziny na miejscu, potwierdzono zgłoszoną usterkę.',
+          doneAt: at,
+        })),
+      );
     }
     if (target === 'inProgress') {
       if (this.chance(0.3)) {
         const days = this.int(7, 30);
-        steps.push(act(this.int(30, WORK_DAY), realizer, (at) => ({
-          type: 'setPlannedDate', plannedOn: addDays(warsawDay(at), days), delayReason: 'Oczekiwanie na wolny termin ekipy i dostawę materiałów.',
-        })));
+        steps.push(
+          act(this.int(30, WORK_DAY), realizer, (at) => ({
+            type: 'setPlannedDate',
+            plannedOn: addDays(warsawDay(at), days),
+            delayReason: 'Oczekiwanie na wolny termin ekipy i dostawę materiałów.',
+          })),
+        );
       }
       return steps;
     }
 
     // P§21.2.2, P§19.3: the realizer asks to postpone; the coordinator suspends until then, and resumes.
     if (target === 'returnedToCoordinator' || target === 'suspended' || this.chance(0.05)) {
-      steps.push(act(this.int(60, 3 * WORK_DAY), realizer, (at, next) => ({
-        type: 'returnToCoordinator', kind: 'postpone', reason: 'Prace możliwe dopiero po uzyskaniu zgody zarządcy terenu.', postponeUntil: this.untilDay(at, next, 2),
-      })));
+      steps.push(
+        act(this.int(60, 3 * WORK_DAY), realizer, (at, next) => ({
+          type: 'returnToCoordinator',
+          kind: 'postpone',
+          reason: 'Prace możliwe dopiero po uzyskaniu zgody zarządcy terenu.',
+          postponeUntil: this.untilDay(at, next, 2),
+        })),
+      );
       if (target === 'returnedToCoordinator') return steps;
-      steps.push(act(this.int(30, 2 * WORK_DAY), coordinator, (at, next) => ({
-        type: 'suspend', reason: 'Realizacja odłożona na wniosek realizatora.', until: this.untilDay(at, next, 1),
-      })));
+      steps.push(
+        act(this.int(30, 2 * WORK_DAY), coordinator, (at, next) => ({
+          type: 'suspend',
+          reason: 'Realizacja odłożona na wniosek realizatora.',
+          until: this.untilDay(at, next, 1),
+        })),
+      );
       if (target === 'suspended') return steps;
       steps.push(act(this.int(5, 40) * WORK_DAY, coordinator, () => ({ type: 'resume', realizerGroupId: rightRealizers })));
       steps.push(act(this.int(30, 900), realizer, () => ({ type: 'takeUp' })));
@@ -511,18 +708,41 @@ class DemoCity {
     if (target === 'withContractor' || (target === 'resolved' && c.topic.contractors && this.chance(0.35))) {
       const company = this.pick(c.topic.contractors ?? ['Usługi Komunalne Łódź sp. z o.o.']);
       const dueIn = this.int(5, 21);
-      steps.push(act(this.int(60, 2 * WORK_DAY), realizer, (at) => ({ type: 'handToContractor', company, orderedAt: at, dueOn: addDays(warsawDay(at), dueIn) })));
+      steps.push(
+        act(this.int(60, 2 * WORK_DAY), realizer, (at) => ({
+          type: 'handToContractor',
+          company,
+          orderedAt: at,
+          dueOn: addDays(warsawDay(at), dueIn),
+        })),
+      );
       if (target === 'withContractor') return steps;
       if (this.chance(0.1)) {
-        steps.push(act(this.int(3, 10) * WORK_DAY, realizer, () => ({ type: 'rejectContractorWork', reason: 'Prace wykonane niezgodnie ze zleceniem — nierówna nawierzchnia.' })));
-        steps.push(act(this.int(30, WORK_DAY), realizer, (at) => ({ type: 'handToContractor', company, orderedAt: at, dueOn: addDays(warsawDay(at), 7) })));
+        steps.push(
+          act(this.int(3, 10) * WORK_DAY, realizer, () => ({
+            type: 'rejectContractorWork',
+            reason: 'Prace wykonane niezgodnie ze zleceniem — nierówna nawierzchnia.',
+          })),
+        );
+        steps.push(
+          act(this.int(30, WORK_DAY), realizer, (at) => ({
+            type: 'handToContractor',
+            company,
+            orderedAt: at,
+            dueOn: addDays(warsawDay(at), 7),
+          })),
+        );
       }
       steps.push(act(this.int(2, 15) * WORK_DAY, realizer, (at) => ({ type: 'acceptContractorWork', completedOn: warsawDay(at) })));
     } else if (target === 'closed') {
       const entity = this.pick(EXTERNAL_ENTITIES);
-      steps.push(act(this.int(1, 5) * WORK_DAY, realizer, () => (c.category.kind === 'interventional'
-        ? { type: 'forwardExternalAndClose', receivingEntity: entity, note: 'Teren lub urządzenie w zarządzie innego podmiotu.' }
-        : { type: 'closeNonInterventional', reason: 'Udzielono informacji pisemnie; sprawa prowadzona poza aplikacją.' })));
+      steps.push(
+        act(this.int(1, 5) * WORK_DAY, realizer, () =>
+          c.category.kind === 'interventional'
+            ? { type: 'forwardExternalAndClose', receivingEntity: entity, note: 'Teren lub urządzenie w zarządzie innego podmiotu.' }
+            : { type: 'closeNonInterventional', reason: 'Udzielono informacji pisemnie; sprawa prowadzona poza aplikacją.' },
+        ),
+      );
     } else {
       const notToBeDone = c.category.kind === 'interventional' && this.chance(0.12);
       const reason = this.pick([
@@ -530,9 +750,11 @@ class DemoCity {
         'Podczas oględzin nie potwierdzono zgłoszonej usterki.',
         'Prace ujęto w planie remontów na przyszły rok.',
       ]);
-      steps.push(act(this.int(1, 12) * WORK_DAY, realizer, () => (notToBeDone
-        ? { type: 'resolve', outcome: 'notToBeDone', reason }
-        : { type: 'resolve', outcome: 'fixed' })));
+      steps.push(
+        act(this.int(1, 12) * WORK_DAY, realizer, () =>
+          notToBeDone ? { type: 'resolve', outcome: 'notToBeDone', reason } : { type: 'resolve', outcome: 'fixed' },
+        ),
+      );
     }
     return [...steps, ...this.afterFinish(c, realizer)];
   }
@@ -541,10 +763,22 @@ class DemoCity {
   private forward(c: Case, groupId: string, min: number, max: number, operator: Actor): Step {
     const agency = this.unitOf(groupId).kind === 'agency' && !c.hasRpw;
     if (agency) c.hasRpw = true;
-    const parcel = c.category.needsParcel ? { obreb: `${this.pick(PRECINCT_PREFIXES)}-${this.int(1, 55)}`, dzialka: `${this.int(1, 420)}/${this.int(1, 18)}` } : {};
-    return this.step(this.int(min, max), (at) => this.store.act(c.ref.number, {
-      type: 'forwardToCoordinators', groupId, ...parcel, ...(agency ? { rpwId: this.rpw(at) } : {}),
-    }, operator, at));
+    const parcel = c.category.needsParcel
+      ? { obreb: `${this.pick(PRECINCT_PREFIXES)}-${this.int(1, 55)}`, dzialka: `${this.int(1, 420)}/${this.int(1, 18)}` }
+      : {};
+    return this.step(this.int(min, max), (at) =>
+      this.store.act(
+        c.ref.number,
+        {
+          type: 'forwardToCoordinators',
+          groupId,
+          ...parcel,
+          ...(agency ? { rpwId: this.rpw(at) } : {}),
+        },
+        operator,
+        at,
+      ),
+    );
   }
 
   private otherUnitCoordinatorGroup(groupId: string): string {
@@ -561,38 +795,81 @@ class DemoCity {
   private partialCompetence(c: Case, coordinator: Actor, operator: Actor): Step[] {
     const notice = this.pick(PARTIAL_COMPETENCE.filter((p) => p.categoryId !== c.category.id));
     const part: Case = {
-      ...c, ref: { number: '' }, category: this.directory.categories[notice.categoryId]!,
-      topic: TOPICS.find((t) => t.categoryId === notice.categoryId)!, coordinatorGroupId: notice.groupId,
-      realizerGroupId: TOPICS.find((t) => t.categoryId === notice.categoryId)!.realizerGroupId!, target: 'resolved', withRealizer: false, split: true,
+      ...c,
+      ref: { number: '' },
+      category: this.directory.categories[notice.categoryId]!,
+      topic: TOPICS.find((t) => t.categoryId === notice.categoryId)!,
+      coordinatorGroupId: notice.groupId,
+      realizerGroupId: TOPICS.find((t) => t.categoryId === notice.categoryId)!.realizerGroupId!,
+      target: 'resolved',
+      withRealizer: false,
+      split: true,
     };
     c.split = true;
     const ownScope = c.topic.subjects[0]!;
     const ownAddressee = this.unitOf(c.coordinatorGroupId).name;
     const partOperator = operator;
     const child: Step[] = [
-      this.step(this.int(5, 60), (at) => this.store.act(part.ref.number, { type: 'reclassify', categoryId: notice.categoryId }, partOperator, at)),
+      this.step(this.int(5, 60), (at) =>
+        this.store.act(part.ref.number, { type: 'reclassify', categoryId: notice.categoryId }, partOperator, at),
+      ),
       this.forward(part, notice.groupId, 5, 120, partOperator),
     ];
     const partCoordinator = this.member(notice.groupId);
     const partRealizer = this.member(part.realizerGroupId);
     child.push(this.step(this.int(10, 600), (at) => this.store.act(part.ref.number, { type: 'takeUp' }, partCoordinator, at)));
-    child.push(this.step(this.int(5, 240), (at) => this.store.act(part.ref.number, { type: 'assignRealizerGroup', groupId: part.realizerGroupId }, partCoordinator, at)));
+    child.push(
+      this.step(this.int(5, 240), (at) =>
+        this.store.act(part.ref.number, { type: 'assignRealizerGroup', groupId: part.realizerGroupId }, partCoordinator, at),
+      ),
+    );
     child.push(this.step(this.int(30, 900), (at) => this.store.act(part.ref.number, { type: 'takeUp' }, partRealizer, at)));
     if (this.unitOf(notice.groupId).kind === 'department' && !part.hasRpw) {
-      child.push(this.step(this.int(30, WORK_DAY), (at) => this.store.act(part.ref.number, { type: 'setRpwId', rpwId: this.rpw(at) }, partRealizer, at)));
+      child.push(
+        this.step(this.int(30, WORK_DAY), (at) =>
+          this.store.act(part.ref.number, { type: 'setRpwId', rpwId: this.rpw(at) }, partRealizer, at),
+        ),
+      );
     }
-    child.push(this.step(this.int(1, 8) * WORK_DAY, (at) => this.store.act(part.ref.number, { type: 'resolve', outcome: 'fixed' }, partRealizer, at)));
+    child.push(
+      this.step(this.int(1, 8) * WORK_DAY, (at) =>
+        this.store.act(part.ref.number, { type: 'resolve', outcome: 'fixed' }, partRealizer, at),
+      ),
+    );
     return [
-      this.step(this.int(10, 240), (at) => this.store.act(c.ref.number, {
-        type: 'notifyPartialCompetence', how: this.pick(['phone', 'email'] as const), notifiedAt: at, part: notice.part, otherAddressee: notice.addressee,
-      }, coordinator, at)),
-      this.step(this.int(10, 480), (at, _next, numbers) => {
-        this.store.act(c.ref.number, {
-          type: 'split', ownScope, ownAddressee,
-          parts: [{ scope: notice.part, addressee: notice.addressee }],
-        }, operator, at, numbers);
-        part.ref.number = numbers[0]!;
-      }, { numbers: 1, child }),
+      this.step(this.int(10, 240), (at) =>
+        this.store.act(
+          c.ref.number,
+          {
+            type: 'notifyPartialCompetence',
+            how: this.pick(['phone', 'email'] as const),
+            notifiedAt: at,
+            part: notice.part,
+            otherAddressee: notice.addressee,
+          },
+          coordinator,
+          at,
+        ),
+      ),
+      this.step(
+        this.int(10, 480),
+        (at, _next, numbers) => {
+          this.store.act(
+            c.ref.number,
+            {
+              type: 'split',
+              ownScope,
+              ownAddressee,
+              parts: [{ scope: notice.part, addressee: notice.addressee }],
+            },
+            operator,
+            at,
+            numbers,
+          );
+          part.ref.number = numbers[0]!;
+        },
+        { numbers: 1, child },
+      ),
     ];
   }
 
@@ -603,9 +880,21 @@ class DemoCity {
     if (c.wantsAnswer && this.chance(0.85)) {
       const by = realizer && c.withRealizer ? realizer : operator;
       const how = c.answerHow;
-      steps.push(this.step(this.int(10, 2 * WORK_DAY), (at) => this.store.act(c.ref.number, {
-        type: 'recordAnswerToReporter', answeredAt: at, how, summary: 'Poinformowano o sposobie załatwienia zgłoszenia.',
-      }, by, at)));
+      steps.push(
+        this.step(this.int(10, 2 * WORK_DAY), (at) =>
+          this.store.act(
+            c.ref.number,
+            {
+              type: 'recordAnswerToReporter',
+              answeredAt: at,
+              how,
+              summary: 'Poinformowano o sposobie załatwienia zgłoszenia.',
+            },
+            by,
+            at,
+          ),
+        ),
+      );
     }
     if (c.target !== 'closed' && this.chance(0.03)) steps.push(this.followUp(c, operator));
     else if (c.hasContact && !c.split && this.chance(0.01)) {
@@ -624,21 +913,49 @@ class DemoCity {
     const realizer = this.member(realizerGroupId);
     const child: Step[] = [
       this.step(this.int(10, 600), (at) => this.store.act(inquiry.ref.number, { type: 'takeUp' }, coordinator, at)),
-      this.step(this.int(5, 240), (at) => this.store.act(inquiry.ref.number, { type: 'assignRealizerGroup', groupId: realizerGroupId }, coordinator, at)),
+      this.step(this.int(5, 240), (at) =>
+        this.store.act(inquiry.ref.number, { type: 'assignRealizerGroup', groupId: realizerGroupId }, coordinator, at),
+      ),
       this.step(this.int(30, 900), (at) => this.store.act(inquiry.ref.number, { type: 'takeUp' }, realizer, at)),
     ];
-    if (!agency) child.push(this.step(this.int(10, 240), (at) => this.store.act(inquiry.ref.number, { type: 'setRpwId', rpwId: this.rpw(at) }, realizer, at)));
-    child.push(this.step(this.int(1, 4) * WORK_DAY, (at) => this.store.act(inquiry.ref.number, {
-      type: 'closeNonInterventional', reason: 'Wyjaśniono mieszkańcowi sposób i termin wykonania prac.',
-    }, realizer, at)));
+    if (!agency)
+      child.push(
+        this.step(this.int(10, 240), (at) => this.store.act(inquiry.ref.number, { type: 'setRpwId', rpwId: this.rpw(at) }, realizer, at)),
+      );
+    child.push(
+      this.step(this.int(1, 4) * WORK_DAY, (at) =>
+        this.store.act(
+          inquiry.ref.number,
+          {
+            type: 'closeNonInterventional',
+            reason: 'Wyjaśniono mieszkańcowi sposób i termin wykonania prac.',
+          },
+          realizer,
+          at,
+        ),
+      ),
+    );
     const name = `${this.pick(MALE_NAMES)} ${this.pick(SURNAMES)}`;
-    return this.step(this.int(2, 20) * WORK_DAY, (at, _next, numbers) => {
-      this.store.act(c.ref.number, {
-        type: 'registerFollowUp', subject: 'Mieszkaniec pyta, dlaczego usterka pojawiła się ponownie', groupId,
-        reporter: { wantsAnswer: true, consent: true, name, phone: this.phone() }, ...(agency ? { rpwId: this.rpw(at) } : {}),
-      }, operator, at, numbers);
-      inquiry.ref.number = numbers[0]!;
-    }, { numbers: 1, child });
+    return this.step(
+      this.int(2, 20) * WORK_DAY,
+      (at, _next, numbers) => {
+        this.store.act(
+          c.ref.number,
+          {
+            type: 'registerFollowUp',
+            subject: 'Mieszkaniec pyta, dlaczego usterka pojawiła się ponownie',
+            groupId,
+            reporter: { wantsAnswer: true, consent: true, name, phone: this.phone() },
+            ...(agency ? { rpwId: this.rpw(at) } : {}),
+          },
+          operator,
+          at,
+          numbers,
+        );
+        inquiry.ref.number = numbers[0]!;
+      },
+      { numbers: 1, child },
+    );
   }
 
   // ---- people ----
@@ -649,9 +966,14 @@ class DemoCity {
     const surname = this.pick(SURNAMES);
     const name = `${this.pick(female ? FEMALE_NAMES : MALE_NAMES)} ${female ? surname.replace(/(sk|ck|dzk)i$/, '$1a') : surname}`;
     const login = name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/ł/g, 'l').replace(' ', '.');
-    const contact = channel === 'phone' ? { phone: this.phone() }
-      : channel === 'ezd' ? { postalAddress: `${this.pick(this.streets).name} ${this.int(1, 120)} m. ${this.int(1, 60)}, ${this.int(90, 94)}-${String(this.int(1, 999)).padStart(3, '0')} Łódź` }
-        : { email: `${login}@example.com` };
+    const contact =
+      channel === 'phone'
+        ? { phone: this.phone() }
+        : channel === 'ezd'
+          ? {
+              postalAddress: `${this.pick(this.streets).name} ${this.int(1, 120)} m. ${this.int(1, 60)}, ${this.int(90, 94)}-${String(this.int(1, 999)).padStart(3, '0')} Łódź`,
+            }
+          : { email: `${login}@example.com` };
     return { wantsAnswer: this.chance(0.55), consent: true, name, ...contact };
   }
 

@@ -87,8 +87,8 @@ export function parseTerytUlic(text: string): TerytStreet[] {
   const header = start.split(/\r?\n/, 1)[0] ?? '';
   if (header.toUpperCase().includes('SYM_UL')) return parseCsv(start);
   throw new StreetImportError(
-    'Nie rozpoznano formatu pliku — oczekiwano rejestru ULIC z TERYT: pliku XML z elementami <row> (ULIC_Urzedowy_*.xml) '
-      + `albo pliku CSV z nagłówkiem ${COLUMNS.join(';')}.`,
+    'Nie rozpoznano formatu pliku — oczekiwano rejestru ULIC z TERYT: pliku XML z elementami <row> (ULIC_Urzedowy_*.xml) ' +
+      `albo pliku CSV z nagłówkiem ${COLUMNS.join(';')}.`,
   );
 }
 
@@ -97,7 +97,9 @@ function parseXml(text: string): TerytStreet[] {
   const closed = text.match(/<\/row\s*>/gi)?.length ?? 0;
   if (opened === 0) throw new StreetImportError('Plik XML nie zawiera żadnego elementu <row> — to nie jest rejestr ULIC z TERYT.');
   if (opened !== closed) {
-    throw new StreetImportError(`Plik XML jest niekompletny lub uszkodzony (${opened} otwartych i ${closed} zamkniętych elementów <row>) — pobierz go ponownie.`);
+    throw new StreetImportError(
+      `Plik XML jest niekompletny lub uszkodzony (${opened} otwartych i ${closed} zamkniętych elementów <row>) — pobierz go ponownie.`,
+    );
   }
   const rows: TerytStreet[] = [];
   for (const [index, match] of [...text.matchAll(/<row\b[^>]*>([\s\S]*?)<\/row\s*>/gi)].entries()) {
@@ -115,7 +117,8 @@ function parseCsv(text: string): TerytStreet[] {
   const lines = text.split(/\r?\n/);
   const header = splitCsvLine(lines[0]!).map((name) => name.trim().toUpperCase());
   const missing = REQUIRED.filter((column) => !header.includes(column));
-  if (missing.length) throw new StreetImportError(`W nagłówku pliku CSV brakuje kolumn: ${missing.join(', ')} (oczekiwano ${COLUMNS.join(';')}).`);
+  if (missing.length)
+    throw new StreetImportError(`W nagłówku pliku CSV brakuje kolumn: ${missing.join(', ')} (oczekiwano ${COLUMNS.join(';')}).`);
   const rows: TerytStreet[] = [];
   for (let i = 1; i < lines.length; i++) {
     if (!lines[i]!.trim()) continue;
@@ -156,7 +159,8 @@ function splitCsvLine(line: string): string[] {
 
 function toStreet(fields: Partial<Record<Column, string>>, where: string): TerytStreet {
   for (const column of REQUIRED) {
-    if (!fields[column]) throw new StreetImportError(`${capitalize(where)}: brak wartości ${column} — plik nie jest kompletnym rejestrem ULIC.`);
+    if (!fields[column])
+      throw new StreetImportError(`${capitalize(where)}: brak wartości ${column} — plik nie jest kompletnym rejestrem ULIC.`);
   }
   for (const [column, length] of Object.entries(DIGITS) as [Column, number][]) {
     if (!new RegExp(`^\\d{${length}}$`).test(fields[column]!)) {
@@ -164,7 +168,8 @@ function toStreet(fields: Partial<Record<Column, string>>, where: string): Teryt
     }
   }
   const stanNa = fields.STAN_NA || null;
-  if (stanNa && !/^\d{4}-\d{2}-\d{2}$/.test(stanNa)) throw new StreetImportError(`${capitalize(where)}: STAN_NA = "${stanNa}" — oczekiwano daty RRRR-MM-DD.`);
+  if (stanNa && !/^\d{4}-\d{2}-\d{2}$/.test(stanNa))
+    throw new StreetImportError(`${capitalize(where)}: STAN_NA = "${stanNa}" — oczekiwano daty RRRR-MM-DD.`);
   return {
     woj: fields.WOJ!,
     pow: fields.POW!,
@@ -200,45 +205,67 @@ export async function importStreets(db: CentralDb, streets: TerytStreet[], sym: 
   if (mine.length === 0) {
     const counts = new Map<string, number>();
     for (const s of streets) counts.set(s.sym, (counts.get(s.sym) ?? 0) + 1);
-    const largest = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([code, n]) => `${code} (${n} ulic)`);
+    const largest = [...counts]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([code, n]) => `${code} (${n} ulic)`);
     throw new StreetImportError(
       `Plik nie zawiera ulic miejscowości o kodzie SYM ${sym}. Sprawdź kod (--sym) — w pliku są m.in.: ${largest.join(', ')}.`,
     );
   }
-  const stanNa = mine.map((s) => s.stanNa).filter((d): d is string => !!d).sort().at(-1) ?? null;
+  const stanNa =
+    mine
+      .map((s) => s.stanNa)
+      .filter((d): d is string => !!d)
+      .sort()
+      .at(-1) ?? null;
   return db.transaction().execute(async (tx) => {
-    const before = new Set((await tx.selectFrom('street').select('sym_ul').where('sym', '=', sym).execute()).map((r) => r.sym_ul as string));
-    const removed = await tx.deleteFrom('street').where('sym', '=', sym).where('sym_ul', 'not in', mine.map((s) => s.symUl)).executeTakeFirst();
+    const before = new Set(
+      (await tx.selectFrom('street').select('sym_ul').where('sym', '=', sym).execute()).map((r) => r.sym_ul as string),
+    );
+    const removed = await tx
+      .deleteFrom('street')
+      .where('sym', '=', sym)
+      .where(
+        'sym_ul',
+        'not in',
+        mine.map((s) => s.symUl),
+      )
+      .executeTakeFirst();
     for (let i = 0; i < mine.length; i += 1000) {
       await tx
         .insertInto('street')
-        .values(mine.slice(i, i + 1000).map((s) => {
-          const name = streetDisplayName(s.cecha, s.nazwa1, s.nazwa2);
-          return {
-            sym: s.sym,
-            sym_ul: s.symUl,
-            terc: `${s.woj}${s.pow}${s.gmi}${s.rodzGmi}`,
-            cecha: s.cecha,
-            nazwa_1: s.nazwa1,
-            nazwa_2: s.nazwa2,
-            name,
-            search_name: searchKey(s.nazwa1),
-            search_full: searchKey(s.nazwa2 ? `${s.nazwa2} ${s.nazwa1}` : s.nazwa1),
-            stan_na: s.stanNa,
-            imported_at: sql`now()`,
-          };
-        }))
-        .onConflict((oc) => oc.columns(['sym', 'sym_ul']).doUpdateSet((eb) => ({
-          terc: eb.ref('excluded.terc'),
-          cecha: eb.ref('excluded.cecha'),
-          nazwa_1: eb.ref('excluded.nazwa_1'),
-          nazwa_2: eb.ref('excluded.nazwa_2'),
-          name: eb.ref('excluded.name'),
-          search_name: eb.ref('excluded.search_name'),
-          search_full: eb.ref('excluded.search_full'),
-          stan_na: eb.ref('excluded.stan_na'),
-          imported_at: eb.ref('excluded.imported_at'),
-        })))
+        .values(
+          mine.slice(i, i + 1000).map((s) => {
+            const name = streetDisplayName(s.cecha, s.nazwa1, s.nazwa2);
+            return {
+              sym: s.sym,
+              sym_ul: s.symUl,
+              terc: `${s.woj}${s.pow}${s.gmi}${s.rodzGmi}`,
+              cecha: s.cecha,
+              nazwa_1: s.nazwa1,
+              nazwa_2: s.nazwa2,
+              name,
+              search_name: searchKey(s.nazwa1),
+              search_full: searchKey(s.nazwa2 ? `${s.nazwa2} ${s.nazwa1}` : s.nazwa1),
+              stan_na: s.stanNa,
+              imported_at: sql`now()`,
+            };
+          }),
+        )
+        .onConflict((oc) =>
+          oc.columns(['sym', 'sym_ul']).doUpdateSet((eb) => ({
+            terc: eb.ref('excluded.terc'),
+            cecha: eb.ref('excluded.cecha'),
+            nazwa_1: eb.ref('excluded.nazwa_1'),
+            nazwa_2: eb.ref('excluded.nazwa_2'),
+            name: eb.ref('excluded.name'),
+            search_name: eb.ref('excluded.search_name'),
+            search_full: eb.ref('excluded.search_full'),
+            stan_na: eb.ref('excluded.stan_na'),
+            imported_at: eb.ref('excluded.imported_at'),
+          })),
+        )
         .execute();
     }
     const added = mine.filter((s) => !before.has(s.symUl)).length;
@@ -248,15 +275,29 @@ export async function importStreets(db: CentralDb, streets: TerytStreet[], sym: 
 
 /** Reads, checks and imports a ULIC file (XML or CSV) for one locality. */
 export async function importStreetsFile(db: CentralDb, path: string, sym: string = LODZ_SYM): Promise<StreetImportResult> {
-  if (!/^\d{7}$/.test(sym)) throw new StreetImportError(`Kod SYM "${sym}" jest nieprawidłowy — to 7 cyfr identyfikatora miejscowości z SIMC (Łódź: ${LODZ_SYM}).`);
+  if (!/^\d{7}$/.test(sym))
+    throw new StreetImportError(`Kod SYM "${sym}" jest nieprawidłowy — to 7 cyfr identyfikatora miejscowości z SIMC (Łódź: ${LODZ_SYM}).`);
   return importStreets(db, parseTerytUlic(await readTerytFile(path)), sym);
 }
 
 // A street kind typed before the name ("ul. piotrk", "al kosc"): not part of the name's search key, but
 // streets of that kind come first.
 const KIND_WORDS: Record<string, string> = {
-  ul: 'ul.', ulica: 'ul.', al: 'al.', aleja: 'al.', aleje: 'al.', pl: 'pl.', plac: 'pl.', os: 'os.', osiedle: 'os.',
-  rondo: 'rondo', skwer: 'skwer', bulw: 'bulw.', bulwar: 'bulw.', park: 'park', rynek: 'rynek',
+  ul: 'ul.',
+  ulica: 'ul.',
+  al: 'al.',
+  aleja: 'al.',
+  aleje: 'al.',
+  pl: 'pl.',
+  plac: 'pl.',
+  os: 'os.',
+  osiedle: 'os.',
+  rondo: 'rondo',
+  skwer: 'skwer',
+  bulw: 'bulw.',
+  bulwar: 'bulw.',
+  park: 'park',
+  rynek: 'rynek',
 };
 
 /**
@@ -274,13 +315,15 @@ export async function searchStreets(db: CentralDb, query: string, limit = 20, op
   let q = db
     .selectFrom('street')
     .select(['sym', 'sym_ul', 'name', 'cecha', 'nazwa_1', 'nazwa_2'])
-    .where((eb) => eb.or([
-      eb('search_name', 'like', `${like}%`),
-      eb('search_full', 'like', `${like}%`),
-      eb('search_full', 'like', `% ${like}%`),
-      // Inside words only from three letters on: "l" would match half the city.
-      ...(key.length >= 3 ? [eb('search_full', 'like', `%${like}%`)] : []),
-    ]))
+    .where((eb) =>
+      eb.or([
+        eb('search_name', 'like', `${like}%`),
+        eb('search_full', 'like', `${like}%`),
+        eb('search_full', 'like', `% ${like}%`),
+        // Inside words only from three letters on: "l" would match half the city.
+        ...(key.length >= 3 ? [eb('search_full', 'like', `%${like}%`)] : []),
+      ]),
+    )
     .orderBy(rank)
     .orderBy(sql`cecha = ${kind ?? ''}`, 'desc')
     .orderBy(sql`nazwa_1 collate "pl-x-icu"`)

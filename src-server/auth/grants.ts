@@ -9,11 +9,19 @@ import type { CentralDb } from '../db/connect';
 /** Long enough for an outage over a long weekend (P§29), short enough that a lost workstation's grants lapse. */
 export const GRANT_DAYS = 14;
 
-export async function issueGrant(db: CentralDb, userId: string, installationId: string, now: Date): Promise<NonNullable<LoginResponse['offlineGrant']>> {
+export async function issueGrant(
+  db: CentralDb,
+  userId: string,
+  installationId: string,
+  now: Date,
+): Promise<NonNullable<LoginResponse['offlineGrant']>> {
   const id = randomUUID();
   const key = randomBytes(32);
   const expiresAt = new Date(now.getTime() + GRANT_DAYS * 86_400_000);
-  await db.insertInto('offline_grant').values({ id, user_id: userId, installation_id: installationId, key, issued_at: now, expires_at: expiresAt }).execute();
+  await db
+    .insertInto('offline_grant')
+    .values({ id, user_id: userId, installation_id: installationId, key, issued_at: now, expires_at: expiresAt })
+    .execute();
   return { id, key: key.toString('base64url'), expiresAt: expiresAt.toISOString() };
 }
 

@@ -58,30 +58,46 @@ export function registerAuth(app: FastifyInstance, db: CentralDb, now: () => Dat
       if (outcome.reason === 'throttled') {
         // The same for known and unknown logins: the password was not checked, the login not looked up.
         const seconds = Math.max(1, Math.ceil((outcome.until.getTime() - at.getTime()) / 1000));
-        return reply.code(429).header('retry-after', String(seconds)).send({
-          error: 'tooManyAttempts',
-          message: `Too many failed logins; try again in ${seconds} s.`,
-          retryAfter: outcome.until.toISOString(),
-          retryAfterSeconds: seconds,
-        });
+        return reply
+          .code(429)
+          .header('retry-after', String(seconds))
+          .send({
+            error: 'tooManyAttempts',
+            message: `Too many failed logins; try again in ${seconds} s.`,
+            retryAfter: outcome.until.toISOString(),
+            retryAfterSeconds: seconds,
+          });
       }
       if (outcome.reason === 'installationMismatch') {
-        return reply.code(401).send({ error: 'installationMismatch', message: 'This installation id is registered with another key; reinstall the workstation or ask the administrator.' });
+        return reply.code(401).send({
+          error: 'installationMismatch',
+          message: 'This installation id is registered with another key; reinstall the workstation or ask the administrator.',
+        });
       }
       return reply.code(401).send({ error: 'invalidCredentials', message: 'Wrong login or password.' });
     },
   );
 
-  r.post('/auth/logout', { schema: { summary: 'Revoke this session', security: [{ bearer: [] }], response: { 204: z.null() } } }, async (req, reply) => {
-    await revokeSession(db, req.sessionToken!, now());
-    return reply.code(204).send(null);
-  });
+  r.post(
+    '/auth/logout',
+    { schema: { summary: 'Revoke this session', security: [{ bearer: [] }], response: { 204: z.null() } } },
+    async (req, reply) => {
+      await revokeSession(db, req.sessionToken!, now());
+      return reply.code(204).send(null);
+    },
+  );
 
-  r.get('/auth/me', { schema: { summary: 'The user of this session', security: [{ bearer: [] }], response: { 200: HubUser, 401: HubError } } }, async (req) => req.user!);
+  r.get(
+    '/auth/me',
+    { schema: { summary: 'The user of this session', security: [{ bearer: [] }], response: { 200: HubUser, 401: HubError } } },
+    async (req) => req.user!,
+  );
 }
 
 function unauthorized(reply: FastifyReply) {
-  return reply.code(401).send({ error: 'unauthorized', message: 'Log in first: this route needs a live session token (Authorization: Bearer …).' });
+  return reply
+    .code(401)
+    .send({ error: 'unauthorized', message: 'Log in first: this route needs a live session token (Authorization: Bearer …).' });
 }
 
 /** Sync routes act on one workstation's stream: only a session opened on that installation may. */

@@ -48,12 +48,21 @@ export async function login(db: CentralDb, req: LoginRequest, now: Date, source:
     await attemptSucceeded(tx, attempt);
     await tx
       .insertInto('session')
-      .values({ token_hash: hashToken(token), user_id: user.id, installation_id: req.installationId ?? null, created_at: now, expires_at: expiresAt })
+      .values({
+        token_hash: hashToken(token),
+        user_id: user.id,
+        installation_id: req.installationId ?? null,
+        created_at: now,
+        expires_at: expiresAt,
+      })
       .execute();
     await audit(tx, req.login, 'login.ok', { installationId: req.installationId, source: attempt.source });
   });
   const offlineGrant = req.installationId ? await issueGrant(db, user.id, req.installationId, now) : undefined;
-  return { ok: true, response: { token, expiresAt: expiresAt.toISOString(), user: toHubUser(user), ...(offlineGrant ? { offlineGrant } : {}) } };
+  return {
+    ok: true,
+    response: { token, expiresAt: expiresAt.toISOString(), user: toHubUser(user), ...(offlineGrant ? { offlineGrant } : {}) },
+  };
 }
 
 /**
@@ -63,13 +72,21 @@ export async function login(db: CentralDb, req: LoginRequest, now: Date, source:
 async function installationMatches(db: CentralDb, installationId: string, key: string | undefined): Promise<boolean> {
   if (!key) return false;
   const hash = hashToken(key);
-  await db.insertInto('installation').values({ id: installationId, key_hash: hash }).onConflict((oc) => oc.column('id').doNothing()).execute();
+  await db
+    .insertInto('installation')
+    .values({ id: installationId, key_hash: hash })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
   const row = await db.selectFrom('installation').select('key_hash').where('id', '=', installationId).executeTakeFirstOrThrow();
   return Buffer.from(row.key_hash).equals(hash);
 }
 
 /** The user a bearer token belongs to, and the installation the session was opened on, if the session is live. */
-export async function authenticate(db: CentralDb, token: string, now: Date): Promise<(HubUser & { installationId: string | null }) | undefined> {
+export async function authenticate(
+  db: CentralDb,
+  token: string,
+  now: Date,
+): Promise<(HubUser & { installationId: string | null }) | undefined> {
   const row = await db
     .selectFrom('session')
     .innerJoin('app_user', 'app_user.id', 'session.user_id')
@@ -103,10 +120,18 @@ export async function endUserSessions(db: CentralDb, userId: string, now: Date):
 }
 
 export async function audit(db: CentralDb, actor: string, action: string, details: Record<string, unknown>): Promise<void> {
-  await db.insertInto('audit_log').values({ actor, action, details: JSON.stringify(details) }).execute();
+  await db
+    .insertInto('audit_log')
+    .values({ actor, action, details: JSON.stringify(details) })
+    .execute();
 }
 
 // Rows are untyped until the central schema gets its Kysely table types.
 function toHubUser(row: Record<string, unknown>): HubUser {
-  return { id: row.id as string, login: row.login as string, displayName: row.display_name as string, roles: row.roles as HubUser['roles'] };
+  return {
+    id: row.id as string,
+    login: row.login as string,
+    displayName: row.display_name as string,
+    roles: row.roles as HubUser['roles'],
+  };
 }

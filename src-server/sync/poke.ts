@@ -40,7 +40,11 @@ const END_MESSAGES: Record<EndReason, string> = {
   shutdown: 'The hub is shutting down; reconnect in a moment.',
 };
 
-export async function startPokeHub(connectionString: string, log: (msg: string, err?: unknown) => void, options: PokeHubOptions = {}): Promise<PokeHub> {
+export async function startPokeHub(
+  connectionString: string,
+  log: (msg: string, err?: unknown) => void,
+  options: PokeHubOptions = {},
+): Promise<PokeHub> {
   /** Open streams by session (token hash in hex), oldest first. */
   const sessions = new Map<string, ServerResponse[]>();
   let closed = false;

@@ -12,7 +12,14 @@ import { cachedDirectory } from '../directory';
  * monitoring team) may see them whole, so their text goes out as it is, neither parsed nor escaped.
  * Shape: a protocol 2 page (writePullPage in src-shared/api/sync), or PullResponseV1 as JSON.
  */
-export async function pull(db: CentralDb, actor: Actor, clientId: string, cursor: string | null, limit: number, protocolVersion: number): Promise<string> {
+export async function pull(
+  db: CentralDb,
+  actor: Actor,
+  clientId: string,
+  cursor: string | null,
+  limit: number,
+  protocolVersion: number,
+): Promise<string> {
   const after = cursor === null ? 0 : Number(cursor);
   // Operators and super-supervisors see every ticket whole (deleted ones: super-supervisors only).
   const seesAllWhole = actor.roles.includes('superSupervisor') || actor.roles.includes('operator');
@@ -60,12 +67,20 @@ interface VisibleTicket {
 }
 
 /** The ticket's text as this user may see it, or nothing. */
-function visibleTicket(actor: Actor, row: { status: string; json: string; row_json: string | null }, seesAllWhole: boolean, directory: Directory): VisibleTicket | undefined {
-  if (seesAllWhole) return row.status !== 'deleted' || actor.roles.includes('superSupervisor') ? { text: row.json, rowJson: row.row_json } : undefined;
+function visibleTicket(
+  actor: Actor,
+  row: { status: string; json: string; row_json: string | null },
+  seesAllWhole: boolean,
+  directory: Directory,
+): VisibleTicket | undefined {
+  if (seesAllWhole)
+    return row.status !== 'deleted' || actor.roles.includes('superSupervisor') ? { text: row.json, rowJson: row.row_json } : undefined;
   const ticket = JSON.parse(row.json) as Ticket;
   const visible = redactForActor(actor, ticket, directory);
   if (!visible) return undefined;
-  return canSeePersonalData(actor, ticket, directory) ? { text: row.json, rowJson: row.row_json, ticket } : { text: JSON.stringify(visible), ticket: visible };
+  return canSeePersonalData(actor, ticket, directory)
+    ? { text: row.json, rowJson: row.row_json, ticket }
+    : { text: JSON.stringify(visible), ticket: visible };
 }
 
 /** One ticket change in the page format of the workstation's protocol version (see PROTOCOL_VERSION). */

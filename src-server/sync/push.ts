@@ -6,7 +6,17 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Mutation, MutationResult, PushEnvelope, PushResponse } from '../../src-shared/api/sync';
 import { mutationContent, mutationProofText, mutationSchema, SUPPORTED_PROTOCOL_VERSIONS } from '../../src-shared/api/sync';
-import { applyEvents, decide, filesAttachedBy, refusalFromZod, ticketsTouchedBy, type Actor, type Command, type Directory, type Ticket } from '../../src-shared/ticket';
+import {
+  applyEvents,
+  decide,
+  filesAttachedBy,
+  refusalFromZod,
+  ticketsTouchedBy,
+  type Actor,
+  type Command,
+  type Directory,
+  type Ticket,
+} from '../../src-shared/ticket';
 import type { Refusal } from '../../src-shared/ticket';
 import type { HubUser } from '../../src-shared/api/hub';
 import { findInputProblem, inputProblemMessage, storableCopy } from '../../src-shared/text';
@@ -61,7 +71,11 @@ async function pushOnce(db: CentralDb, user: HubUser, req: PushEnvelope, receive
         throw new PushError(409, 'mutationGap', `Mutation ${lastId + 1 + i} is missing before ${m.mutationId}; push the outbox in order.`);
       }
     });
-    const results = await earlierOutcomes(tx, req.clientId, req.mutations.filter((m) => m.mutationId <= lastId));
+    const results = await earlierOutcomes(
+      tx,
+      req.clientId,
+      req.mutations.filter((m) => m.mutationId <= lastId),
+    );
 
     if (fresh.length > 0) lastId = fresh.at(-1)!.mutationId;
     // The client's row is locked since the read above; its new last id commits with the batch.
@@ -75,11 +89,17 @@ async function pushOnce(db: CentralDb, user: HubUser, req: PushEnvelope, receive
       const valid = checked.flatMap((c) => (c.ok ? [c.mutation] : []));
       const context: BatchContext = {
         directory,
-        actors: await loadActors(tx, valid.map((m) => m.actorId)),
+        actors: await loadActors(
+          tx,
+          valid.map((m) => m.actorId),
+        ),
         isLeased: client.isLeased,
         sessionUserId: user.id,
         clientId: req.clientId,
-        grants: await loadGrants(tx, valid.filter((m) => m.actorId !== user.id)),
+        grants: await loadGrants(
+          tx,
+          valid.filter((m) => m.actorId !== user.id),
+        ),
         // Nothing the workstation still had to send can be older than its last pull (or its first login).
         earliest: client.syncedAt.getTime() - CLOCK_TOLERANCE_MS,
         latest: receivedAt.getTime() + CLOCK_TOLERANCE_MS,
@@ -90,7 +110,12 @@ async function pushOnce(db: CentralDb, user: HubUser, req: PushEnvelope, receive
       await writeBatch(tx, req.clientId, outcome, receivedAt);
       await tx
         .insertInto('pushed_batch')
-        .values({ client_id: req.clientId, first_mutation_id: fresh[0]!.mutationId, last_mutation_id: lastId, digests: Buffer.concat(fresh.map(digestOf)) })
+        .values({
+          client_id: req.clientId,
+          first_mutation_id: fresh[0]!.mutationId,
+          last_mutation_id: lastId,
+          digests: Buffer.concat(fresh.map(digestOf)),
+        })
         .execute();
     }
     return { lastMutationId: lastId, results, clockSkewSeconds: skewSeconds };
@@ -111,7 +136,10 @@ function checkShape(raw: RawMutation): Checked {
 /** 16 bytes that tell one mutation's content from another's (a resent id must carry the same). */
 function digestOf(raw: RawMutation): Buffer {
   const { mutationId: _id, proof: _proof, ...content } = storableCopy(raw) as RawMutation;
-  return createHash('sha256').update(mutationContent(content as Mutation)).digest().subarray(0, 16);
+  return createHash('sha256')
+    .update(mutationContent(content as Mutation))
+    .digest()
+    .subarray(0, 16);
 }
 
 /**
@@ -124,7 +152,12 @@ async function earlierOutcomes(tx: CentralDb, clientId: string, resent: RawMutat
   if (resent.length === 0) return [];
   const ids = resent.map((m) => m.mutationId);
   const [refused, batches] = await Promise.all([
-    tx.selectFrom('refused_mutation').select(['mutation_id', 'refusal']).where('client_id', '=', clientId).where('mutation_id', 'in', ids).execute(),
+    tx
+      .selectFrom('refused_mutation')
+      .select(['mutation_id', 'refusal'])
+      .where('client_id', '=', clientId)
+      .where('mutation_id', 'in', ids)
+      .execute(),
     tx
       .selectFrom('pushed_batch')
       .select(['first_mutation_id', 'last_mutation_id', 'digests'])
@@ -152,7 +185,9 @@ async function earlierOutcomes(tx: CentralDb, clientId: string, resent: RawMutat
       };
     }
     const refusal = reasons.get(m.mutationId);
-    return refusal ? { mutationId: m.mutationId, status: 'refused' as const, refusal } : { mutationId: m.mutationId, status: 'duplicate' as const };
+    return refusal
+      ? { mutationId: m.mutationId, status: 'refused' as const, refusal }
+      : { mutationId: m.mutationId, status: 'duplicate' as const };
   });
 }
 
@@ -189,7 +224,11 @@ async function lockClient(tx: CentralDb, clientId: string, userId: string) {
     .onConflict((oc) => oc.column('client_id').doUpdateSet({ user_id: userId }))
     .returning([
       'last_mutation_id',
-      sql<Lease[]>`coalesce((select json_agg(json_build_object('year', year, 'first', first, 'last', last)) from ticket_number_lease where client_id = ${clientId}), '[]')`.as('leases'),
+      sql<
+        Lease[]
+      >`coalesce((select json_agg(json_build_object('year', year, 'first', first, 'last', last)) from ticket_number_lease where client_id = ${clientId}), '[]')`.as(
+        'leases',
+      ),
       sql<Date>`coalesce(synced_at, (select min(created_at) from session where installation_id = ${clientId}), now())`.as('synced_at'),
     ])
     .executeTakeFirstOrThrow();
@@ -226,13 +265,22 @@ async function decideBatch(tx: CentralDb, context: BatchContext, checked: Checke
     if (missing.length === 0) return;
     missing.forEach((n) => fetched.add(n));
     // Locked in number order, the same in every transaction, so two pushes never wait for each other in a circle.
-    const rows = await tx.selectFrom('ticket').select(['number', 'data']).where('number', 'in', missing).orderBy('number').forUpdate().execute();
+    const rows = await tx
+      .selectFrom('ticket')
+      .select(['number', 'data'])
+      .where('number', 'in', missing)
+      .orderBy('number')
+      .forUpdate()
+      .execute();
     for (const r of rows) if (!tickets.has(r.number)) tickets.set(r.number, r.data as Ticket);
   }
   // Most of the batch in one round trip; split siblings are read as the loop meets them.
   await load([...new Set(mutations.flatMap((m) => [m.args.ticket, ...(m.args.newTicketNumbers ?? [])]).filter((n): n is string => !!n))]);
 
-  const files = await loadFileOwners(tx, mutations.flatMap((m) => filesAttachedBy(m.args.command).map((f) => f.id)));
+  const files = await loadFileOwners(
+    tx,
+    mutations.flatMap((m) => filesAttachedBy(m.args.command).map((f) => f.id)),
+  );
   const outcome = emptyBatch();
   const refuse = (record: RefusedRecord) => {
     outcome.refused.push(record);
@@ -249,7 +297,10 @@ async function decideBatch(tx: CentralDb, context: BatchContext, checked: Checke
     const refusal = checkMutation(m, c.raw, context, tickets);
     const decided = refusal
       ? { ok: false as const, refusal }
-      : decide(target, { ...m.args.command, outage: m.outage } as Command, actors.get(m.actorId)!, m.at, { directory, newTicketNumbers: m.args.newTicketNumbers });
+      : decide(target, { ...m.args.command, outage: m.outage } as Command, actors.get(m.actorId)!, m.at, {
+          directory,
+          newTicketNumbers: m.args.newTicketNumbers,
+        });
     const decision = decided.ok ? claimFiles(m.args.command as Command, decided.events, context.clientId, files) : decided;
     if (!decision.ok) {
       refuse({ mutationId: m.mutationId, actorId: m.actorId, at: m.at, args: m.args, refusal: decision.refusal });
@@ -280,14 +331,26 @@ function unreadableRecord(raw: RawMutation, refusal: Refusal, receivedAt: Date):
 /** What the hub checks beyond the shared rules: whose action it is, whether its time can be true, and whose numbers. */
 function checkMutation(m: Mutation, raw: RawMutation, ctx: BatchContext, tickets: Map<string, Ticket>): Refusal | undefined {
   if (!SUPPORTED_PROTOCOL_VERSIONS.includes(m.protocolVersion)) {
-    return { code: 'invalidInput', field: 'protocolVersion', message: `Ta wersja centrali nie obsługuje zapisu w wersji ${m.protocolVersion}. Zaktualizuj aplikację.` };
+    return {
+      code: 'invalidInput',
+      field: 'protocolVersion',
+      message: `Ta wersja centrali nie obsługuje zapisu w wersji ${m.protocolVersion}. Zaktualizuj aplikację.`,
+    };
   }
   const at = Date.parse(m.at);
   if (at > ctx.latest) {
-    return { code: 'invalidInput', field: 'at', message: `Czas czynności (${formatWarsawTime(m.at)}) jest w przyszłości według zegara centrali. Popraw datę i godzinę na tym stanowisku, potem wykonaj czynność ponownie.` };
+    return {
+      code: 'invalidInput',
+      field: 'at',
+      message: `Czas czynności (${formatWarsawTime(m.at)}) jest w przyszłości według zegara centrali. Popraw datę i godzinę na tym stanowisku, potem wykonaj czynność ponownie.`,
+    };
   }
   if (at < ctx.earliest) {
-    return { code: 'invalidInput', field: 'at', message: `Czas czynności (${formatWarsawTime(m.at)}) jest wcześniejszy niż ostatnia synchronizacja tego stanowiska. Popraw datę i godzinę na tym stanowisku, potem wykonaj czynność ponownie.` };
+    return {
+      code: 'invalidInput',
+      field: 'at',
+      message: `Czas czynności (${formatWarsawTime(m.at)}) jest wcześniejszy niż ostatnia synchronizacja tego stanowiska. Popraw datę i godzinę na tym stanowisku, potem wykonaj czynność ponownie.`,
+    };
   }
   if (!ctx.actors.has(m.actorId)) {
     return { code: 'forbidden', message: 'Autor tej czynności nie jest aktywnym użytkownikiem.' };
@@ -300,7 +363,8 @@ function checkMutation(m: Mutation, raw: RawMutation, ctx: BatchContext, tickets
     };
   }
   for (const number of m.args.newTicketNumbers ?? []) {
-    if (!ctx.isLeased(number)) return { code: 'invalidInput', field: 'newTicketNumbers', message: `Numer ${number} nie został przydzielony temu stanowisku.` };
+    if (!ctx.isLeased(number))
+      return { code: 'invalidInput', field: 'newTicketNumbers', message: `Numer ${number} nie został przydzielony temu stanowisku.` };
     if (tickets.has(number)) return { code: 'invalidInput', field: 'newTicketNumbers', message: `Numer ${number} jest już zajęty.` };
   }
   return undefined;
@@ -317,7 +381,9 @@ function provesSignIn(m: Mutation, raw: RawMutation, ctx: BatchContext): boolean
   const at = Date.parse(m.at);
   if (at < grant.issuedAt - CLOCK_TOLERANCE_MS || at >= grant.endsAt) return false;
   const { proof: _proof, ...signed } = raw;
-  const expected = createHmac('sha256', grant.key).update(mutationProofText(ctx.clientId, signed as Mutation)).digest();
+  const expected = createHmac('sha256', grant.key)
+    .update(mutationProofText(ctx.clientId, signed as Mutation))
+    .digest();
   const given = Buffer.from(m.proof.slice(37), 'base64url');
   return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -50,7 +50,9 @@ export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub
   app.addHook('preHandler', async (req, reply) => {
     const clientId = (req.body as { clientId?: unknown } | undefined)?.clientId;
     if (typeof clientId === 'string' && req.user && !ownsInstallation(req, clientId)) {
-      return reply.code(403).send({ error: 'wrongInstallation', message: 'This session was not opened on that workstation; log in from it.' });
+      return reply
+        .code(403)
+        .send({ error: 'wrongInstallation', message: 'This session was not opened on that workstation; log in from it.' });
     }
   });
 
@@ -65,7 +67,12 @@ export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub
       // instead of blocking the workstation's outbox (the full schema stays for OpenAPI).
       validatorCompiler: (route) => validatorCompiler({ ...route, schema: pushEnvelopeSchema }),
       config: { checksItsOwnInput: true },
-      schema: { summary: 'Apply a workstation\'s mutations in order, exactly once', security, body: pushRequestSchema, response: { 200: pushResponseSchema, 409: HubError } },
+      schema: {
+        summary: "Apply a workstation's mutations in order, exactly once",
+        security,
+        body: pushRequestSchema,
+        response: { 200: pushResponseSchema, 409: HubError },
+      },
     },
     async (req, reply) => {
       try {
@@ -81,7 +88,7 @@ export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub
     '/sync/pull',
     {
       schema: {
-        summary: 'Changes this user may see since a cursor, paged, in the page format of the workstation\'s protocol version',
+        summary: "Changes this user may see since a cursor, paged, in the page format of the workstation's protocol version",
         security,
         body: pullRequestSchema,
         response: { 200: z.union([pullResponseV1Schema, z.string()]).describe(pullPageDescription), 400: HubError, 403: HubError },
@@ -89,7 +96,10 @@ export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub
     },
     async (req, reply) => {
       if (!SUPPORTED_PROTOCOL_VERSIONS.includes(req.body.protocolVersion)) {
-        return reply.code(400).send({ error: 'unsupportedVersion', message: `This hub speaks sync protocol versions ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')}; upgrade the hub before the workstations.` });
+        return reply.code(400).send({
+          error: 'unsupportedVersion',
+          message: `This hub speaks sync protocol versions ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')}; upgrade the hub before the workstations.`,
+        });
       }
       const actor = await loadActor(db, req.user!.id);
       if (!actor) return reply.code(403).send({ error: 'forbidden', message: 'This account may not read tickets.' });
@@ -107,7 +117,13 @@ export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub
 
   r.get(
     '/sync/config',
-    { schema: { summary: 'The configuration a workstation needs to run the rules offline: directory, the user as an actor, calendar', security, response: { 200: WorkstationConfig, 403: HubError } } },
+    {
+      schema: {
+        summary: 'The configuration a workstation needs to run the rules offline: directory, the user as an actor, calendar',
+        security,
+        response: { 200: WorkstationConfig, 403: HubError },
+      },
+    },
     async (req, reply) => {
       const [actor, directory, extraDays] = await Promise.all([loadActor(db, req.user!.id), loadDirectory(db), loadExtraDays(db)]);
       if (!actor) return reply.code(403).send({ error: 'forbidden', message: 'This account is disabled.' });
@@ -131,8 +147,8 @@ export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub
     {
       schema: {
         summary:
-          'Lease a block of ticket numbers for offline registration: only for accounts that register tickets (403 otherwise); '
-          + `at most ${MAX_UNUSED_PER_INSTALLATION} leased numbers unused per workstation (409); fewer than asked when the year's pool runs low, 409 numbersExhausted when it is used up`,
+          'Lease a block of ticket numbers for offline registration: only for accounts that register tickets (403 otherwise); ' +
+          `at most ${MAX_UNUSED_PER_INSTALLATION} leased numbers unused per workstation (409); fewer than asked when the year's pool runs low, 409 numbersExhausted when it is used up`,
         security,
         body: leaseRequestSchema,
         response: { 200: leaseResponseSchema, 403: HubError, 409: HubError },
@@ -141,12 +157,25 @@ export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub
     async (req, reply) => {
       const [actor, directory] = await Promise.all([loadActor(db, req.user!.id), loadDirectory(db)]);
       if (!actor || !mayLease(actor, directory)) {
-        return reply.code(403).send({ error: 'forbidden', message: 'Only accounts that register tickets (operators) lease ticket numbers; this account does not need them.' });
+        return reply.code(403).send({
+          error: 'forbidden',
+          message: 'Only accounts that register tickets (operators) lease ticket numbers; this account does not need them.',
+        });
       }
-      const outcome = await leaseNumbers(db, { clientId: req.body.clientId, userId: actor.userId, count: req.body.count, year: warsawYear(now()), at: now() });
+      const outcome = await leaseNumbers(db, {
+        clientId: req.body.clientId,
+        userId: actor.userId,
+        count: req.body.count,
+        year: warsawYear(now()),
+        at: now(),
+      });
       if (!outcome.ok) {
         if (outcome.error === 'numbersExhausted') req.log.error({ year: outcome.pool.year }, outcome.message);
-        else req.log.warn({ clientId: req.body.clientId, unused: outcome.unused }, 'lease refused: the workstation holds its cap of unused numbers');
+        else
+          req.log.warn(
+            { clientId: req.body.clientId, unused: outcome.unused },
+            'lease refused: the workstation holds its cap of unused numbers',
+          );
         return reply.code(outcome.status).send({ error: outcome.error, message: outcome.message });
       }
       warnIfPoolLow(req.log, outcome.pool, outcome.lease.last - outcome.lease.first + 1);
@@ -167,7 +196,14 @@ export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub
     async (req) => {
       await db
         .insertInto('outage_period')
-        .values(req.body.periods.map((p) => ({ client_id: req.body.clientId, started_at: p.startedAt, ended_at: p.endedAt, declared_by: p.declaredBy })))
+        .values(
+          req.body.periods.map((p) => ({
+            client_id: req.body.clientId,
+            started_at: p.startedAt,
+            ended_at: p.endedAt,
+            declared_by: p.declaredBy,
+          })),
+        )
         .onConflict((oc) => oc.columns(['client_id', 'started_at']).doUpdateSet((eb) => ({ ended_at: eb.ref('excluded.ended_at') })))
         .execute();
       return { recorded: req.body.periods.length };
@@ -192,7 +228,15 @@ export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub
         db.selectFrom('ticket').select('data').where('number', '=', number).executeTakeFirst(),
         db.selectFrom('ticket_event').select('data').where('ticket', '=', number).orderBy('seq').execute(),
       ]);
-      const visible = actor && row ? redactEventsForActor(actor, row.data as Ticket, events.map((e) => e.data as TicketEvent), directory) : [];
+      const visible =
+        actor && row
+          ? redactEventsForActor(
+              actor,
+              row.data as Ticket,
+              events.map((e) => e.data as TicketEvent),
+              directory,
+            )
+          : [];
       if (visible.length === 0) return reply.code(404).send({ error: 'notFound', message: `No ticket ${number} visible to you.` });
       return { events: visible };
     },
@@ -211,9 +255,13 @@ export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub
     async (req) => (await searchStreets(db, req.query.q, 20)).map((s) => ({ id: s.symUl, name: s.name })),
   );
 
-  r.get('/sync/poke', { schema: { summary: 'Server-sent events: "poke" when there is something to pull', security } }, async (req, reply) => {
-    if (!pokes) return reply.code(503).send({ error: 'unavailable', message: 'Pokes are not enabled on this hub.' });
-    reply.hijack();
-    pokes.attach(reply.raw, { tokenHash: hashToken(req.sessionToken!) });
-  });
+  r.get(
+    '/sync/poke',
+    { schema: { summary: 'Server-sent events: "poke" when there is something to pull', security } },
+    async (req, reply) => {
+      if (!pokes) return reply.code(503).send({ error: 'unavailable', message: 'Pokes are not enabled on this hub.' });
+      reply.hijack();
+      pokes.attach(reply.raw, { tokenHash: hashToken(req.sessionToken!) });
+    },
+  );
 }

@@ -51,7 +51,9 @@ const NoArgs = z.object({}).strict();
 /** The city's structure for screens and for the rules the core runs offline (see Directory in src-shared/ticket). */
 export const DirectorySnapshot = z.object({
   units: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['department', 'agency']), worksInApp: z.boolean() })),
-  groups: z.array(z.object({ id: z.string(), symbol: z.string(), name: z.string(), unitId: z.string(), kind: z.enum(['coordinator', 'realizer']) })),
+  groups: z.array(
+    z.object({ id: z.string(), symbol: z.string(), name: z.string(), unitId: z.string(), kind: z.enum(['coordinator', 'realizer']) }),
+  ),
   categories: z.array(categorySchema),
   users: z.array(z.object({ id: z.string(), name: z.string() })),
 });
@@ -61,7 +63,9 @@ export const WorkstationConfig = z.object({
   directory: DirectorySnapshot,
   /** Who the signed-in user is to the rules (roles, groups, supervised units). */
   actor: actorSchema,
-  extraDays: z.array(z.object({ date: z.string(), kind: z.enum(['dayOff', 'workingDay']), reference: z.string(), note: z.string().optional() })),
+  extraDays: z.array(
+    z.object({ date: z.string(), kind: z.enum(['dayOff', 'workingDay']), reference: z.string(), note: z.string().optional() }),
+  ),
   /** Where callers about snow and ice are sent (P§5.2). */
   snowIceReferral: z.string().optional(),
   /**
@@ -158,7 +162,9 @@ export const desktopRequests = {
   'config.get': { args: NoArgs, result: WorkstationConfig.nullable() },
   /** Runs a ticket command through the shared rules and records it (saved before this answers). */
   'tickets.execute': {
-    args: z.object({ ticket: ticketNumberSchema.optional(), command: z.record(z.string(), z.unknown()).and(z.object({ type: z.string() })) }).strict(),
+    args: z
+      .object({ ticket: ticketNumberSchema.optional(), command: z.record(z.string(), z.unknown()).and(z.object({ type: z.string() })) })
+      .strict(),
     result: ExecuteResult,
   },
   'tickets.get': {
@@ -166,15 +172,23 @@ export const desktopRequests = {
     result: z.object({ ticket: ticketSchema, allowedCommands: z.array(z.string()), pending: z.boolean() }).nullable(),
   },
   'tickets.queue': {
-    args: z.object({ queue: z.enum(QUEUES), limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) }).strict(),
+    args: z
+      .object({ queue: z.enum(QUEUES), limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) })
+      .strict(),
     result: z.object({ rows: z.array(QueueRow), total: z.number().int() }),
   },
   /** P§23.1: find tickets by number, the reporter's phone or the address. */
   'tickets.search': { args: z.object({ text: z.string().trim().min(2).max(200) }).strict(), result: z.array(QueueRow) },
   /** Open tickets of a category at or near an address: the duplicate hint while registering. */
-  'tickets.nearby': { args: z.object({ categoryId: z.string(), address: z.string().trim().min(3).max(500) }).strict(), result: z.array(QueueRow) },
+  'tickets.nearby': {
+    args: z.object({ categoryId: z.string(), address: z.string().trim().min(3).max(500) }).strict(),
+    result: z.array(QueueRow),
+  },
   'tickets.history': { args: z.object({ number: ticketNumberSchema }).strict(), result: z.array(HistoryLine) },
-  'streets.search': { args: z.object({ text: z.string().trim().min(1).max(100) }).strict(), result: z.array(z.object({ id: z.string(), name: z.string() })) },
+  'streets.search': {
+    args: z.object({ text: z.string().trim().min(1).max(100) }).strict(),
+    result: z.array(z.object({ id: z.string(), name: z.string() })),
+  },
   'numbers.reserve': { args: NoArgs, result: NumberReserve },
   /** Keeps a file on this workstation (sent to the hub with the next sync) and returns its reference for a command. */
   'files.store': { args: StoreFileArgs, result: z.object({ id: z.string(), name: z.string(), mediaType: z.string().optional() }) },
@@ -185,7 +199,18 @@ export const desktopRequests = {
   /** Actions the hub refused: the "to resolve" inbox. */
   'outbox.toResolve': { args: NoArgs, result: z.array(ToResolveItem) },
   /** Sends a refused action again, corrected where the user changed it. */
-  'outbox.retry': { args: z.object({ mutationId: z.number().int(), command: z.record(z.string(), z.unknown()).and(z.object({ type: z.string() })).optional() }).strict(), result: ExecuteResult },
+  'outbox.retry': {
+    args: z
+      .object({
+        mutationId: z.number().int(),
+        command: z
+          .record(z.string(), z.unknown())
+          .and(z.object({ type: z.string() }))
+          .optional(),
+      })
+      .strict(),
+    result: ExecuteResult,
+  },
   /** Drops a refused action for good (the screen confirms first). */
   'outbox.discard': { args: z.object({ mutationId: z.number().int() }).strict(), result: z.null() },
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;

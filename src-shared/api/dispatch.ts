@@ -20,8 +20,12 @@ export function createDispatcher(handlers: DesktopHandlers, onUnexpected: (err: 
     if (problem) {
       // Named as the form names it ("temat"), whether the field is a command's or the request's own.
       const command = (rawArgs as { command?: { type?: unknown } } | null)?.command;
-      const label = problem.field && fieldLabel(problem.field.replace(/^command\./, ''), typeof command?.type === 'string' ? command.type : undefined);
-      return { ok: false, error: { code: 'invalidInput', message: inputProblemMessage(problem, label), ...(problem.field ? { field: problem.field } : {}) } };
+      const label =
+        problem.field && fieldLabel(problem.field.replace(/^command\./, ''), typeof command?.type === 'string' ? command.type : undefined);
+      return {
+        ok: false,
+        error: { code: 'invalidInput', message: inputProblemMessage(problem, label), ...(problem.field ? { field: problem.field } : {}) },
+      };
     }
     const parsed = desktopRequests[requestName].args.safeParse(rawArgs ?? {});
     if (!parsed.success) {
@@ -29,7 +33,11 @@ export function createDispatcher(handlers: DesktopHandlers, onUnexpected: (err: 
       const field = issue?.path.join('.') || undefined;
       return {
         ok: false,
-        error: { code: 'invalidInput', message: `${requestName}: ${field ? `field "${field}": ` : ''}${issue?.message ?? 'invalid arguments'}`, field },
+        error: {
+          code: 'invalidInput',
+          message: `${requestName}: ${field ? `field "${field}": ` : ''}${issue?.message ?? 'invalid arguments'}`,
+          field,
+        },
       };
     }
     try {

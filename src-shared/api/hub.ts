@@ -34,7 +34,12 @@ export const LoginRequest = z.object({
   /** Only the length is checked here; the rules for a new password (passwordProblem) apply where it is set. */
   password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
   installationId: z.string().uuid().optional().describe('The desktop installation logging in; its sync stream is bound to the session.'),
-  installationKey: z.string().min(32).max(100).optional().describe("The installation's secret, created with it; required with installationId."),
+  installationKey: z
+    .string()
+    .min(32)
+    .max(100)
+    .optional()
+    .describe("The installation's secret, created with it; required with installationId."),
 });
 export type LoginRequest = z.infer<typeof LoginRequest>;
 

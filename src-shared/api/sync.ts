@@ -53,7 +53,10 @@ export const mutationSchema = z.object({
    * this workstation (see mutationProofText). Needed when the push is made with another user's session.
    * The grant id is a UUID's shape exactly: the hub looks it up in a uuid column.
    */
-  proof: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[A-Za-z0-9_-]{43}$/).optional(),
+  proof: z
+    .string()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.[A-Za-z0-9_-]{43}$/)
+    .optional(),
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 
@@ -70,7 +73,10 @@ export type PushRequest = z.infer<typeof pushRequestSchema>;
  * or poisoned mutation is refused alone (to the workstation's "to resolve" inbox) and never blocks the rest.
  */
 export const pushEnvelopeSchema = pushRequestSchema.extend({
-  mutations: z.array(z.looseObject({ mutationId: z.number().int().positive() })).min(1).max(MAX_PUSH_MUTATIONS),
+  mutations: z
+    .array(z.looseObject({ mutationId: z.number().int().positive() }))
+    .min(1)
+    .max(MAX_PUSH_MUTATIONS),
 });
 export type PushEnvelope = z.infer<typeof pushEnvelopeSchema>;
 
@@ -175,7 +181,10 @@ export function ticketRowOf(t: Ticket): TicketRow {
 const tombstoneSchema = z.object({ kind: z.literal('tombstone'), number: ticketNumberSchema });
 
 /** Protocol 1: the ticket as this user may see it (personal data removed where they may not see it). */
-export const ticketChangeV1Schema = z.discriminatedUnion('kind', [z.object({ kind: z.literal('ticket'), ticket: ticketSchema }), tombstoneSchema]);
+export const ticketChangeV1Schema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ticket'), ticket: ticketSchema }),
+  tombstoneSchema,
+]);
 
 /** Protocol 2: the same ticket as JSON text, stored by the workstation as it is, and its row. */
 export type TicketChange = { kind: 'ticket'; row: TicketRow; text: string } | z.infer<typeof tombstoneSchema>;
@@ -253,7 +262,10 @@ export type LeaseResponse = z.infer<typeof leaseResponseSchema>;
 /** An outage a workstation lived through (P§29), recorded on the hub. */
 export const outagePeriodSchema = z
   .object({ startedAt: isoDateTimeSchema, endedAt: isoDateTimeSchema, declaredBy: z.enum(['auto', 'user']) })
-  .refine((p) => Date.parse(p.endedAt) >= Date.parse(p.startedAt), { message: 'An outage cannot end before it starts.', path: ['endedAt'] });
+  .refine((p) => Date.parse(p.endedAt) >= Date.parse(p.startedAt), {
+    message: 'An outage cannot end before it starts.',
+    path: ['endedAt'],
+  });
 
 export const outagePeriodsRequestSchema = z.object({
   clientId: z.uuid(),
@@ -261,7 +273,10 @@ export const outagePeriodsRequestSchema = z.object({
     .array(outagePeriodSchema)
     .min(1)
     .max(1000)
-    .refine((ps) => new Set(ps.map((p) => Date.parse(p.startedAt))).size === ps.length, 'Two outage periods start at the same moment; send each once.'),
+    .refine(
+      (ps) => new Set(ps.map((p) => Date.parse(p.startedAt))).size === ps.length,
+      'Two outage periods start at the same moment; send each once.',
+    ),
 });
 export const outagePeriodsResponseSchema = z.object({ recorded: z.number().int() });
 

@@ -13,7 +13,12 @@ export type Weekday = (typeof WEEKDAYS)[number];
 
 /** Office hours by weekday; null = the office is closed that weekday. */
 export const weeklyOfficeHoursSchema = z
-  .object(Object.fromEntries(WEEKDAYS.map((day) => [day, officeHoursSchema.nullable()])) as Record<Weekday, z.ZodNullable<typeof officeHoursSchema>>)
+  .object(
+    Object.fromEntries(WEEKDAYS.map((day) => [day, officeHoursSchema.nullable()])) as Record<
+      Weekday,
+      z.ZodNullable<typeof officeHoursSchema>
+    >,
+  )
   // Without any working weekday no deadline could ever fall due.
   .refine((week) => WEEKDAYS.some((day) => week[day]), 'the office must be open on at least one weekday');
 export type WeeklyOfficeHours = z.infer<typeof weeklyOfficeHoursSchema>;

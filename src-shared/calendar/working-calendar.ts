@@ -82,7 +82,10 @@ export function createWorkingCalendar(config: CalendarConfig = {}): WorkingCalen
     const days = Date.UTC(lastYear + 1, 0, 1) / DAY_MS - firstEpochDay;
     const wallClock = warsawWallClock((firstEpochDay - 1) * DAY_MS, (firstEpochDay + days + 1) * DAY_MS);
     const index: Index = {
-      firstYear, lastYear, firstEpochDay, days,
+      firstYear,
+      lastYear,
+      firstEpochDay,
+      days,
       dayStart: new Float64Array(days + 1),
       open: new Float64Array(days).fill(NaN),
       close: new Float64Array(days).fill(NaN),
@@ -166,7 +169,8 @@ export function createWorkingCalendar(config: CalendarConfig = {}): WorkingCalen
     },
 
     deadline(start, workingDays) {
-      if (!Number.isInteger(workingDays) || workingDays < 0) throw new RangeError(`Working days must be a non-negative integer, got ${workingDays}`);
+      if (!Number.isInteger(workingDays) || workingDays < 0)
+        throw new RangeError(`Working days must be a non-negative integer, got ${workingDays}`);
       const t = toMs(start);
       cover(t);
       const d = dayOf(t);
@@ -194,12 +198,19 @@ export function createWorkingCalendar(config: CalendarConfig = {}): WorkingCalen
     describeDay(date) {
       const parsed = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
       const epochMs = parsed ? Date.UTC(Number(parsed[1]), Number(parsed[2]) - 1, Number(parsed[3])) : NaN;
-      if (!parsed || new Date(epochMs).toISOString().slice(0, 10) !== date) throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
+      if (!parsed || new Date(epochMs).toISOString().slice(0, 10) !== date)
+        throw new RangeError(`Not a calendar date (YYYY-MM-DD): ${date}`);
       coverYears(Number(parsed[1]), Number(parsed[1]));
       const rule = ruleFor(date, new Date(epochMs).getUTCDay());
       if (!rule.working) return { date, ...rule };
       const d = epochMs / DAY_MS - ix.firstEpochDay;
-      return { date, working: true, open: new Date(ix.open[d]!), close: new Date(ix.close[d]!), ...(rule.extraDay && { extraDay: rule.extraDay }) };
+      return {
+        date,
+        working: true,
+        open: new Date(ix.open[d]!),
+        close: new Date(ix.close[d]!),
+        ...(rule.extraDay && { extraDay: rule.extraDay }),
+      };
     },
   };
 }

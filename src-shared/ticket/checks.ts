@@ -1,6 +1,18 @@
 // Checks shared by the rules in decide.ts: each rule of the procedure that several commands
 // need is written once here.
-import type { AttachmentRef, Category, Contact, Directory, Group, IsoDate, IsoDateTime, Location, Subcategory, Ticket, Unit } from './model';
+import type {
+  AttachmentRef,
+  Category,
+  Contact,
+  Directory,
+  Group,
+  IsoDate,
+  IsoDateTime,
+  Location,
+  Subcategory,
+  Ticket,
+  Unit,
+} from './model';
 import { contactFields, hasContact, isPersonalFile, lookup, ticketNumberSchema } from './model';
 import type { Refusal } from './refusal';
 import { invalidInput, refuse } from './refusal';
@@ -42,16 +54,21 @@ export function notBefore(day: IsoDate, earliest: IsoDate, field: string, messag
 /** P§5.2 message: snow and ice are taken by the municipal economy department, not the app. */
 function snowIceRefusal(ctx: DecideContext, field: string): Refusal {
   const referral = ctx.snowIceReferral ? ` Kontakt: ${ctx.snowIceReferral.trim().replace(/\.$/, '')}.` : '';
-  return refuse('snowIce',
-    'Zgłoszeń dotyczących zaśnieżonych lub oblodzonych dróg, ścieżek rowerowych i chodników nie rejestruje się w aplikacji (P§5.2). '
-    + 'Przyjmują je bezpośrednio pracownicy Wydziału Gospodarki Komunalnej w Departamencie Pracy, Edukacji i Kultury Urzędu Miasta Łodzi — skieruj tam zgłaszającego.'
-    + referral,
-    field);
+  return refuse(
+    'snowIce',
+    'Zgłoszeń dotyczących zaśnieżonych lub oblodzonych dróg, ścieżek rowerowych i chodników nie rejestruje się w aplikacji (P§5.2). ' +
+      'Przyjmują je bezpośrednio pracownicy Wydziału Gospodarki Komunalnej w Departamencie Pracy, Edukacji i Kultury Urzędu Miasta Łodzi — skieruj tam zgłaszającego.' +
+      referral,
+    field,
+  );
 }
 
 /** P§7: the category (and subcategory) exist; P§5.2: and are not snow / ice. */
-export function classify(ctx: DecideContext, categoryId: string, subcategoryId: string | undefined):
-  Refusal | { category: Category; subcategory: Subcategory | null } {
+export function classify(
+  ctx: DecideContext,
+  categoryId: string,
+  subcategoryId: string | undefined,
+): Refusal | { category: Category; subcategory: Subcategory | null } {
   const category = lookup(ctx.directory.categories, categoryId);
   if (!category) return invalidInput('categoryId', 'Nieznana kategoria zgłoszenia (P§7).');
   const subcategory = subcategoryId === undefined ? null : (category.subcategories ?? []).find((sub) => sub.id === subcategoryId);
@@ -69,10 +86,16 @@ interface ReporterInput extends Contact {
 /** P§8.1.2: who wants an answer leaves contact data; P§26.2: personal data only with consent. */
 export function checkReporter(reporter: ReporterInput, field = 'reporter'): Refusal | null {
   if (reporter.wantsAnswer && !(reporter.phone || reporter.email || reporter.postalAddress)) {
-    return invalidInput(field, 'Zgłaszający chce otrzymać odpowiedź — wpisz jego telefon, adres e-mail lub adres do korespondencji (P§8.1.2).');
+    return invalidInput(
+      field,
+      'Zgłaszający chce otrzymać odpowiedź — wpisz jego telefon, adres e-mail lub adres do korespondencji (P§8.1.2).',
+    );
   }
   if (hasContact(reporter) && !reporter.consent) {
-    return invalidInput(`${field}.consent`, 'Dane osobowe zapisuje się tylko wtedy, gdy zgłaszający podał je z własnej inicjatywy, co oznacza zgodę na ich przetwarzanie (P§26.2).');
+    return invalidInput(
+      `${field}.consent`,
+      'Dane osobowe zapisuje się tylko wtedy, gdy zgłaszający podał je z własnej inicjatywy, co oznacza zgodę na ich przetwarzanie (P§26.2).',
+    );
   }
   return null;
 }
@@ -80,7 +103,11 @@ export function checkReporter(reporter: ReporterInput, field = 'reporter'): Refu
 /** P§27.1: once the reporter's data was erased from a ticket, none is written into it again. */
 export function personalDataClosed(ticket: Ticket, addsPersonalData: boolean, field: string): Refusal | null {
   return ticket.personalDataErased && addsPersonalData
-    ? refuse('invalidState', 'Dane osobowe zgłaszającego zostały usunięte z tego zgłoszenia (cofnięcie zgody lub upływ okresu przechowywania) — nie można ich ponownie zapisać (P§27.1).', field)
+    ? refuse(
+        'invalidState',
+        'Dane osobowe zgłaszającego zostały usunięte z tego zgłoszenia (cofnięcie zgody lub upływ okresu przechowywania) — nie można ich ponownie zapisać (P§27.1).',
+        field,
+      )
     : null;
 }
 
@@ -99,7 +126,9 @@ export function personalPayload(contact: Contact | undefined, files: AttachmentR
 /** P§8.1.1, P§34: the minimal information the unit defined for the category, collected on the phone. */
 export function checkTemplate(category: Category, answers: Record<string, string>): Refusal | null {
   const missing = (category.template ?? []).find((field) => field.required && !answers[field.id]?.trim());
-  return missing ? invalidInput(`templateAnswers.${missing.id}`, `Brak informacji wymaganej dla tej kategorii: ${missing.label} (P§8.1.1).`) : null;
+  return missing
+    ? invalidInput(`templateAnswers.${missing.id}`, `Brak informacji wymaganej dla tej kategorii: ${missing.label} (P§8.1.1).`)
+    : null;
 }
 
 /** Numbers for the tickets a command creates: allocated outside (leased blocks), P§8.2. */
@@ -108,7 +137,10 @@ export function takeNumbers(ctx: DecideContext, count: number, taken: string[]):
   const valid = numbers.every((number) => ticketNumberSchema.safeParse(number).success);
   const distinct = new Set([...numbers, ...taken]).size === numbers.length + taken.length;
   if (numbers.length < count || !valid || !distinct) {
-    return invalidInput('number', 'Brak wolnego numeru zgłoszenia — pula numerów stanowiska jest pusta lub nieprawidłowa. Połącz się z serwerem, aby pobrać nowe numery.');
+    return invalidInput(
+      'number',
+      'Brak wolnego numeru zgłoszenia — pula numerów stanowiska jest pusta lub nieprawidłowa. Połącz się z serwerem, aby pobrać nowe numery.',
+    );
   }
   return numbers;
 }
@@ -120,7 +152,10 @@ export function coordinatorGroupTarget(ctx: DecideContext, groupId: string, fiel
   if (!group || !unit) return invalidInput(field, 'Nie ma takiej grupy w konfiguracji — wybierz grupę z listy.');
   if (group.kind !== 'coordinator') return invalidInput(field, `Grupa ${group.symbol} nie jest grupą koordynatorów (P§13.1).`);
   if (!unit.worksInApp) {
-    return invalidInput(field, `${unit.name} nie pracuje w aplikacji — przekaż zgłoszenie poza aplikacją i zamknij je jako obsługiwane poza nią (P§15.4).`);
+    return invalidInput(
+      field,
+      `${unit.name} nie pracuje w aplikacji — przekaż zgłoszenie poza aplikacją i zamknij je jako obsługiwane poza nią (P§15.4).`,
+    );
   }
   return { group, unit };
 }
@@ -130,7 +165,11 @@ export function realizerGroupTarget(ctx: DecideContext, ticket: Ticket, groupId:
   const group = lookup(ctx.directory.groups, groupId);
   if (!group) return invalidInput(field, 'Nie ma takiej grupy w konfiguracji — wybierz grupę z listy.');
   if (group.kind !== 'realizer') return invalidInput(field, `Grupa ${group.symbol} nie jest grupą realizatorów (P§19.2).`);
-  if (group.unitId !== ticket.unitId) return invalidInput(field, `Grupa ${group.symbol} należy do innej jednostki — zgłoszenie przekazuje się realizatorom własnej jednostki (P§19.4.4).`);
+  if (group.unitId !== ticket.unitId)
+    return invalidInput(
+      field,
+      `Grupa ${group.symbol} należy do innej jednostki — zgłoszenie przekazuje się realizatorom własnej jednostki (P§19.4.4).`,
+    );
   return group;
 }
 
@@ -139,8 +178,12 @@ export function realizerGroupTarget(ctx: DecideContext, ticket: Ticket, groupId:
  * category needs them; an RPW id for a city agency. Returns the events that record data given
  * with the forward.
  */
-export function routingData(ctx: DecideContext, ticket: Pick<Ticket, 'categoryId' | 'location' | 'rpwIds'>, unit: Unit,
-  given: { rpwId?: string; obreb?: string; dzialka?: string }): Refusal | Draft[] {
+export function routingData(
+  ctx: DecideContext,
+  ticket: Pick<Ticket, 'categoryId' | 'location' | 'rpwIds'>,
+  unit: Unit,
+  given: { rpwId?: string; obreb?: string; dzialka?: string },
+): Refusal | Draft[] {
   const category = lookup(ctx.directory.categories, ticket.categoryId);
   if (!category) return invalidInput('categoryId', 'Przed przekazaniem przypisz zgłoszeniu kategorię (P§7).');
   const drafts: Draft[] = [];
@@ -150,14 +193,18 @@ export function routingData(ctx: DecideContext, ticket: Pick<Ticket, 'categoryId
     return invalidInput('location', 'Najpierw wpisz lokalizację zgłoszenia (adres).');
   }
   if (category.needsParcel && !obreb) return invalidInput('obreb', 'Dla tej kategorii wpisz obręb geodezyjny i numer działki (P§12.2).');
-  if (category.needsParcel && !dzialka) return invalidInput('dzialka', 'Dla tej kategorii wpisz obręb geodezyjny i numer działki (P§12.2).');
+  if (category.needsParcel && !dzialka)
+    return invalidInput('dzialka', 'Dla tej kategorii wpisz obręb geodezyjny i numer działki (P§12.2).');
   if (ticket.location && (obreb !== ticket.location.obreb || dzialka !== ticket.location.dzialka)) {
     const location: Location = { ...ticket.location, ...(obreb ? { obreb } : {}), ...(dzialka ? { dzialka } : {}) };
     drafts.push({ type: 'detailsEdited', changes: { location } });
   }
   const rpw = rpwDrafts(ticket, given.rpwId);
   if (unit.kind === 'agency' && ticket.rpwIds.length === 0 && !given.rpwId) {
-    return invalidInput('rpwId', `Przekazanie do miejskiej jednostki organizacyjnej (${unit.name}) wymaga identyfikatora RPW z EZD (P§13.3).`);
+    return invalidInput(
+      'rpwId',
+      `Przekazanie do miejskiej jednostki organizacyjnej (${unit.name}) wymaga identyfikatora RPW z EZD (P§13.3).`,
+    );
   }
   return [...rpw, ...drafts];
 }
@@ -174,7 +221,11 @@ export function requireRpw(ticket: Ticket, rpwId: string | undefined, message: s
 export function departmentRpw(ctx: DecideContext, ticket: Ticket, rpwId?: string): Refusal | null {
   const unit = lookup(ctx.directory.units, ticket.unitId);
   if (unit?.kind !== 'department') return null;
-  return requireRpw(ticket, rpwId, 'Zgłoszenie obsługiwane w komórce organizacyjnej Urzędu wymaga identyfikatora RPW z EZD — wpisz go przed zakończeniem obsługi (P§6.2).');
+  return requireRpw(
+    ticket,
+    rpwId,
+    'Zgłoszenie obsługiwane w komórce organizacyjnej Urzędu wymaga identyfikatora RPW z EZD — wpisz go przed zakończeniem obsługi (P§6.2).',
+  );
 }
 
 /** A ticket's content as a new ticket starts with it (split parts, P§11). */
@@ -203,6 +254,8 @@ export function withoutUndefined<T>(value: T): T {
   if (Array.isArray(value)) return value.map(withoutUndefined) as T;
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(
-    Object.entries(value).filter(([, item]) => item !== undefined).map(([key, item]) => [key, withoutUndefined(item)]),
+    Object.entries(value)
+      .filter(([, item]) => item !== undefined)
+      .map(([key, item]) => [key, withoutUndefined(item)]),
   ) as T;
 }

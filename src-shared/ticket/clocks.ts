@@ -7,18 +7,34 @@ export function ticketClock(calendar: WorkingCalendar, ticket: Ticket, clock: Qu
   const t = ticket.times;
   switch (clock) {
     case 'webPickup':
-      return webFormPickupClock(calendar, { receivedAt: Date.parse(t.receivedAt), takenUpAt: t.pickedUpAt ? Date.parse(t.pickedUpAt) : null }, now);
+      return webFormPickupClock(
+        calendar,
+        { receivedAt: Date.parse(t.receivedAt), takenUpAt: t.pickedUpAt ? Date.parse(t.pickedUpAt) : null },
+        now,
+      );
     case 'reaction': {
       const since = t.handedToGroupAt ?? t.forwardedAt;
-      return since ? reactionClock(calendar, { forwardedAt: Date.parse(since), takenUpAt: t.takenUpAt ? Date.parse(t.takenUpAt) : null }, now) : null;
+      return since
+        ? reactionClock(calendar, { forwardedAt: Date.parse(since), takenUpAt: t.takenUpAt ? Date.parse(t.takenUpAt) : null }, now)
+        : null;
     }
     case 'realization': {
       const done = t.resolvedAt ?? t.closedAt;
-      return realizationClock(calendar, { interventional: ticket.kind === 'interventional', receivedAt: Date.parse(t.receivedAt), completedAt: done ? Date.parse(done) : null }, now);
+      return realizationClock(
+        calendar,
+        {
+          interventional: ticket.kind === 'interventional',
+          receivedAt: Date.parse(t.receivedAt),
+          completedAt: done ? Date.parse(done) : null,
+        },
+        now,
+      );
     }
     case 'mostPressing': {
       const running = RUNNING_CLOCKS[ticket.status] ?? ['realization'];
-      const states = running.map((kind) => ticketClock(calendar, ticket, kind, now)).filter((c): c is ClockStatus => !!c && c.state !== 'done' && c.state !== 'doneLate');
+      const states = running
+        .map((kind) => ticketClock(calendar, ticket, kind, now))
+        .filter((c): c is ClockStatus => !!c && c.state !== 'done' && c.state !== 'doneLate');
       return states.sort((a, b) => a.due.getTime() - b.due.getTime())[0] ?? null;
     }
     default:

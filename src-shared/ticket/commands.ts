@@ -3,8 +3,18 @@
 // Who may send which command from which state lives in roles.ts; the rules themselves in decide.ts.
 import { z } from 'zod';
 import {
-  actionKinds, answerMethods, attachmentRefSchema, contactSchema, idSchema, isoDateSchema, isoDateTimeSchema, storableString,
-  locationSchema, noticeMethods, textSchema, ticketKinds,
+  actionKinds,
+  answerMethods,
+  attachmentRefSchema,
+  contactSchema,
+  idSchema,
+  isoDateSchema,
+  isoDateTimeSchema,
+  storableString,
+  locationSchema,
+  noticeMethods,
+  textSchema,
+  ticketKinds,
 } from './model';
 import type { AttachmentRef } from './model';
 
@@ -17,8 +27,7 @@ const common = {
   outage: z.boolean().optional(),
 };
 
-const command = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
-  z.object({ type: z.literal(type), ...common, ...shape });
+const command = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.object({ type: z.literal(type), ...common, ...shape });
 
 /** Reporter data as entered: contact data is personal and needs the reporter's consent (P§26). */
 export const reporterInputSchema = contactSchema.extend({
@@ -110,7 +119,10 @@ export const commandSchemas = {
   split: command('split', {
     ownScope: textSchema(1000),
     ownAddressee: textSchema(300).optional(),
-    parts: z.array(z.object({ scope: textSchema(1000), addressee: textSchema(300).optional() })).min(1).max(20),
+    parts: z
+      .array(z.object({ scope: textSchema(1000), addressee: textSchema(300).optional() }))
+      .min(1)
+      .max(20),
   }),
   /** P§14.3: close as outside the competence of the city's units, naming the receiving entity. */
   closeOutOfScope: command('closeOutOfScope', {

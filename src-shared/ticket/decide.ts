@@ -8,9 +8,28 @@
 // the procedure's rules on the data (below, one function per command).
 import type { DecideContext, Draft } from './checks';
 import {
-  checkReporter, checkTemplate, classify, contactOf, contentOf, coordinatorGroupTarget, departmentRpw, first,
-  isRefusal, notBefore, notInFuture, personalDataClosed, personalFiles, personalPayload, plainFiles, realizerGroupTarget, requireRpw,
-  routingData, rpwDrafts, takeNumbers, warsawDay, withoutUndefined,
+  checkReporter,
+  checkTemplate,
+  classify,
+  contactOf,
+  contentOf,
+  coordinatorGroupTarget,
+  departmentRpw,
+  first,
+  isRefusal,
+  notBefore,
+  notInFuture,
+  personalDataClosed,
+  personalFiles,
+  personalPayload,
+  plainFiles,
+  realizerGroupTarget,
+  requireRpw,
+  routingData,
+  rpwDrafts,
+  takeNumbers,
+  warsawDay,
+  withoutUndefined,
 } from './checks';
 import type { Command, CommandType, ValidCommand } from './commands';
 import { commandSchemas, isCommandType, isCreationCommand, type CreationCommand } from './commands';
@@ -54,7 +73,10 @@ export function decide(ticket: Ticket | null, command: Command, actor: Actor, no
     return decideOrRefuse(ticket, command, actor, now, ctx);
   } catch {
     // Never expected: the property tests look for it. Refusing keeps the caller's state intact.
-    return { ok: false, refusal: refuse('internalError', 'Wystąpił nieoczekiwany błąd — czynność nie została zapisana. Zgłoś to administratorowi.') };
+    return {
+      ok: false,
+      refusal: refuse('internalError', 'Wystąpił nieoczekiwany błąd — czynność nie została zapisana. Zgłoś to administratorowi.'),
+    };
   }
 }
 
@@ -84,19 +106,23 @@ function decideOrRefuse(ticket: Ticket | null, command: unknown, actorInput: unk
   if (!parsed.success) return refused(refusalFromZod(parsed.error, '', type));
 
   const step = { cmd: parsed.data, actor, as: permission.as, now: time.data, today: warsawDay(time.data), ctx };
-  const outcome = ticket === null
-    ? (creationRules[type as CreationCommand] as (s: Step<CommandType>) => Outcome)(step)
-    : (ticketRules[type as TicketCommand] as (s: TicketStep<CommandType>) => Outcome)({ ...step, ticket });
+  const outcome =
+    ticket === null
+      ? (creationRules[type as CreationCommand] as (s: Step<CommandType>) => Outcome)(step)
+      : (ticketRules[type as TicketCommand] as (s: TicketStep<CommandType>) => Outcome)({ ...step, ticket });
   if (!Array.isArray(outcome)) return refused(outcome);
 
   const outage = (parsed.data as { outage?: boolean }).outage ?? false;
-  const events = outcome.map((draft) => withoutUndefined({
-    ...draft,
-    ticket: draft.ticket ?? ticket?.number ?? '',
-    actorId: actor.userId,
-    at: time.data,
-    outage,
-  }) as TicketEvent);
+  const events = outcome.map(
+    (draft) =>
+      withoutUndefined({
+        ...draft,
+        ticket: draft.ticket ?? ticket?.number ?? '',
+        actorId: actor.userId,
+        at: time.data,
+        outage,
+      }) as TicketEvent,
+  );
   return { ok: true, events };
 }
 
@@ -134,7 +160,14 @@ const creationRules: { [K in CreationCommand]: (s: Step<K>) => Outcome } = {
       receivedAt: cmd.receivedAt ?? now,
     };
     const contact = contactOf(cmd.reporter);
-    return [{ type: 'registered', ticket: numbers[0], content, personal: personalPayload(hasContact(contact) ? contact : undefined, cmd.attachments) }];
+    return [
+      {
+        type: 'registered',
+        ticket: numbers[0],
+        content,
+        personal: personalPayload(hasContact(contact) ? contact : undefined, cmd.attachments),
+      },
+    ];
   },
 
   // P§4.2, P§5.1: saved automatically; an operator picks it up (P§9)
@@ -161,7 +194,14 @@ const creationRules: { [K in CreationCommand]: (s: Step<K>) => Outcome } = {
       receivedAt: cmd.receivedAt,
     };
     const contact = contactOf(cmd.reporter);
-    return [{ type: 'webFormReceived', ticket: numbers[0], content, personal: personalPayload(hasContact(contact) ? contact : undefined, cmd.attachments) }];
+    return [
+      {
+        type: 'webFormReceived',
+        ticket: numbers[0],
+        content,
+        personal: personalPayload(hasContact(contact) ? contact : undefined, cmd.attachments),
+      },
+    ];
   },
 };
 
@@ -190,13 +230,15 @@ const ticketRules: { [K in TicketCommand]: (s: TicketStep<K>) => Outcome } = {
       wantsAnswer: cmd.reporter?.wantsAnswer,
       consent: cmd.reporter?.consent,
     });
-    return [{
-      type: 'webFormPickedUp',
-      changes,
-      rpwIds: [...new Set(cmd.rpwIds)].filter((id) => !ticket.rpwIds.includes(id)),
-      attachments: plainFiles(cmd.attachments),
-      personal: personalPayload(contact, cmd.attachments),
-    }];
+    return [
+      {
+        type: 'webFormPickedUp',
+        changes,
+        rpwIds: [...new Set(cmd.rpwIds)].filter((id) => !ticket.rpwIds.includes(id)),
+        attachments: plainFiles(cmd.attachments),
+        personal: personalPayload(contact, cmd.attachments),
+      },
+    ];
   },
 
   // I§4: corrections by those who may edit the ticket
@@ -206,13 +248,15 @@ const ticketRules: { [K in TicketCommand]: (s: TicketStep<K>) => Outcome } = {
       return refuse('invalidInput', 'Nie podano żadnych zmian.');
     }
     const contact = reporter ? contactOf(reporter) : undefined;
-    const problem = first(
-      reporter ? checkReporter(reporter) : null,
-      personalDataClosed(ticket, hasContact(contact), 'reporter'),
-    );
+    const problem = first(reporter ? checkReporter(reporter) : null, personalDataClosed(ticket, hasContact(contact), 'reporter'));
     if (problem) return problem;
     const changes: ContentChanges = withoutUndefined({
-      subject, description, templateAnswers, location, wantsAnswer: reporter?.wantsAnswer, consent: reporter?.consent,
+      subject,
+      description,
+      templateAnswers,
+      location,
+      wantsAnswer: reporter?.wantsAnswer,
+      consent: reporter?.consent,
     });
     return [contact === undefined ? { type: 'detailsEdited', changes } : { type: 'detailsEdited', changes, personal: { contact } }];
   },
@@ -232,12 +276,14 @@ const ticketRules: { [K in TicketCommand]: (s: TicketStep<K>) => Outcome } = {
     if (to.categoryId === ticket.categoryId && to.subcategoryId === ticket.subcategoryId && to.kind === ticket.kind) {
       return invalidInput('categoryId', 'Zgłoszenie ma już tę klasyfikację.');
     }
-    return [{
-      type: 'reclassified',
-      from: { categoryId: ticket.categoryId, subcategoryId: ticket.subcategoryId, kind: ticket.kind },
-      to,
-      investment: classified.category.investment === true,
-    }];
+    return [
+      {
+        type: 'reclassified',
+        from: { categoryId: ticket.categoryId, subcategoryId: ticket.subcategoryId, kind: ticket.kind },
+        to,
+        investment: classified.category.investment === true,
+      },
+    ];
   },
 
   // P§6.2, P§8.1.6, P§9.5, P§13.3
@@ -261,7 +307,9 @@ const ticketRules: { [K in TicketCommand]: (s: TicketStep<K>) => Outcome } = {
     const numbers = takeNumbers(ctx, cmd.parts.length, [ticket.number, ...known.map((part) => part.number)]);
     if (isRefusal(numbers)) return numbers;
     const own = withoutUndefined({ number: ticket.number, scope: cmd.ownScope, addressee: cmd.ownAddressee });
-    const fresh = cmd.parts.map((part, index) => withoutUndefined({ number: numbers[index]!, scope: part.scope, addressee: part.addressee }));
+    const fresh = cmd.parts.map((part, index) =>
+      withoutUndefined({ number: numbers[index]!, scope: part.scope, addressee: part.addressee }),
+    );
     const parts = [own, ...known, ...fresh];
     const contact = contactOf(ticket.reporter);
     const personal = personalPayload(hasContact(contact) ? contact : undefined, ticket.attachments);
@@ -269,7 +317,13 @@ const ticketRules: { [K in TicketCommand]: (s: TicketStep<K>) => Outcome } = {
     return [
       { type: 'split', ownScope: cmd.ownScope, parts, noticeHandled },
       ...fresh.map((part): Draft => ({
-        type: 'registered', ticket: part.number, content: contentOf(ticket), personal, splitFrom: ticket.number, scope: part.scope, splitParts: parts,
+        type: 'registered',
+        ticket: part.number,
+        content: contentOf(ticket),
+        personal,
+        splitFrom: ticket.number,
+        scope: part.scope,
+        splitParts: parts,
         personalDataErased: ticket.personalDataErased ?? undefined,
       })),
       ...known.map((part): Draft => ({ type: 'splitPartsLinked', ticket: part.number, parts })),
@@ -278,7 +332,11 @@ const ticketRules: { [K in TicketCommand]: (s: TicketStep<K>) => Outcome } = {
 
   // P§14.1, P§14.3
   closeOutOfScope({ cmd, ticket }) {
-    const problem = requireRpw(ticket, cmd.rpwId, 'Zgłoszenie spoza właściwości jednostek miasta rejestruje się w EZD — wpisz identyfikator RPW (P§14.3).');
+    const problem = requireRpw(
+      ticket,
+      cmd.rpwId,
+      'Zgłoszenie spoza właściwości jednostek miasta rejestruje się w EZD — wpisz identyfikator RPW (P§14.3).',
+    );
     if (problem) return problem;
     return [...rpwDrafts(ticket, cmd.rpwId), { type: 'closedOutOfScope', receivingEntity: cmd.receivingEntity, reason: cmd.reason }];
   },
@@ -287,8 +345,16 @@ const ticketRules: { [K in TicketCommand]: (s: TicketStep<K>) => Outcome } = {
   closeHandledOutside({ cmd, ctx, ticket }) {
     const unit = lookup(ctx.directory.units, cmd.receivingUnitId);
     if (!unit) return invalidInput('receivingUnitId', 'Nie ma takiej jednostki w konfiguracji — wybierz jednostkę z listy.');
-    if (unit.worksInApp) return invalidInput('receivingUnitId', `${unit.name} pracuje w aplikacji — przekaż zgłoszenie do koordynatora tej jednostki (P§13.1).`);
-    const problem = requireRpw(ticket, cmd.rpwId, 'Zgłoszenie przekazywane poza aplikacją rejestruje się w EZD — wpisz identyfikator RPW (P§15.4).');
+    if (unit.worksInApp)
+      return invalidInput(
+        'receivingUnitId',
+        `${unit.name} pracuje w aplikacji — przekaż zgłoszenie do koordynatora tej jednostki (P§13.1).`,
+      );
+    const problem = requireRpw(
+      ticket,
+      cmd.rpwId,
+      'Zgłoszenie przekazywane poza aplikacją rejestruje się w EZD — wpisz identyfikator RPW (P§15.4).',
+    );
     if (problem) return problem;
     return [...rpwDrafts(ticket, cmd.rpwId), { type: 'closedHandledOutside', receivingUnitId: unit.id, reason: cmd.reason }];
   },
@@ -316,7 +382,9 @@ const ticketRules: { [K in TicketCommand]: (s: TicketStep<K>) => Outcome } = {
   notifyPartialCompetence({ cmd, now }) {
     const problem = notInFuture(cmd.notifiedAt, now, 'notifiedAt');
     if (problem) return problem;
-    return [{ type: 'partialCompetenceNotified', how: cmd.how, notifiedAt: cmd.notifiedAt, part: cmd.part, otherAddressee: cmd.otherAddressee }];
+    return [
+      { type: 'partialCompetenceNotified', how: cmd.how, notifiedAt: cmd.notifiedAt, part: cmd.part, otherAddressee: cmd.otherAddressee },
+    ];
   },
 
   // P§19.4.3
@@ -324,7 +392,10 @@ const ticketRules: { [K in TicketCommand]: (s: TicketStep<K>) => Outcome } = {
     const target = coordinatorGroupTarget(ctx, cmd.groupId);
     if (isRefusal(target)) return target;
     if (target.group.unitId !== ticket.unitId) {
-      return invalidInput('groupId', 'Do grupy koordynatorów innej jednostki zgłoszenie wraca przez operatora — zwróć je do operatora, wskazując właściwego adresata (P§19.4.1).');
+      return invalidInput(
+        'groupId',
+        'Do grupy koordynatorów innej jednostki zgłoszenie wraca przez operatora — zwróć je do operatora, wskazując właściwego adresata (P§19.4.1).',
+      );
     }
     if (target.group.id === ticket.coordinatorGroupId) return invalidInput('groupId', 'Zgłoszenie jest już w tej grupie koordynatorów.');
     return [{ type: 'passedToCoordinatorGroup', fromGroupId: ticket.coordinatorGroupId, groupId: target.group.id, unitId: target.unit.id }];
@@ -351,10 +422,23 @@ const ticketRules: { [K in TicketCommand]: (s: TicketStep<K>) => Outcome } = {
       return invalidInput('postponeUntil', 'Podaj termin, do którego realizacja zgłoszenia ma zostać odłożona (P§21.2.2).');
     }
     const problem = cmd.postponeUntil
-      ? notBefore(cmd.postponeUntil, today, 'postponeUntil', 'Termin odłożenia realizacji nie może być wcześniejszy niż dzisiaj (P§21.2.2).')
+      ? notBefore(
+          cmd.postponeUntil,
+          today,
+          'postponeUntil',
+          'Termin odłożenia realizacji nie może być wcześniejszy niż dzisiaj (P§21.2.2).',
+        )
       : null;
     if (problem) return problem;
-    return [{ type: 'returnedToCoordinator', fromGroupId: ticket.realizerGroupId, kind: cmd.kind, reason: cmd.reason, postponeUntil: cmd.postponeUntil }];
+    return [
+      {
+        type: 'returnedToCoordinator',
+        fromGroupId: ticket.realizerGroupId,
+        kind: cmd.kind,
+        reason: cmd.reason,
+        postponeUntil: cmd.postponeUntil,
+      },
+    ];
   },
 
   // P§21.2.1 (kind checked in roles.ts: only a non-interventional ticket is closed this way)
@@ -368,7 +452,12 @@ const ticketRules: { [K in TicketCommand]: (s: TicketStep<K>) => Outcome } = {
   handToContractor({ cmd, now }) {
     const problem = first(
       notInFuture(cmd.orderedAt, now, 'orderedAt'),
-      notBefore(cmd.dueOn, warsawDay(cmd.orderedAt), 'dueOn', 'Termin realizacji nie może być wcześniejszy niż dzień zlecenia prac (P§21.2.3).'),
+      notBefore(
+        cmd.dueOn,
+        warsawDay(cmd.orderedAt),
+        'dueOn',
+        'Termin realizacji nie może być wcześniejszy niż dzień zlecenia prac (P§21.2.3).',
+      ),
     );
     if (problem) return problem;
     return [{ type: 'handedToContractor', company: cmd.company, orderedAt: cmd.orderedAt, dueOn: cmd.dueOn }];
@@ -379,7 +468,14 @@ const ticketRules: { [K in TicketCommand]: (s: TicketStep<K>) => Outcome } = {
     const order = ticket.contractorOrders.at(-1);
     const problem = first(
       cmd.completedOn > today ? invalidInput('completedOn', 'Rzeczywisty termin realizacji nie może być w przyszłości (P§21.2.4).') : null,
-      order ? notBefore(cmd.completedOn, warsawDay(order.orderedAt), 'completedOn', 'Prace nie mogły zostać wykonane przed ich zleceniem (P§21.2.4).') : null,
+      order
+        ? notBefore(
+            cmd.completedOn,
+            warsawDay(order.orderedAt),
+            'completedOn',
+            'Prace nie mogły zostać wykonane przed ich zleceniem (P§21.2.4).',
+          )
+        : null,
       departmentRpw(ctx, ticket),
     );
     if (problem) return problem;
@@ -422,10 +518,14 @@ const ticketRules: { [K in TicketCommand]: (s: TicketStep<K>) => Outcome } = {
   // P§23.3.1 (unfinished tickets: the state is checked in roles.ts)
   recordInquiry({ cmd, now, ticket }) {
     const inquiredAt = cmd.inquiredAt ?? now;
-    const problem = notInFuture(inquiredAt, now, 'inquiredAt')
-      ?? (cmd.caller ? checkReporter(cmd.caller, 'caller') ?? personalDataClosed(ticket, hasContact(cmd.caller), 'caller') : null);
+    const problem =
+      notInFuture(inquiredAt, now, 'inquiredAt') ??
+      (cmd.caller ? (checkReporter(cmd.caller, 'caller') ?? personalDataClosed(ticket, hasContact(cmd.caller), 'caller')) : null);
     if (problem) return problem;
-    const caller = cmd.caller && hasContact(cmd.caller) ? { callerWantsAnswer: cmd.caller.wantsAnswer, personal: { contact: contactOf(cmd.caller) } } : {};
+    const caller =
+      cmd.caller && hasContact(cmd.caller)
+        ? { callerWantsAnswer: cmd.caller.wantsAnswer, personal: { contact: contactOf(cmd.caller) } }
+        : {};
     return [{ type: 'inquiryRecorded', inquiredAt, actionsDone: cmd.actionsDone, callerExpects: cmd.callerExpects, ...caller }];
   },
 
@@ -461,7 +561,13 @@ const ticketRules: { [K in TicketCommand]: (s: TicketStep<K>) => Outcome } = {
     const contact = cmd.reporter ? contactOf(cmd.reporter) : undefined;
     return [
       { type: 'followUpRegistered', followUpNumber: number },
-      { type: 'registered', ticket: number, content, personal: personalPayload(hasContact(contact) ? contact : undefined, []), followUpOf: ticket.number },
+      {
+        type: 'registered',
+        ticket: number,
+        content,
+        personal: personalPayload(hasContact(contact) ? contact : undefined, []),
+        followUpOf: ticket.number,
+      },
       ...routed.map((draft) => ({ ...draft, ticket: number })),
       { type: 'forwarded', ticket: number, groupId: target.group.id, unitId: target.unit.id },
     ];
@@ -476,16 +582,26 @@ const ticketRules: { [K in TicketCommand]: (s: TicketStep<K>) => Outcome } = {
 
   // P§18.2: a planned date always with the reason for the delay
   setPlannedDate({ cmd, today }) {
-    const problem = notBefore(cmd.plannedOn, today, 'plannedOn', 'Planowany termin zakończenia nie może być wcześniejszy niż dzisiaj (P§18.2).');
+    const problem = notBefore(
+      cmd.plannedOn,
+      today,
+      'plannedOn',
+      'Planowany termin zakończenia nie może być wcześniejszy niż dzisiaj (P§18.2).',
+    );
     if (problem) return problem;
     return [{ type: 'plannedDateSet', plannedOn: cmd.plannedOn, delayReason: cmd.delayReason }];
   },
 
   // P§27.1: consent withdrawn — erased here and in the other parts of a split report (same reporter)
   withdrawConsent({ ticket }) {
-    const linked = [...ticket.links.splitParts.map((part) => part.number), ticket.links.splitFrom]
-      .filter((number): number is string => !!number && number !== ticket.number);
-    return [ticket.number, ...new Set(linked)].map((number): Draft => ({ type: 'personalDataErased', ticket: number, basis: 'consentWithdrawn' }));
+    const linked = [...ticket.links.splitParts.map((part) => part.number), ticket.links.splitFrom].filter(
+      (number): number is string => !!number && number !== ticket.number,
+    );
+    return [ticket.number, ...new Set(linked)].map((number): Draft => ({
+      type: 'personalDataErased',
+      ticket: number,
+      basis: 'consentWithdrawn',
+    }));
   },
 
   // P§27.1: the retention period is over (the retention job decides when)

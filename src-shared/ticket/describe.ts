@@ -2,9 +2,7 @@
 // event's time (`at`) and author (`actorId`) beside the line; the line says what happened and
 // never repeats personal data.
 import type { TicketEvent } from './ticket-events';
-import {
-  actionKindLabels, answerMethodLabels, channelLabels, kindLabels, noticeMethodLabels, outcomeLabels,
-} from './labels';
+import { actionKindLabels, answerMethodLabels, channelLabels, kindLabels, noticeMethodLabels, outcomeLabels } from './labels';
 import type { Directory } from './model';
 import { lookup } from './model';
 
@@ -28,8 +26,15 @@ const moment = (iso: string) => timeFormat.format(new Date(iso));
 const withReason = (text: string, reason?: string) => (reason ? `${text}; przyczyna: ${reason}` : text);
 
 const changeNames: Record<string, string> = {
-  kind: 'rodzaj', categoryId: 'kategoria', subcategoryId: 'podkategoria', subject: 'temat', description: 'opis',
-  templateAnswers: 'informacje wymagane dla kategorii', location: 'lokalizacja', wantsAnswer: 'żądanie odpowiedzi', consent: 'zgoda',
+  kind: 'rodzaj',
+  categoryId: 'kategoria',
+  subcategoryId: 'podkategoria',
+  subject: 'temat',
+  description: 'opis',
+  templateAnswers: 'informacje wymagane dla kategorii',
+  location: 'lokalizacja',
+  wantsAnswer: 'żądanie odpowiedzi',
+  consent: 'zgoda',
 };
 
 function describeWhat(event: TicketEvent, directory: Directory): string {
@@ -64,9 +69,15 @@ function describeWhat(event: TicketEvent, directory: Directory): string {
     case 'splitPartsLinked':
       return `Zaktualizowano listę części powielonego zgłoszenia: ${event.parts.map((part) => part.number).join(', ')}`;
     case 'closedOutOfScope':
-      return withReason(`Zamknięto jako wykraczające poza zakres działalności jednostek miasta; przekazano do: ${event.receivingEntity}`, event.reason);
+      return withReason(
+        `Zamknięto jako wykraczające poza zakres działalności jednostek miasta; przekazano do: ${event.receivingEntity}`,
+        event.reason,
+      );
     case 'closedHandledOutside':
-      return withReason(`Zamknięto jako obsługiwane poza aplikacją; przekazano do: ${unitName(directory, event.receivingUnitId)}`, event.reason);
+      return withReason(
+        `Zamknięto jako obsługiwane poza aplikacją; przekazano do: ${unitName(directory, event.receivingUnitId)}`,
+        event.reason,
+      );
     case 'takenUp':
       return event.as === 'coordinator'
         ? `Koordynator podjął zgłoszenie w grupie ${groupName(directory, event.groupId)}`

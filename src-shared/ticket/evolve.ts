@@ -103,7 +103,11 @@ function toCoordinatorGroup(ticket: Ticket, event: { unitId: string; groupId: st
 
 /** The ticket leaves every group: back in the operator's hands. */
 const backToOperator = (ticket: Ticket): Partial<Ticket> => ({
-  unitId: null, coordinatorGroupId: null, coordinatorId: null, realizerGroupId: null, realizerId: null,
+  unitId: null,
+  coordinatorGroupId: null,
+  coordinatorId: null,
+  realizerGroupId: null,
+  realizerId: null,
   times: { ...ticket.times, handedToGroupAt: null, takenUpAt: null },
 });
 
@@ -204,18 +208,32 @@ function apply(ticket: Ticket | null, event: TicketEvent): Ticket | null {
         ...ticket,
         ...backToOperator(ticket),
         status: 'returnedToOperator',
-        returns: [...ticket.returns, {
-          to: 'operator', at: event.at, by: event.actorId, fromGroupId: event.fromGroupId,
-          reason: event.reason ?? '', rightAddressee: event.rightAddressee,
-        }],
+        returns: [
+          ...ticket.returns,
+          {
+            to: 'operator',
+            at: event.at,
+            by: event.actorId,
+            fromGroupId: event.fromGroupId,
+            reason: event.reason ?? '',
+            rightAddressee: event.rightAddressee,
+          },
+        ],
       };
     case 'partialCompetenceNotified':
       return {
         ...ticket,
-        partialCompetenceNotices: [...ticket.partialCompetenceNotices, {
-          how: event.how, notifiedAt: event.notifiedAt, part: event.part, otherAddressee: event.otherAddressee,
-          by: event.actorId, handledAt: null,
-        }],
+        partialCompetenceNotices: [
+          ...ticket.partialCompetenceNotices,
+          {
+            how: event.how,
+            notifiedAt: event.notifiedAt,
+            part: event.part,
+            otherAddressee: event.otherAddressee,
+            by: event.actorId,
+            handledAt: null,
+          },
+        ],
       };
     case 'passedToCoordinatorGroup':
       return toCoordinatorGroup(ticket, event);
@@ -224,14 +242,14 @@ function apply(ticket: Ticket | null, event: TicketEvent): Ticket | null {
     case 'resumed':
       return event.realizerGroupId
         ? {
-          ...ticket,
-          status: 'assigned',
-          suspension: null,
-          realizerGroupId: event.realizerGroupId,
-          realizerId: null,
-          routedGroupIds: addUnique(ticket.routedGroupIds, event.realizerGroupId),
-          times: { ...ticket.times, handedToGroupAt: event.at, takenUpAt: null },
-        }
+            ...ticket,
+            status: 'assigned',
+            suspension: null,
+            realizerGroupId: event.realizerGroupId,
+            realizerId: null,
+            routedGroupIds: addUnique(ticket.routedGroupIds, event.realizerGroupId),
+            times: { ...ticket.times, handedToGroupAt: event.at, takenUpAt: null },
+          }
         : { ...ticket, status: 'withCoordinator', suspension: null };
     case 'returnedToCoordinator':
       return {
@@ -239,10 +257,18 @@ function apply(ticket: Ticket | null, event: TicketEvent): Ticket | null {
         status: 'returnedToCoordinator',
         realizerGroupId: null,
         realizerId: null,
-        returns: [...ticket.returns, {
-          to: 'coordinator', at: event.at, by: event.actorId, fromGroupId: event.fromGroupId,
-          reason: event.reason, kind: event.kind, postponeUntil: event.postponeUntil,
-        }],
+        returns: [
+          ...ticket.returns,
+          {
+            to: 'coordinator',
+            at: event.at,
+            by: event.actorId,
+            fromGroupId: event.fromGroupId,
+            reason: event.reason,
+            kind: event.kind,
+            postponeUntil: event.postponeUntil,
+          },
+        ],
       };
     case 'closedNonInterventional':
       return {
@@ -255,7 +281,10 @@ function apply(ticket: Ticket | null, event: TicketEvent): Ticket | null {
       return {
         ...ticket,
         status: 'withContractor',
-        contractorOrders: [...ticket.contractorOrders, { company: event.company, orderedAt: event.orderedAt, dueOn: event.dueOn, state: 'ordered' }],
+        contractorOrders: [
+          ...ticket.contractorOrders,
+          { company: event.company, orderedAt: event.orderedAt, dueOn: event.dueOn, state: 'ordered' },
+        ],
       };
     case 'contractorWorkAccepted':
       return {
@@ -288,7 +317,10 @@ function apply(ticket: Ticket | null, event: TicketEvent): Ticket | null {
     case 'answerRecorded':
       return {
         ...ticket,
-        answers: [...ticket.answers, { answeredAt: event.answeredAt, how: event.how, summary: event.summary, by: event.actorId, recordedAt: event.at }],
+        answers: [
+          ...ticket.answers,
+          { answeredAt: event.answeredAt, how: event.how, summary: event.summary, by: event.actorId, recordedAt: event.at },
+        ],
       };
     case 'inquiryRecorded':
       return {
@@ -313,11 +345,18 @@ function apply(ticket: Ticket | null, event: TicketEvent): Ticket | null {
         actions: [...ticket.actions, { kind: event.kind, note: event.note, doneAt: event.doneAt, by: event.actorId, recordedAt: event.at }],
       };
     case 'plannedDateSet':
-      return { ...ticket, plannedCompletion: { plannedOn: event.plannedOn, delayReason: event.delayReason, setAt: event.at, by: event.actorId } };
+      return {
+        ...ticket,
+        plannedCompletion: { plannedOn: event.plannedOn, delayReason: event.delayReason, setAt: event.at, by: event.actorId },
+      };
     case 'personalDataErased':
       return ticket.personalDataErased ? ticket : erase(ticket, event.at, event.basis);
     case 'deleted':
-      return { ...erase(ticket, event.at, 'deleted'), status: 'deleted', deleted: { at: event.at, by: event.actorId, reason: event.reason } };
+      return {
+        ...erase(ticket, event.at, 'deleted'),
+        status: 'deleted',
+        deleted: { at: event.at, by: event.actorId, reason: event.reason },
+      };
   }
 }
 

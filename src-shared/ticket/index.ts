@@ -9,8 +9,16 @@ export { decide, warsawDay } from './decide';
 export type { DecideContext, Decision } from './decide';
 export { evolve, replay } from './evolve';
 export {
-  allowedCommands, actingGroupIds, canSee, canSeePersonalData, capacitiesOf, checkPermission, commandStates, grants,
-  redactEventsForActor, redactForActor,
+  allowedCommands,
+  actingGroupIds,
+  canSee,
+  canSeePersonalData,
+  capacitiesOf,
+  checkPermission,
+  commandStates,
+  grants,
+  redactEventsForActor,
+  redactForActor,
 } from './roles';
 export type { Capacity, CommandState } from './roles';
 export { actorName, describeEvent } from './describe';

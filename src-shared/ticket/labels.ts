@@ -185,7 +185,10 @@ const commandFieldLabels: Record<string, Record<string, string>> = {
 
 /** The label of a field path like `reporter.email` or `parts.0.scope` (indices and unknown tails fall back to the known prefix). */
 export function fieldLabel(field: string, commandType?: string): string {
-  const withoutIndices = field.split('.').filter((part) => !/^\d+$/.test(part)).join('.');
+  const withoutIndices = field
+    .split('.')
+    .filter((part) => !/^\d+$/.test(part))
+    .join('.');
   const own = commandType ? commandFieldLabels[commandType]?.[withoutIndices] : undefined;
   if (own) return own;
   if (fieldLabels[withoutIndices]) return fieldLabels[withoutIndices];

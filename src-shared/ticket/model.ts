@@ -123,14 +123,17 @@ export type Location = z.infer<typeof locationSchema>;
 /** The reporter's personal data: optional, given on their own initiative (P§26). */
 export const contactSchema = z.object({
   name: textSchema(200).optional(),
-  phone: z.string().trim().regex(/^\+?[0-9 ()-]{3,30}$/).optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{3,30}$/)
+    .optional(),
   email: z.email().max(320).optional(),
   postalAddress: textSchema(500).optional(),
 });
 export type Contact = z.infer<typeof contactSchema>;
 export const contactFields = ['name', 'phone', 'email', 'postalAddress'] as const;
-export const hasContact = (contact: Contact | null | undefined) =>
-  !!contact && contactFields.some((field) => !!contact[field]);
+export const hasContact = (contact: Contact | null | undefined) => !!contact && contactFields.some((field) => !!contact[field]);
 
 export const reporterSchema = contactSchema.extend({
   /** The reporter wants an answer (P§8.1.2, P§16.3). */
@@ -328,10 +331,12 @@ export const ticketSchema = z.object({
   times: ticketTimesSchema,
   /** Registered from a call taken while the central system was down (P§29–P§32). */
   capturedDuringOutage: z.boolean(),
-  personalDataErased: z.object({
-    at: isoDateTimeSchema,
-    basis: z.enum(['consentWithdrawn', 'retentionExpired', 'deleted']),
-  }).nullable(),
+  personalDataErased: z
+    .object({
+      at: isoDateTimeSchema,
+      basis: z.enum(['consentWithdrawn', 'retentionExpired', 'deleted']),
+    })
+    .nullable(),
   deleted: z.object({ at: isoDateTimeSchema, by: z.string(), reason: z.string() }).nullable(),
   /** Number of events applied to the ticket. */
   version: z.number().int().nonnegative(),
@@ -426,7 +431,12 @@ export function lookup<T>(record: Record<string, T>, id: string | null | undefin
 }
 
 /** Builds a directory from lists (as configuration is usually stored). */
-export function makeDirectory(config: { units: Unit[]; groups: Group[]; categories: Category[]; users?: { id: string; name: string }[] }): Directory {
+export function makeDirectory(config: {
+  units: Unit[];
+  groups: Group[];
+  categories: Category[];
+  users?: { id: string; name: string }[];
+}): Directory {
   const byId = <T extends { id: string }>(items: T[]) => Object.fromEntries(items.map((item) => [item.id, item])) as Record<string, T>;
   return {
     units: byId(config.units),

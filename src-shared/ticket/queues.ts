@@ -53,7 +53,12 @@ export function queueFilter(queue: QueueName, actor: Actor, directory: Directory
     case 'coordinatorIncoming':
       return { statuses: ['forwarded'], coordinatorGroupIds, order: 'oldestFirst', clock: 'reaction' };
     case 'coordinatorActive':
-      return { statuses: ['withCoordinator', 'returnedToCoordinator', 'suspended'], coordinatorGroupIds, order: 'oldestFirst', clock: 'realization' };
+      return {
+        statuses: ['withCoordinator', 'returnedToCoordinator', 'suspended'],
+        coordinatorGroupIds,
+        order: 'oldestFirst',
+        clock: 'realization',
+      };
     case 'realizerIncoming':
       return { statuses: ['assigned'], realizerGroupIds, order: 'oldestFirst', clock: 'reaction' };
     case 'realizerActive':

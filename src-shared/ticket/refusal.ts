@@ -39,7 +39,8 @@ export function refusalFromZod(error: z.ZodError, prefix = '', commandType?: str
   else if (issue?.code === 'too_small' && issue.origin === 'string') message = `Pole ${label} nie może być puste.`;
   else if (issue?.code === 'too_small' && issue.origin === 'array') message = `Pole ${label} wymaga co najmniej ${issue.minimum} pozycji.`;
   else if (issue?.code === 'too_big') message = `Pole ${label} jest za długie.`;
-  else if (issue?.code === 'invalid_format' && issue.format === 'datetime') message = `Pole ${label} musi zawierać datę i godzinę (ISO 8601, UTC).`;
+  else if (issue?.code === 'invalid_format' && issue.format === 'datetime')
+    message = `Pole ${label} musi zawierać datę i godzinę (ISO 8601, UTC).`;
   else if (issue?.code === 'invalid_format' && issue.format === 'date') message = `Pole ${label} musi zawierać poprawną datę (RRRR-MM-DD).`;
   else if (issue?.code === 'invalid_format' && issue.format === 'email') message = `Pole ${label} musi zawierać poprawny adres e-mail.`;
   else if (issue?.code === 'unrecognized_keys') message = `Nieznane pole ${label}.`;

@@ -54,24 +54,28 @@ export const grants: Record<CommandType, Grant[]> = {
   registerTicket: [{ as: 'operator', in: ['none'] }], // P§5.1, P§8, P§3.2
   receiveFromWebForm: [{ as: 'system', in: ['none'] }], // P§5.1 saved automatically
   pickUpWebForm: [{ as: 'operator', in: ['awaitingPickup'] }], // P§9
-  editDetails: [ // I§4: edit within one's remit
+  editDetails: [
+    // I§4: edit within one's remit
     { as: 'operator', in: PICKED_UP_OPEN },
     { as: 'superSupervisor', in: PICKED_UP },
     { as: 'ticketCoordinator', in: [...COORDINATOR_HOLDS, 'suspended'] },
     { as: 'ticketRealizer', in: REALIZER_WORKS },
   ],
-  addAttachments: [ // P§8.1.5, P§9.4, P§21.1
+  addAttachments: [
+    // P§8.1.5, P§9.4, P§21.1
     { as: 'operator', in: PICKED_UP_OPEN },
     { as: 'superSupervisor', in: PICKED_UP },
     { as: 'ticketCoordinator', in: [...COORDINATOR_HOLDS, 'suspended'] },
     { as: 'ticketRealizer', in: REALIZER_WORKS },
   ],
-  reclassify: [ // P§7, P§21.2.1
+  reclassify: [
+    // P§7, P§21.2.1
     { as: 'operator', in: ROUTABLE },
     { as: 'ticketCoordinator', in: COORDINATOR_HOLDS },
     { as: 'ticketRealizer', in: ['inProgress'] },
   ],
-  setRpwId: [ // P§6.2 realizer; P§8.1.6, P§9.5, P§13.3 operator
+  setRpwId: [
+    // P§6.2 realizer; P§8.1.6, P§9.5, P§13.3 operator
     { as: 'operator', in: PICKED_UP },
     { as: 'superSupervisor', in: PICKED_UP },
     { as: 'ticketRealizer', in: REALIZER_WORKS },
@@ -100,23 +104,27 @@ export const grants: Record<CommandType, Grant[]> = {
   rejectContractorWork: [{ as: 'ticketRealizer', in: ['withContractor'] }], // P§21.2.4
   resolve: [{ as: 'ticketRealizer', in: ['inProgress'] }], // P§21.2.5
   forwardExternalAndClose: [{ as: 'ticketRealizer', in: ['inProgress'] }], // P§21.3
-  recordAnswerToReporter: [ // P§16.3, P§22 realizer; P§14.2 operator
+  recordAnswerToReporter: [
+    // P§16.3, P§22 realizer; P§14.2 operator
     { as: 'operator', in: PICKED_UP },
     { as: 'superSupervisor', in: PICKED_UP },
     { as: 'ticketRealizer', in: [...REALIZER_WORKS, ...FINISHED] },
   ],
   recordInquiry: [{ as: 'operator', in: OPEN }], // P§23.3.1: unfinished tickets only
   registerFollowUp: [{ as: 'operator', in: FINISHED }], // P§23.3.2: finished tickets only
-  recordAction: [ // P§17.2.2, P§31.2
+  recordAction: [
+    // P§17.2.2, P§31.2
     { as: 'ticketCoordinator', in: [...COORDINATOR_HOLDS, 'suspended', 'assigned', ...REALIZER_WORKS] },
     { as: 'ticketRealizer', in: REALIZER_WORKS },
     { as: 'superSupervisor', in: PICKED_UP_OPEN },
   ],
-  setPlannedDate: [ // P§18.2
+  setPlannedDate: [
+    // P§18.2
     { as: 'ticketRealizer', in: REALIZER_WORKS },
     { as: 'superSupervisor', in: ROUTED_OPEN },
   ],
-  withdrawConsent: [ // P§27.1
+  withdrawConsent: [
+    // P§27.1
     { as: 'operator', in: NOT_DELETED, when: personalDataNotErased },
     { as: 'superSupervisor', in: NOT_DELETED, when: personalDataNotErased },
     { as: 'ticketRealizer', in: [...REALIZER_WORKS, ...FINISHED], when: personalDataNotErased },
@@ -152,19 +160,27 @@ export function capacitiesOf(actor: Actor, ticket: Ticket | null, directory: Dir
  * send it to this ticket (incl. acting outside one's own group or unit), `invalidState` when it
  * may, but not in the ticket's current state.
  */
-export function checkPermission(actor: Actor, ticket: Ticket | null, type: CommandType, directory: Directory):
-  { ok: true; as: Capacity } | { ok: false; refusal: Refusal } {
+export function checkPermission(
+  actor: Actor,
+  ticket: Ticket | null,
+  type: CommandType,
+  directory: Directory,
+): { ok: true; as: Capacity } | { ok: false; refusal: Refusal } {
   const state: CommandState = ticket ? ticket.status : 'none';
   const capacities = capacitiesOf(actor, ticket, directory);
   const usable = grants[type].filter((grant) => capacities.has(grant.as));
   if (usable.length === 0) {
-    return { ok: false, refusal: { code: 'forbidden', message: `Nie masz uprawnień do czynności „${commandLabels[type]}” w tym zgłoszeniu.` } };
+    return {
+      ok: false,
+      refusal: { code: 'forbidden', message: `Nie masz uprawnień do czynności „${commandLabels[type]}” w tym zgłoszeniu.` },
+    };
   }
   const inState = usable.filter((grant) => grant.in.includes(state));
   if (inState.length === 0) {
-    const message = state === 'none'
-      ? `Czynność „${commandLabels[type]}” dotyczy istniejącego zgłoszenia.`
-      : `Czynności „${commandLabels[type]}” nie można wykonać, gdy zgłoszenie jest w stanie „${statusLabels[state]}”.`;
+    const message =
+      state === 'none'
+        ? `Czynność „${commandLabels[type]}” dotyczy istniejącego zgłoszenia.`
+        : `Czynności „${commandLabels[type]}” nie można wykonać, gdy zgłoszenie jest w stanie „${statusLabels[state]}”.`;
     return { ok: false, refusal: { code: 'invalidState', message } };
   }
   let reason: string | null = null;

@@ -58,7 +58,10 @@ export function monthStats(month: string, tickets: readonly Ticket[], calendar: 
       finishedLate: isFinished(t.status) && ticketClock(calendar, t, 'realization', now)?.state === 'doneLate' ? 1 : 0,
       openLate: isOpen(t.status) && ticketClock(calendar, t, 'mostPressing', now)?.state === 'late' ? 1 : 0,
     };
-    for (const [rows, key] of [[byUnit, t.unitId], [byCategory, t.categoryId]] as const) {
+    for (const [rows, key] of [
+      [byUnit, t.unitId],
+      [byCategory, t.categoryId],
+    ] as const) {
       if (!rows.has(key)) rows.set(key, empty(key));
       add(rows.get(key)!, counts);
     }

@@ -11,8 +11,16 @@
 import { z } from 'zod';
 import type { CommandType } from './commands';
 import {
-  actionKinds, answerMethods, attachmentRefSchema, contactSchema, isoDateSchema, isoDateTimeSchema,
-  noticeMethods, splitPartSchema, ticketKinds, ticketNumberSchema,
+  actionKinds,
+  answerMethods,
+  attachmentRefSchema,
+  contactSchema,
+  isoDateSchema,
+  isoDateTimeSchema,
+  noticeMethods,
+  splitPartSchema,
+  ticketKinds,
+  ticketNumberSchema,
   ticketSchema,
 } from './model';
 import type { AttachmentRef } from './model';
@@ -40,7 +48,17 @@ const personal = personalPayloadSchema.nullable();
 
 /** What a new ticket starts with: the ticket's own content fields, and of the reporter only the flags (contact data is personal). */
 export const ticketContentSchema = ticketSchema
-  .pick({ kind: true, channel: true, categoryId: true, subcategoryId: true, subject: true, description: true, templateAnswers: true, location: true, rpwIds: true })
+  .pick({
+    kind: true,
+    channel: true,
+    categoryId: true,
+    subcategoryId: true,
+    subject: true,
+    description: true,
+    templateAnswers: true,
+    location: true,
+    rpwIds: true,
+  })
   .extend({
     wantsAnswer: z.boolean(),
     consent: z.boolean(),
@@ -52,7 +70,17 @@ export type TicketContent = z.infer<typeof ticketContentSchema>;
 
 /** Content fields an edit or pickup may change. */
 export const contentChangesSchema = ticketContentSchema
-  .pick({ kind: true, categoryId: true, subcategoryId: true, subject: true, description: true, templateAnswers: true, location: true, wantsAnswer: true, consent: true })
+  .pick({
+    kind: true,
+    categoryId: true,
+    subcategoryId: true,
+    subject: true,
+    description: true,
+    templateAnswers: true,
+    location: true,
+    wantsAnswer: true,
+    consent: true,
+  })
   .partial();
 export type ContentChanges = z.infer<typeof contentChangesSchema>;
 
@@ -73,7 +101,12 @@ export const ticketEventSchema = z.discriminatedUnion('type', [
     followUpOf: ticketNumberSchema.optional(),
   }),
   event('webFormReceived', { content: ticketContentSchema, personal }),
-  event('webFormPickedUp', { changes: contentChangesSchema, rpwIds: z.array(z.string()), attachments: z.array(attachmentRefSchema), personal }),
+  event('webFormPickedUp', {
+    changes: contentChangesSchema,
+    rpwIds: z.array(z.string()),
+    attachments: z.array(attachmentRefSchema),
+    personal,
+  }),
   event('detailsEdited', { changes: contentChangesSchema, personal: personal.optional() }),
   event('attachmentsAdded', { attachments: z.array(attachmentRefSchema), personal }),
   event('reclassified', {
@@ -92,12 +125,20 @@ export const ticketEventSchema = z.discriminatedUnion('type', [
   event('takenUp', { as: z.enum(['coordinator', 'realizer']), groupId: z.string() }),
   event('realizerGroupAssigned', { groupId: z.string() }),
   event('returnedToOperator', { fromGroupId: z.string().nullable(), rightAddressee: z.string(), reason: z.string().optional() }),
-  event('partialCompetenceNotified', { how: z.enum(noticeMethods), notifiedAt: isoDateTimeSchema, part: z.string(), otherAddressee: z.string() }),
+  event('partialCompetenceNotified', {
+    how: z.enum(noticeMethods),
+    notifiedAt: isoDateTimeSchema,
+    part: z.string(),
+    otherAddressee: z.string(),
+  }),
   event('passedToCoordinatorGroup', { fromGroupId: z.string().nullable(), groupId: z.string(), unitId: z.string() }),
   event('suspended', { reason: z.string(), until: isoDateSchema }),
   event('resumed', { realizerGroupId: z.string().nullable() }),
   event('returnedToCoordinator', {
-    fromGroupId: z.string().nullable(), kind: z.enum(['notOurs', 'postpone']), reason: z.string(), postponeUntil: isoDateSchema.optional(),
+    fromGroupId: z.string().nullable(),
+    kind: z.enum(['notOurs', 'postpone']),
+    reason: z.string(),
+    postponeUntil: isoDateSchema.optional(),
   }),
   event('closedNonInterventional', { reason: z.string() }),
   event('handedToContractor', { company: z.string(), orderedAt: isoDateTimeSchema, dueOn: isoDateSchema }),
@@ -106,7 +147,13 @@ export const ticketEventSchema = z.discriminatedUnion('type', [
   event('resolved', { outcome: z.enum(['fixed', 'notToBeDone']), reason: z.string().optional(), completedOn: isoDateSchema.optional() }),
   event('forwardedExternalAndClosed', { receivingEntity: z.string(), note: z.string().optional() }),
   event('answerRecorded', { answeredAt: isoDateTimeSchema, how: z.enum(answerMethods), summary: z.string().optional() }),
-  event('inquiryRecorded', { inquiredAt: isoDateTimeSchema, actionsDone: z.string(), callerExpects: z.string(), callerWantsAnswer: z.boolean().optional(), personal: personal.optional() }),
+  event('inquiryRecorded', {
+    inquiredAt: isoDateTimeSchema,
+    actionsDone: z.string(),
+    callerExpects: z.string(),
+    callerWantsAnswer: z.boolean().optional(),
+    personal: personal.optional(),
+  }),
   event('followUpRegistered', { followUpNumber: ticketNumberSchema }),
   event('actionRecorded', { kind: z.enum(actionKinds), note: z.string(), doneAt: isoDateTimeSchema }),
   event('plannedDateSet', { plannedOn: isoDateSchema, delayReason: z.string() }),
@@ -124,8 +171,7 @@ export const creationEventTypes: readonly EventType[] = ['registered', 'webFormR
 export const requiresErasure = (event: TicketEvent) => event.type === 'personalDataErased' || event.type === 'deleted';
 
 /** True when the event carries personal data (its `personal` key is set). */
-export const carriesPersonalData = (event: TicketEvent) =>
-  'personal' in event && event.personal !== null && event.personal !== undefined;
+export const carriesPersonalData = (event: TicketEvent) => 'personal' in event && event.personal !== null && event.personal !== undefined;
 
 /**
  * Blanks the personal data of every event (the `personal` key becomes null). The event store

@@ -34,7 +34,6 @@ export async function withHub<T>(fn: (hub: RunningHub) => Promise<T>): Promise<T
   }
 }
 
-
 /** A registered pothole ticket decided by the shared rules, to copy with other numbers. */
 export function templateTicket(): Ticket {
   const directory = makeDirectory({ units, groups, categories });
@@ -48,11 +47,12 @@ export function templateTicket(): Ticket {
 export async function insertTickets(hub: RunningHub, n: number): Promise<void> {
   const base = templateTicket();
   for (let i = 0; i < n; i += 2000) {
-    const rows = Array.from({ length: Math.min(2000, n - i) }, (_, k) => ticketRow({ ...base, number: `2025/${String(i + k + 1).padStart(6, '0')}` }, new Date()));
+    const rows = Array.from({ length: Math.min(2000, n - i) }, (_, k) =>
+      ticketRow({ ...base, number: `2025/${String(i + k + 1).padStart(6, '0')}` }, new Date()),
+    );
     await hub.database.db.insertInto('ticket').values(rows).execute();
   }
 }
-
 
 /**
  * A second hub process on the same database, as a workstation meets it in production: a server
@@ -68,7 +68,12 @@ export async function hubProcess(databaseUrl: string): Promise<{ url: string; st
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 150; i++) {
-    if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) {
+    if (
+      await fetch(`${url}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    ) {
       return { url, stop: () => new Promise<void>((done) => (child.exitCode === null ? child.once('exit', () => done()).kill() : done())) };
     }
     await new Promise((r) => setTimeout(r, 200));

@@ -13,7 +13,7 @@ const bench: Bench = {
     const from = Date.UTC(2024, 0, 1);
     const span = Date.UTC(2031, 0, 1) - from;
     let seed = 42;
-    const random = (): number => ((seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32);
+    const random = (): number => (seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32;
     const starts = Float64Array.from({ length: INPUTS }, () => from + Math.floor(random() * span));
     const ns = Int32Array.from({ length: INPUTS }, () => 1 + Math.floor(random() * 10));
 

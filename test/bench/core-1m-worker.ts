@@ -21,11 +21,26 @@ await (await openLocalStore(dataDir)).close();
 const fillStarted = performance.now();
 const raw = new Database(join(dataDir, STORE_FILE));
 raw.pragma('journal_mode = WAL');
-const insert = raw.prepare(`insert into ticket (number, status, unit_id, coordinator_group_id, realizer_group_id, category_id, received_at, forwarded_at,
+const insert =
+  raw.prepare(`insert into ticket (number, status, unit_id, coordinator_group_id, realizer_group_id, category_id, received_at, forwarded_at,
   routed_groups, routed_units, phone_digits, address_key, pending, confirmed, data, server_data) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 1, ?, null)`);
 const base = templateTicket();
-const statuses: Status[] = ['registered', 'forwarded', 'withCoordinator', 'assigned', 'inProgress', 'resolved', 'closed', 'resolved', 'closed', 'awaitingPickup'];
-const groups = [['zdit-k', 'zdit-r', 'zdit'], ['wgk-k', 'wgk-r', 'wgk']] as const;
+const statuses: Status[] = [
+  'registered',
+  'forwarded',
+  'withCoordinator',
+  'assigned',
+  'inProgress',
+  'resolved',
+  'closed',
+  'resolved',
+  'closed',
+  'awaitingPickup',
+];
+const groups = [
+  ['zdit-k', 'zdit-r', 'zdit'],
+  ['wgk-k', 'wgk-r', 'wgk'],
+] as const;
 const streets = ['Piotrkowska', 'Zgierska', 'Pomorska', 'Narutowicza', 'Kościuszki', 'Rokicińska', 'Włókniarzy', 'Retkińska'];
 raw.transaction(() => {
   for (let i = 0; i < COUNT; i++) {
@@ -46,8 +61,21 @@ raw.transaction(() => {
       location: { address },
       times: { ...base.times, receivedAt: received, registeredAt: received, forwardedAt: routed ? received : null },
     };
-    insert.run(t.number, t.status, t.unitId, t.coordinatorGroupId, t.realizerGroupId, t.categoryId, received, t.times.forwardedAt,
-      `,${t.routedGroupIds.join(',')},`, `,${t.routedUnitIds.join(',')},`, '600700800', searchKey(address), JSON.stringify(t));
+    insert.run(
+      t.number,
+      t.status,
+      t.unitId,
+      t.coordinatorGroupId,
+      t.realizerGroupId,
+      t.categoryId,
+      received,
+      t.times.forwardedAt,
+      `,${t.routedGroupIds.join(',')},`,
+      `,${t.routedUnitIds.join(',')},`,
+      '600700800',
+      searchKey(address),
+      JSON.stringify(t),
+    );
   }
 })();
 raw.close();
@@ -73,7 +101,8 @@ const timed = async (args: unknown) => {
   return res;
 };
 const created: string[] = [];
-for (let i = 0; i < 300; i++) created.push((await timed({ command: potholeCall({ categoryId: 'waste', templateAnswers: {} }) })).createdNumbers![0]!);
+for (let i = 0; i < 300; i++)
+  created.push((await timed({ command: potholeCall({ categoryId: 'waste', templateAnswers: {} }) })).createdNumbers![0]!);
 for (const number of created) await timed({ ticket: number, command: { type: 'forwardToCoordinators', groupId: 'wgk-k' } });
 for (const number of created) await timed({ ticket: number, command: { type: 'takeUp' } });
 latencies.sort((a, b) => a - b);
@@ -89,9 +118,11 @@ pageTimes.sort((a, b) => a - b);
 const rssMb = process.memoryUsage().rss / 1024 / 1024;
 await core.close();
 rmSync(dataDir, { recursive: true, force: true });
-console.log(JSON.stringify({
-  fillSeconds,
-  commandP99: latencies[Math.floor(latencies.length * 0.99)],
-  queueP95: pageTimes[Math.floor(pageTimes.length * 0.95)],
-  rssMb,
-}));
+console.log(
+  JSON.stringify({
+    fillSeconds,
+    commandP99: latencies[Math.floor(latencies.length * 0.99)],
+    queueP95: pageTimes[Math.floor(pageTimes.length * 0.95)],
+    rssMb,
+  }),
+);

@@ -40,9 +40,15 @@ const replay10k: Bench = {
       await must(core, 'session.login', { login: 'operator', password: PASSWORD });
       await core.syncNow();
       // 10,000 numbers in reserve for this workstation, leased under its installation id.
-      const leaser = await new TestWorkstation(hub.url, { id: core.store.installationId, key: core.store.installationKey }).login('operator', PASSWORD);
+      const leaser = await new TestWorkstation(hub.url, { id: core.store.installationId, key: core.store.installationKey }).login(
+        'operator',
+        PASSWORD,
+      );
       for (let i = 0; i < 10; i++) {
-        const lease = await leaser.request<{ year: number; first: number; last: number }>('/sync/lease', { clientId: core.store.installationId, count: 1000 });
+        const lease = await leaser.request<{ year: number; first: number; last: number }>('/sync/lease', {
+          clientId: core.store.installationId,
+          count: 1000,
+        });
         await addBlock(core.store.db, lease);
       }
       await must(core, 'connection.declareOutage', {});
@@ -54,7 +60,10 @@ const replay10k: Bench = {
       await must(core, 'connection.endOutage', {});
       while ((await must<{ pendingActions: number }>(core, 'connection.get', {})).pendingActions > 0) await core.syncNow();
       const seconds = (performance.now() - started) / 1000;
-      const confirmed = await hub.database.db.selectFrom('ticket').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+      const confirmed = await hub.database.db
+        .selectFrom('ticket')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow();
       if (Number(confirmed.n) !== 10_000) throw new Error(`hub has ${confirmed.n} tickets, expected 10000`);
       const records = (await core.store.db.selectFrom('ticket').select('data').execute()).map((r) => JSON.parse(r.data as string));
       await core.close();
@@ -62,7 +71,14 @@ const replay10k: Bench = {
 
       const peer = await pouchReplication(records);
       return [
-        { name: 'core.replay_10k_end_to_end_s', value: seconds, unit: 's', target: 3, better: 'lower', peer: { name: 'pouchdb→pouchdb-server', value: peer } },
+        {
+          name: 'core.replay_10k_end_to_end_s',
+          value: seconds,
+          unit: 's',
+          target: 3,
+          better: 'lower',
+          peer: { name: 'pouchdb→pouchdb-server', value: peer },
+        },
         { name: 'core.capture_10k_offline_s', value: captureSeconds, unit: 's' },
       ] satisfies BenchFigure[];
     }),
@@ -73,10 +89,20 @@ async function pouchReplication(records: { number: string }[]): Promise<number> 
   const { default: PouchDB } = await import('pouchdb');
   const port = await freePort();
   const dir = tempDir();
-  const server = spawn(process.execPath, [require.resolve('pouchdb-server/bin/pouchdb-server'), '--in-memory', '--port', String(port), '--no-stdout-logs'], { cwd: dir, stdio: 'ignore' });
+  const server = spawn(
+    process.execPath,
+    [require.resolve('pouchdb-server/bin/pouchdb-server'), '--in-memory', '--port', String(port), '--no-stdout-logs'],
+    { cwd: dir, stdio: 'ignore' },
+  );
   try {
     for (let i = 0; i < 100; i++) {
-      if (await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`http://127.0.0.1:${port}/`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       await new Promise((r) => setTimeout(r, 200));
     }
     const local = new PouchDB(join(dir, 'local'));
@@ -107,7 +133,10 @@ const initialSync: Bench = {
       await must(core, 'session.login', { login: 'operator', password: PASSWORD });
       await core.syncNow();
       const seconds = (performance.now() - started) / 1000;
-      const n = await core.store.db.selectFrom('ticket').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const n = await core.store.db
+        .selectFrom('ticket')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       await core.close();
       await remote.stop();
       rmSync(dataDir, { recursive: true, force: true });
@@ -129,11 +158,20 @@ const oneMillion: Bench = {
         .executeTakeFirstOrThrow();
       await setMemberships(hub.database.db, user.id, ['wgk-k'], []);
       const count = Number(process.env.BENCH_LOCAL_TICKETS ?? 1_000_000);
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', 'test/bench/core-1m-worker.ts', hub.url, 'bench', PASSWORD, String(count)], {
-        maxBuffer: 1024 * 1024,
-        timeout: 1_800_000,
-      });
-      const figures = JSON.parse(stdout.trim().split('\n').at(-1)!) as { fillSeconds: number; commandP99: number; queueP95: number; rssMb: number };
+      const { stdout } = await run(
+        process.execPath,
+        ['--import', 'tsx', 'test/bench/core-1m-worker.ts', hub.url, 'bench', PASSWORD, String(count)],
+        {
+          maxBuffer: 1024 * 1024,
+          timeout: 1_800_000,
+        },
+      );
+      const figures = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
+        fillSeconds: number;
+        commandP99: number;
+        queueP95: number;
+        rssMb: number;
+      };
       return [
         { name: 'core.command_p99_ms_1m', value: figures.commandP99, unit: 'ms', target: 5, better: 'lower' },
         { name: 'core.queue_page_p95_ms_1m', value: figures.queueP95, unit: 'ms', target: 10, better: 'lower' },

@@ -10,7 +10,11 @@ const FLOOD = 2000;
 const CONCURRENCY = 50;
 const PROBE_EVERY_MS = 5;
 
-const resident = { description: 'Przewrócone drzewo blokuje chodnik.', location: { address: 'ul. Zgierska 20, Łódź' }, reporter: { wantsAnswer: true, consent: true, email: 'mieszkaniec@example.com' } };
+const resident = {
+  description: 'Przewrócone drzewo blokuje chodnik.',
+  location: { address: 'ul. Zgierska 20, Łódź' },
+  reporter: { wantsAnswer: true, consent: true, email: 'mieszkaniec@example.com' },
+};
 
 const p99 = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.floor(samples.length * 0.99)]!;
 
@@ -83,14 +87,32 @@ const flooded: Bench = {
       const withoutLimits = await measure(open.url, key).finally(() => open.stop());
 
       process.stderr.write(
-        `  flood of ${FLOOD}: ${withLimits.seconds.toFixed(1)} s with limits, ${withoutLimits.seconds.toFixed(1)} s without; `
-          + `/health p99 idle ${withLimits.idle.toFixed(1)} ms / ${withoutLimits.idle.toFixed(1)} ms\n`,
+        `  flood of ${FLOOD}: ${withLimits.seconds.toFixed(1)} s with limits, ${withoutLimits.seconds.toFixed(1)} s without; ` +
+          `/health p99 idle ${withLimits.idle.toFixed(1)} ms / ${withoutLimits.idle.toFixed(1)} ms\n`,
       );
       return [
-        { name: 'hub.health_p99_under_flood_ms', value: withLimits.underFlood, unit: 'ms', better: 'lower', peer: { name: 'no rate limit', value: withoutLimits.underFlood } },
+        {
+          name: 'hub.health_p99_under_flood_ms',
+          value: withLimits.underFlood,
+          unit: 'ms',
+          better: 'lower',
+          peer: { name: 'no rate limit', value: withoutLimits.underFlood },
+        },
         { name: 'hub.health_p99_idle_ms', value: withLimits.idle, unit: 'ms' },
-        { name: 'hub.health_p99_flood_ratio', value: withLimits.underFlood / withLimits.idle, unit: '×', better: 'lower', peer: { name: 'no rate limit', value: withoutLimits.underFlood / withoutLimits.idle } },
-        { name: 'hub.flood_refused_share', value: withLimits.refusedShare, unit: 'share', better: 'higher', peer: { name: 'no rate limit', value: withoutLimits.refusedShare } },
+        {
+          name: 'hub.health_p99_flood_ratio',
+          value: withLimits.underFlood / withLimits.idle,
+          unit: '×',
+          better: 'lower',
+          peer: { name: 'no rate limit', value: withoutLimits.underFlood / withoutLimits.idle },
+        },
+        {
+          name: 'hub.flood_refused_share',
+          value: withLimits.refusedShare,
+          unit: 'share',
+          better: 'higher',
+          peer: { name: 'no rate limit', value: withoutLimits.refusedShare },
+        },
       ] satisfies BenchFigure[];
     }),
 };

@@ -32,12 +32,20 @@ const push10k: Bench = {
       const rawStarted = performance.now();
       await hub.database.db.transaction().execute(async (tx) => {
         for (let i = 0; i < rows.length; i += 1000) {
-          await tx.insertInto('raw_ticket').values(rows.slice(i, i + 1000).map((r) => ticketRow(r.data as Ticket, new Date()))).execute();
-          await tx.insertInto('raw_event').values(events.slice(i, i + 1000).map((e) => ({ ...e, data: JSON.stringify(e.data) }))).execute();
+          await tx
+            .insertInto('raw_ticket')
+            .values(rows.slice(i, i + 1000).map((r) => ticketRow(r.data as Ticket, new Date())))
+            .execute();
+          await tx
+            .insertInto('raw_event')
+            .values(events.slice(i, i + 1000).map((e) => ({ ...e, data: JSON.stringify(e.data) })))
+            .execute();
         }
       });
       const rawSeconds = (performance.now() - rawStarted) / 1000;
-      return [{ name: 'hub.push_10k_registrations_s', value: seconds, unit: 's', target: 2, better: 'lower', limit: rawSeconds }] satisfies BenchFigure[];
+      return [
+        { name: 'hub.push_10k_registrations_s', value: seconds, unit: 's', target: 2, better: 'lower', limit: rawSeconds },
+      ] satisfies BenchFigure[];
     }),
 };
 
@@ -72,7 +80,9 @@ const sustained: Bench = {
       const remote = await hubProcess(hub.database.connectionString);
       const stations = await Promise.all(Array.from({ length: 50 }, () => new TestWorkstation(remote.url).login('operator', PASSWORD)));
       // 2,000 numbers each, more than the hub's cap on a workstation's unused numbers: leased straight in the database.
-      const reserves = new Map(await Promise.all(stations.map(async (s) => [s, await leaseWithoutCap(hub.database.db, s.clientId, 2000)] as const)));
+      const reserves = new Map(
+        await Promise.all(stations.map(async (s) => [s, await leaseWithoutCap(hub.database.db, s.clientId, 2000)] as const)),
+      );
       const latencies: number[] = [];
       let mutations = 0;
       const perPush = 20;
@@ -82,7 +92,10 @@ const sustained: Bench = {
       await Promise.all(
         stations.map(async (s) => {
           while (performance.now() < until) {
-            const batch = reserves.get(s)!.splice(0, perPush).map((n) => s.mutation(potholeCall(), { newTicketNumbers: [n] }));
+            const batch = reserves
+              .get(s)!
+              .splice(0, perPush)
+              .map((n) => s.mutation(potholeCall(), { newTicketNumbers: [n] }));
             const t0 = performance.now();
             await s.push(batch);
             if (t0 < measureFrom) continue;

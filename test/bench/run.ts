@@ -8,7 +8,9 @@ import { benchLine, meetsTarget, round, type Bench, type BenchFigure } from './h
 const here = dirname(fileURLToPath(import.meta.url));
 const filter = process.argv[2] ?? '';
 
-const files = readdirSync(here).filter((f) => f.endsWith('.bench.ts')).sort();
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort();
 const rows: BenchFigure[] = [];
 for (const file of files) {
   const mod = (await import(pathToFileURL(join(here, file)).href)) as { default: Bench | Bench[] };

@@ -40,7 +40,10 @@ async function standardCall(page: Page): Promise<{ keystrokes: number; seconds: 
   await keys.press('Alt+n');
   await keys.at(/Kategoria/);
   await keys.type('dziura');
-  await page.getByRole('option', { name: /Dziura w jezdni/ }).first().waitFor();
+  await page
+    .getByRole('option', { name: /Dziura w jezdni/ })
+    .first()
+    .waitFor();
   await keys.press('Enter');
   await keys.at(/Jak duży jest ubytek/);
   await keys.type('40 cm');

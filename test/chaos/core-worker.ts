@@ -33,7 +33,12 @@ if (mode === 'login') {
   for (;;) {
     await core.syncNow();
     const state = await core.dispatch('connection.get', {});
-    if (state.ok && (state.result as { pendingActions: number; state: string }).pendingActions === 0 && (state.result as { state: string }).state === 'online') break;
+    if (
+      state.ok &&
+      (state.result as { pendingActions: number; state: string }).pendingActions === 0 &&
+      (state.result as { state: string }).state === 'online'
+    )
+      break;
     await new Promise((r) => setTimeout(r, 200));
   }
   console.log('DONE');

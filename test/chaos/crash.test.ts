@@ -21,7 +21,7 @@ let port: number;
 /** A seeded random source, so a failing run can be repeated (CHAOS_SEED). */
 const seed = Number(process.env.CHAOS_SEED ?? Date.now() % 100_000);
 let state = seed;
-const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 
 beforeAll(async () => {
   pg = await startEmbeddedPostgres(join(root, 'postgres'));
@@ -50,7 +50,9 @@ interface Run {
 }
 
 function runWorker(mode: string, dataDir: string): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/chaos/core-worker.ts', mode, dataDir, hubUrl(), 'operator', PASSWORD], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/chaos/core-worker.ts', mode, dataDir, hubUrl(), 'operator', PASSWORD], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines: string[] = [];
   let buffer = '';
   child.stdout.on('data', (chunk: Buffer) => {
@@ -100,7 +102,12 @@ async function expectExactlyOnceCentrally(saved: Map<string, string>): Promise<v
     expect(data.times.registeredAt).toBe(saved.get(t.number));
     expect(data.capturedDuringOutage).toBe(true);
   }
-  const registrations = await db.selectFrom('ticket_event').select(['ticket']).where('type', '=', 'registered').where('ticket', 'in', numbers).execute();
+  const registrations = await db
+    .selectFrom('ticket_event')
+    .select(['ticket'])
+    .where('type', '=', 'registered')
+    .where('ticket', 'in', numbers)
+    .execute();
   expect(registrations).toHaveLength(numbers.length);
 }
 

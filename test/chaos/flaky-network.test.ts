@@ -17,7 +17,7 @@ let hub: RunningHub;
 let proxy: ChaosProxy;
 const dirs: string[] = [];
 let state = Number(process.env.CHAOS_SEED ?? 4242);
-const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 
 beforeAll(async () => {
   hub = await startHub({ databaseUrl: await freshDatabaseUrl(), dataDir: '/nonexistent', autoMigrate: true, logger: false });
@@ -33,7 +33,13 @@ afterAll(async () => {
 async function workstation(): Promise<Core> {
   const dataDir = mkdtempSync(join(tmpdir(), 'usterka-flaky-'));
   dirs.push(dataDir);
-  const core = await createCore({ dataDir, hubUrl: proxy.url, shell: 'preview', log: () => {}, policy: { outageAfterMs: 500, checkEveryMs: 60_000, maxRetryMs: 200 } });
+  const core = await createCore({
+    dataDir,
+    hubUrl: proxy.url,
+    shell: 'preview',
+    log: () => {},
+    policy: { outageAfterMs: 500, checkEveryMs: 60_000, maxRetryMs: 200 },
+  });
   // Log in while the network behaves, then let it misbehave.
   proxy.chaos = false;
   const res = await core.dispatch('session.login', { login: 'operator', password: PASSWORD });
@@ -50,7 +56,7 @@ async function execute(core: Core, args: unknown): Promise<ExecuteResult> {
 }
 
 describe('sync over a flaky network', () => {
-  it('replicas converge to the hub\'s state once the network calms down', async () => {
+  it("replicas converge to the hub's state once the network calms down", async () => {
     const [a, b] = [await workstation(), await workstation()];
     const numbers: string[] = [];
     for (let i = 0; i < 20; i++) {
@@ -62,9 +68,15 @@ describe('sync over a flaky network', () => {
     }
     // Each workstation notes an inquiry on the other's tickets it has received so far.
     let inquiries = 0;
-    for (const [core, offset] of [[a, 1], [b, 0]] as const) {
+    for (const [core, offset] of [
+      [a, 1],
+      [b, 0],
+    ] as const) {
       for (let i = offset; i < numbers.length; i += 2) {
-        const res = await execute(core, { ticket: numbers[i], command: { type: 'recordInquiry', actionsDone: 'sprawdzono stan', callerExpects: 'informacji' } });
+        const res = await execute(core, {
+          ticket: numbers[i],
+          command: { type: 'recordInquiry', actionsDone: 'sprawdzono stan', callerExpects: 'informacji' },
+        });
         if (res.ok) inquiries++;
         await core.syncNow();
       }
@@ -76,7 +88,10 @@ describe('sync over a flaky network', () => {
     for (let round = 0; round < 5; round++) for (const core of [a, b]) await core.syncNow();
 
     const hubTickets = new Map(
-      (await hub.database.db.selectFrom('ticket').select(['number', 'data']).where('number', 'in', numbers).execute()).map((r) => [r.number, r.data as Ticket]),
+      (await hub.database.db.selectFrom('ticket').select(['number', 'data']).where('number', 'in', numbers).execute()).map((r) => [
+        r.number,
+        r.data as Ticket,
+      ]),
     );
     expect(hubTickets.size).toBe(numbers.length);
     for (const core of [a, b]) {

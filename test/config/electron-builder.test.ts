@@ -20,7 +20,7 @@ function caretAdmits(range: string, version: string): boolean {
 }
 
 describe('electron-builder.yml', () => {
-  it('is valid against electron-builder\'s own schema', () => {
+  it("is valid against electron-builder's own schema", () => {
     const schema = JSON.parse(readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8'));
     const ajv = new Ajv({ allErrors: true, strict: false });
     const validate = ajv.compile(schema);
@@ -46,13 +46,20 @@ describe('electron-builder.yml', () => {
     const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));
     const locked = lock.packages['node_modules/electron'];
     expect(config.electronVersion).toBe(locked.version);
-    expect(caretAdmits(pkg.devDependencies.electron, locked.version), `${locked.version} within ${pkg.devDependencies.electron}`).toBe(true);
+    expect(caretAdmits(pkg.devDependencies.electron, locked.version), `${locked.version} within ${pkg.devDependencies.electron}`).toBe(
+      true,
+    );
     expect(lock.packages[''].devDependencies.electron).toBe(pkg.devDependencies.electron);
     // Electron ≥ 42 has no install script (it downloads its program on first use), so installing it
     // cannot fail where the download would: a plain devDependency, as electron-builder expects.
     expect(locked.hasInstallScript).toBeUndefined();
     expect(pkg.optionalDependencies?.electron).toBeUndefined();
-    expect(caretAdmits('^45.5.0', '45.5.1') && caretAdmits('^45.5.0', '45.6.0') && !caretAdmits('^45.5.0', '45.4.9') && !caretAdmits('^45.5.0', '46.0.0')).toBe(true);
+    expect(
+      caretAdmits('^45.5.0', '45.5.1') &&
+        caretAdmits('^45.5.0', '45.6.0') &&
+        !caretAdmits('^45.5.0', '45.4.9') &&
+        !caretAdmits('^45.5.0', '46.0.0'),
+    ).toBe(true);
     expect(APP_VERSION).toBe(pkg.version);
     expect(pkg.main).toBe('dist/electron/main.cjs');
   });

@@ -13,7 +13,11 @@ const title = binary
 describe('Electron smoke test', () => {
   it.skipIf(!binary)(title, async () => {
     execFileSync('npx', ['tsx', 'src-main/electron/build.ts'], { stdio: 'inherit', shell: process.platform === 'win32' });
-    const app = await _electron.launch({ executablePath: binary!, args: ['.'], env: { ...process.env, USTERKA_HUB_URL: 'http://127.0.0.1:9' } });
+    const app = await _electron.launch({
+      executablePath: binary!,
+      args: ['.'],
+      env: { ...process.env, USTERKA_HUB_URL: 'http://127.0.0.1:9' },
+    });
     try {
       const window = await app.firstWindow();
       await window.getByRole('heading', { name: 'Zaloguj się' }).waitFor();

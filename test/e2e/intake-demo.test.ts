@@ -57,10 +57,12 @@ describe('intake on the demo city', () => {
     await shot('91-demo-street-suggestions');
     await page.keyboard.press('Enter');
     expect(await street.inputValue()).toBe('ul. Piotrkowska');
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent ?? '')).toContain('Nr domu');
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent ?? ''))
+      .toContain('Nr domu');
   });
 
-  it('P§24.2 shows the operator\'s queues on thousands of tickets, late ones marked', async () => {
+  it("P§24.2 shows the operator's queues on thousands of tickets, late ones marked", async () => {
     const { page } = stack;
     await page.keyboard.press('Alt+2');
     await page.getByRole('heading', { name: /Formularze WWW \(\d+\)/ }).waitFor();

@@ -92,7 +92,12 @@ describe('outage: calls taken without the hub, replayed after recovery', () => {
     expect(row.status).toBe('forwarded');
     expect(atHub.capturedDuringOutage).toBe(true);
     expect(atHub.times.receivedAt).toBe(callAt);
-    const events = await db.selectFrom('ticket_event').select(['type', 'at', 'outage', sql<string>`recorded_at`.as('recorded_at')]).where('ticket', '=', number).orderBy('seq').execute();
+    const events = await db
+      .selectFrom('ticket_event')
+      .select(['type', 'at', 'outage', sql<string>`recorded_at`.as('recorded_at')])
+      .where('ticket', '=', number)
+      .orderBy('seq')
+      .execute();
     expect(events.map((e) => e.type)).toContain('registered');
     for (const e of events) {
       expect(e.outage).toBe(true);
@@ -104,7 +109,15 @@ describe('outage: calls taken without the hub, replayed after recovery', () => {
     const { page } = stack;
     // A ticket registered online, then this workstation works in a declared outage.
     const registered = await stack.core.dispatch('tickets.execute', {
-      command: { type: 'registerTicket', channel: 'phone', categoryId: 'e2e-drogi', subject: 'Wyrwa w asfalcie, Limanowskiego 20', templateAnswers: { size: 'duża' }, location: { address: 'Limanowskiego 20' }, reporter: { wantsAnswer: false, consent: false } } satisfies Command,
+      command: {
+        type: 'registerTicket',
+        channel: 'phone',
+        categoryId: 'e2e-drogi',
+        subject: 'Wyrwa w asfalcie, Limanowskiego 20',
+        templateAnswers: { size: 'duża' },
+        location: { address: 'Limanowskiego 20' },
+        reporter: { wantsAnswer: false, consent: false },
+      } satisfies Command,
     });
     const number = ((registered.ok && registered.result) as { ticket: Ticket }).ticket.number;
     await stack.core.syncNow();
@@ -118,7 +131,10 @@ describe('outage: calls taken without the hub, replayed after recovery', () => {
       const login = await other.dispatch('session.login', { login: 'operator', password: DEMO_PASSWORD });
       expect(login.ok).toBe(true);
       await other.syncNow();
-      const forwarded = await other.dispatch('tickets.execute', { ticket: number, command: { type: 'forwardToCoordinators', groupId: 'zdit-k', rpwId: 'RPW/600/2026' } });
+      const forwarded = await other.dispatch('tickets.execute', {
+        ticket: number,
+        command: { type: 'forwardToCoordinators', groupId: 'zdit-k', rpwId: 'RPW/600/2026' },
+      });
       expect(forwarded.ok && (forwarded.result as { ok: boolean }).ok).toBe(true);
       await other.syncNow();
     } finally {

@@ -72,7 +72,9 @@ describe('operator queues and status calls in Chromium', () => {
     await page.getByLabel('Temat').fill('Porzucone opony i gruz na chodniku, Narutowicza 40');
     await page.getByLabel('Obręb geodezyjny').fill('S-3');
     await page.getByLabel('Numer działki').fill('145/7');
-    await page.locator('#pickup-attachments-input').setInputFiles({ name: 'formularz-www.eml', mimeType: 'message/rfc822', buffer: Buffer.from('From: mieszkaniec') });
+    await page
+      .locator('#pickup-attachments-input')
+      .setInputFiles({ name: 'formularz-www.eml', mimeType: 'message/rfc822', buffer: Buffer.from('From: mieszkaniec') });
     await page.getByText('formularz-www.eml (wiadomość źródłowa)').waitFor();
     await shot('51-web-form-pickup');
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -108,7 +110,9 @@ describe('operator queues and status calls in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('region', { name: `Zgłoszenie ${number}` }).waitFor();
     await page.getByText('przekazane do koordynatora').first().waitFor();
-    expect(await page.getByTestId('status-sentence').textContent()).toMatch(/^Przekazane .* do: Zarząd Dróg i Transportu; czeka na podjęcie przez koordynatora\.$/);
+    expect(await page.getByTestId('status-sentence').textContent()).toMatch(
+      /^Przekazane .* do: Zarząd Dróg i Transportu; czeka na podjęcie przez koordynatora\.$/,
+    );
     const history = page.getByRole('region', { name: 'Historia' });
     await history.getByText(/Zarejestrowano zgłoszenie interwencyjne/).waitFor();
     await history.getByText(/Przekazano do grupy koordynatorów ZDiT-K/).waitFor();
@@ -148,11 +152,18 @@ describe('operator queues and status calls in Chromium', () => {
     await shot('62-follow-up-form');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Zarejestruj zapytanie jako nowe zgłoszenie' }).click();
-    await page.getByRole('status').getByText(/Zarejestrowano zapytanie jako nowe zgłoszenie/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/Zarejestrowano zapytanie jako nowe zgłoszenie/)
+      .waitFor();
     const followUp = (await page.getByRole('status').getByTestId('ticket-number').textContent())!;
     expect(followUp).toMatch(/^\d{4}\/\d{6}$/);
     const created = await stack.core.dispatch('tickets.get', { number: followUp });
-    expect(created.ok && (created.result as { ticket: unknown }).ticket).toMatchObject({ status: 'forwarded', kind: 'inquiry', links: { followUpOf: number } });
+    expect(created.ok && (created.result as { ticket: unknown }).ticket).toMatchObject({
+      status: 'forwarded',
+      kind: 'inquiry',
+      links: { followUpOf: number },
+    });
     await shot('63-follow-up-registered');
   });
 
@@ -196,7 +207,10 @@ describe('operator queues and status calls in Chromium', () => {
     await page.getByRole('button', { name: 'Przekaż do ZZM-K' }).click();
     await page.getByText(/Przekazano do ZZM-K/).waitFor();
     const rerouted = await stack.core.dispatch('tickets.get', { number });
-    expect(rerouted.ok && (rerouted.result as { ticket: unknown }).ticket).toMatchObject({ status: 'forwarded', coordinatorGroupId: 'zzm-k' });
+    expect(rerouted.ok && (rerouted.result as { ticket: unknown }).ticket).toMatchObject({
+      status: 'forwarded',
+      coordinatorGroupId: 'zzm-k',
+    });
   });
 
   it('P§8.1 opens a photo the ticket lists, read from the hub when another workstation attached it', async () => {
@@ -205,7 +219,10 @@ describe('operator queues and status calls in Chromium', () => {
     const stored = await stack.core.dispatch('files.store', { name: 'dziura-kilinskiego.png', mediaType: 'image/png', contentBase64: png });
     if (!stored.ok) throw new Error(stored.error.message);
     const photo = stored.result as { id: string; name: string; mediaType: string };
-    const { number } = await execute({ ...call('Dziura przy przystanku, Kilińskiego 120', 'Kilińskiego 120'), attachments: [photo] } as Command);
+    const { number } = await execute({
+      ...call('Dziura przy przystanku, Kilińskiego 120', 'Kilińskiego 120'),
+      attachments: [photo],
+    } as Command);
     await stack.core.syncNow();
     // As on a coordinator's workstation: the file is only at the hub.
     await stack.core.store.db.deleteFrom('attachment').execute();

@@ -37,7 +37,10 @@ describe('phone intake (P§8) in Chromium', () => {
     await shot('10-intake-empty');
 
     await type('dziura');
-    await page.getByRole('option', { name: /Dziura w jezdni/ }).first().waitFor();
+    await page
+      .getByRole('option', { name: /Dziura w jezdni/ })
+      .first()
+      .waitFor();
     // The best match is highlighted first: Enter takes it.
     expect(await page.locator('[role="option"].Mui-focused').first().textContent()).toContain('Dziura w jezdni');
     await page.keyboard.press('Enter');
@@ -84,7 +87,9 @@ describe('phone intake (P§8) in Chromium', () => {
     expect(firstNumber).toMatch(/^\d{4}\/\d{6}$/);
     await page.getByText('Zgłoszenie zapisane — podaj numer zgłaszającemu').waitFor();
     const saved = await stack.core.dispatch('tickets.get', { number: firstNumber });
-    expect(saved.ok && (saved.result as { ticket: { reporter: { phone: string }; templateAnswers: Record<string, string> } }).ticket).toMatchObject({
+    expect(
+      saved.ok && (saved.result as { ticket: { reporter: { phone: string }; templateAnswers: Record<string, string> } }).ticket,
+    ).toMatchObject({
       reporter: { phone: '600 100 200', name: 'Jan Nowak', wantsAnswer: true, consent: true },
       templateAnswers: { size: 'ok. pół metra, głęboka na 10 cm' },
       location: { address: 'ul. Piotrkowska 12', streetId: expect.any(String) },
@@ -100,10 +105,13 @@ describe('phone intake (P§8) in Chromium', () => {
     await page.getByText(/Przekazano do ZDiT-K/).waitFor();
     await shot('13-intake-forwarded');
     const forwarded = await stack.core.dispatch('tickets.get', { number: firstNumber });
-    expect(forwarded.ok && (forwarded.result as { ticket: { status: string; rpwIds: string[] } }).ticket).toMatchObject({ status: 'forwarded', rpwIds: ['RPW/1234/2026'] });
+    expect(forwarded.ok && (forwarded.result as { ticket: { status: string; rpwIds: string[] } }).ticket).toMatchObject({
+      status: 'forwarded',
+      rpwIds: ['RPW/1234/2026'],
+    });
   });
 
-  it('P§8.1.1 P§8.1.2 refuses a call missing the category\'s required answer or the contact, next to the field, and puts the keyboard there', async () => {
+  it("P§8.1.1 P§8.1.2 refuses a call missing the category's required answer or the contact, next to the field, and puts the keyboard there", async () => {
     const { page } = stack;
     await page.keyboard.press('Alt+n');
     await expect.poll(focusedLabel).toContain('Kategoria');
@@ -120,13 +128,16 @@ describe('phone intake (P§8) in Chromium', () => {
     // The caller wants an answer but leaves no contact (P§8.1.2).
     await page.getByRole('switch', { name: /Zgłaszający chce odpowiedzi/ }).check();
     await page.keyboard.press('Control+Enter');
-    await page.getByText(/Zgłaszający chce otrzymać odpowiedź — wpisz jego telefon/).first().waitFor();
+    await page
+      .getByText(/Zgłaszający chce otrzymać odpowiedź — wpisz jego telefon/)
+      .first()
+      .waitFor();
     await expect.poll(focusedLabel).toContain('Telefon');
     await shot('15-intake-refusal-next-to-field');
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
-  it('P§5.2 stops a snow-and-ice call at the category with the rules\' message and where to send the caller', async () => {
+  it("P§5.2 stops a snow-and-ice call at the category with the rules' message and where to send the caller", async () => {
     const { page } = stack;
     await page.keyboard.press('Alt+n');
     const category = page.getByRole('combobox', { name: /Kategoria/ });
@@ -154,7 +165,10 @@ describe('phone intake (P§8) in Chromium', () => {
     await type('ZL-4411');
     await page.keyboard.press('Enter');
     await type('Zielona');
-    await page.getByRole('option', { name: /Zielona/ }).first().waitFor();
+    await page
+      .getByRole('option', { name: /Zielona/ })
+      .first()
+      .waitFor();
     await page.keyboard.press('Enter');
     await type('5');
     await page.keyboard.press('Control+Enter');
@@ -179,7 +193,9 @@ describe('phone intake (P§8) in Chromium', () => {
     expect(numbers).toHaveLength(2);
     expect(numbers[0]).toBe(own);
     const part = await stack.core.dispatch('tickets.get', { number: numbers[1]! });
-    expect(part.ok && (part.result as { ticket: { links: { splitFrom: string; scope: string; splitParts: unknown[] } } }).ticket.links).toMatchObject({
+    expect(
+      part.ok && (part.result as { ticket: { links: { splitFrom: string; scope: string; splitParts: unknown[] } } }).ticket.links,
+    ).toMatchObject({
       splitFrom: own,
       scope: 'Złamany konar wisi nad chodnikiem przy tej latarni',
     });
@@ -207,7 +223,10 @@ describe('phone intake (P§8) in Chromium', () => {
     await page.keyboard.press('Alt+n');
     await expect.poll(focusedLabel).toContain('Kategoria');
     await type('wyrwa');
-    await page.getByRole('option', { name: /Drogi i jezdnie/ }).first().waitFor();
+    await page
+      .getByRole('option', { name: /Drogi i jezdnie/ })
+      .first()
+      .waitFor();
     await page.keyboard.press('Enter');
     await type('duża');
     await page.getByLabel(/Ulica/).fill('ul. Piotrkowska');
@@ -226,7 +245,9 @@ describe('phone intake (P§8) in Chromium', () => {
     await page.getByText('Rozmowę dopisano do istniejącego zgłoszenia').waitFor();
     expect(await page.getByTestId('ticket-number').first().textContent()).toBe(firstNumber);
     const ticket = await stack.core.dispatch('tickets.get', { number: firstNumber });
-    const inquiries = ticket.ok && (ticket.result as { ticket: { inquiries: { callerExpects: string; callerContact?: { phone?: string } }[] } }).ticket.inquiries;
+    const inquiries =
+      ticket.ok &&
+      (ticket.result as { ticket: { inquiries: { callerExpects: string; callerContact?: { phone?: string } }[] } }).ticket.inquiries;
     expect(inquiries).toHaveLength(1);
     expect(inquiries && inquiries[0]!.callerContact?.phone).toBe('600 111 222');
     await shot('41-duplicate-added');

@@ -48,7 +48,16 @@ describe('preview mode loopback bridge', () => {
   it('refuses requests addressed to another host name (DNS rebinding)', async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const url = new URL(bridge.origin);
-      request({ host: '127.0.0.1', port: url.port, path: '/api/invoke', method: 'POST', headers: { host: `evil.example:${url.port}`, [TOKEN_HEADER]: bridge.token } }, (res) => resolve(res.statusCode ?? 0))
+      request(
+        {
+          host: '127.0.0.1',
+          port: url.port,
+          path: '/api/invoke',
+          method: 'POST',
+          headers: { host: `evil.example:${url.port}`, [TOKEN_HEADER]: bridge.token },
+        },
+        (res) => resolve(res.statusCode ?? 0),
+      )
         .on('error', reject)
         .end('{}');
     });

@@ -35,8 +35,12 @@ describe('calendar deadline', () => {
   });
 
   it('uses the configured extra days', async () => {
-    expect((await run(['deadline', '--from', '2026-12-30T10:00:00+01:00', '--working-days', '1'])).out).toEqual(['2026-12-31T16:00:00+01:00']);
-    expect((await run(['deadline', '--from', '2026-12-30T10:00:00+01:00', '--working-days', '1'], extraDays)).out).toEqual(['2027-01-04T16:00:00+01:00']);
+    expect((await run(['deadline', '--from', '2026-12-30T10:00:00+01:00', '--working-days', '1'])).out).toEqual([
+      '2026-12-31T16:00:00+01:00',
+    ]);
+    expect((await run(['deadline', '--from', '2026-12-30T10:00:00+01:00', '--working-days', '1'], extraDays)).out).toEqual([
+      '2027-01-04T16:00:00+01:00',
+    ]);
   });
 
   it.each([
@@ -93,7 +97,9 @@ describe('calendar month', () => {
     expect(out).toContain('2026-12-12  sobota        08:00–16:00  dzień pracujący: Zarządzenie nr 5679/2026 Prezydenta Miasta Łodzi');
     expect(out).toContain('2026-12-24  czwartek      wolne        święto: Wigilia Bożego Narodzenia');
     expect(out).toContain('2026-12-26  sobota        wolne        święto: Drugi dzień Bożego Narodzenia');
-    expect(out).toContain('2026-12-31  czwartek      wolne        dzień wolny: Zarządzenie nr 5678/2026 Prezydenta Miasta Łodzi (za 26 grudnia (sobota))');
+    expect(out).toContain(
+      '2026-12-31  czwartek      wolne        dzień wolny: Zarządzenie nr 5678/2026 Prezydenta Miasta Łodzi (za 26 grudnia (sobota))',
+    );
     expect(out.filter((line) => line.startsWith('2026-12-'))).toHaveLength(31);
     // 21 statutory working days (5 Tuesdays of 9 h, 16 days of 8 h), + 12 December, − 31 December.
     expect(out.at(-1)).toBe('Dni robocze: 21, godziny pracy: 173');
@@ -107,7 +113,10 @@ describe('calendar month', () => {
 
 describe('calendar', () => {
   it('refuses an unknown or missing command with the usage', async () => {
-    expect(await run(['holidays'])).toMatchObject({ code: 2, err: expect.stringMatching(/Unknown calendar command "holidays"[\s\S]*Usage:/) });
+    expect(await run(['holidays'])).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/Unknown calendar command "holidays"[\s\S]*Usage:/),
+    });
     expect(await run([])).toMatchObject({ code: 2, err: expect.stringMatching(/Name a calendar command/) });
   });
 });

@@ -23,8 +23,11 @@ function write(file: string, content: unknown): void {
 }
 
 describe('workstation configuration', () => {
-  it('the machine-wide file sets the hub and updates, the user\'s file overrides it key by key, USTERKA_HUB_URL overrides both', () => {
-    write(machine, { hubUrl: 'https://usterka.uml.lodz.pl/', updates: { enabled: false, feedUrl: 'https://usterka.uml.lodz.pl/updates/' } });
+  it("the machine-wide file sets the hub and updates, the user's file overrides it key by key, USTERKA_HUB_URL overrides both", () => {
+    write(machine, {
+      hubUrl: 'https://usterka.uml.lodz.pl/',
+      updates: { enabled: false, feedUrl: 'https://usterka.uml.lodz.pl/updates/' },
+    });
     rmSync(join(userDir, 'config.json'), { force: true });
     expect(loadDesktopConfig({}, userDir, machine)).toMatchObject({
       hubUrl: 'https://usterka.uml.lodz.pl',
@@ -33,12 +36,20 @@ describe('workstation configuration', () => {
       problems: [],
     });
     write(join(userDir, 'config.json'), { hubUrl: 'https://test.usterka.uml.lodz.pl' });
-    expect(loadDesktopConfig({}, userDir, machine)).toMatchObject({ hubUrl: 'https://test.usterka.uml.lodz.pl', updates: { enabled: false } });
+    expect(loadDesktopConfig({}, userDir, machine)).toMatchObject({
+      hubUrl: 'https://test.usterka.uml.lodz.pl',
+      updates: { enabled: false },
+    });
     expect(loadDesktopConfig({ USTERKA_HUB_URL: 'http://127.0.0.1:9999' }, userDir, machine).hubUrl).toBe('http://127.0.0.1:9999');
   });
 
   it('without any file the hub on this machine is used and updates are on', () => {
-    expect(loadDesktopConfig({}, join(dir, 'nobody'), join(dir, 'none.json'))).toMatchObject({ hubUrl: DEFAULT_HUB_URL, updates: { enabled: true }, sources: [], problems: [] });
+    expect(loadDesktopConfig({}, join(dir, 'nobody'), join(dir, 'none.json'))).toMatchObject({
+      hubUrl: DEFAULT_HUB_URL,
+      updates: { enabled: true },
+      sources: [],
+      problems: [],
+    });
   });
 
   it('a broken file is ignored with a message naming the file and the field; the other file still applies; a BOM from Notepad is fine', () => {
@@ -49,10 +60,14 @@ describe('workstation configuration', () => {
     expect(broken).toMatchObject({ hubUrl: DEFAULT_HUB_URL, updates: { enabled: false }, sources: [join(userDir, 'config.json')] });
 
     write(machine, { hubUrl: 'ftp://usterka.uml.lodz.pl' });
-    expect(loadDesktopConfig({}, userDir, machine).problems).toEqual([expect.stringMatching(/pole „hubUrl” — Podaj adres http:\/\/ lub https:\/\//)]);
+    expect(loadDesktopConfig({}, userDir, machine).problems).toEqual([
+      expect.stringMatching(/pole „hubUrl” — Podaj adres http:\/\/ lub https:\/\//),
+    ]);
     write(machine, { hubAdres: 'https://usterka.uml.lodz.pl' });
     expect(loadDesktopConfig({}, userDir, machine).problems[0]).toContain('hubAdres');
-    expect(loadDesktopConfig({ USTERKA_HUB_URL: 'nie-adres' }, userDir, join(dir, 'none.json')).problems).toEqual([expect.stringContaining('USTERKA_HUB_URL')]);
+    expect(loadDesktopConfig({ USTERKA_HUB_URL: 'nie-adres' }, userDir, join(dir, 'none.json')).problems).toEqual([
+      expect.stringContaining('USTERKA_HUB_URL'),
+    ]);
   });
 
   it('on Windows the machine-wide file is in %ProgramData%\\Usterka', () => {
@@ -61,7 +76,7 @@ describe('workstation configuration', () => {
   });
 });
 
-describe('trust in the hub\'s certificate', () => {
+describe("trust in the hub's certificate", () => {
   let server: Server;
   let url: string;
   const pki = join(dir, 'pki');
@@ -69,10 +84,40 @@ describe('trust in the hub\'s certificate', () => {
     mkdirSync(pki, { recursive: true });
     const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: pki, stdio: 'pipe' });
     // The city's own authority, and the hub's certificate it issued for 127.0.0.1.
-    ssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=Urzad Miasta Lodzi test CA');
+    ssl(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.pem',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=Urzad Miasta Lodzi test CA',
+    );
     ssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'hub.key', '-out', 'hub.csr', '-subj', '/CN=127.0.0.1');
     writeFileSync(join(pki, 'ext.cnf'), 'subjectAltName=IP:127.0.0.1\n');
-    ssl('x509', '-req', '-in', 'hub.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'hub.pem', '-days', '2', '-extfile', 'ext.cnf');
+    ssl(
+      'x509',
+      '-req',
+      '-in',
+      'hub.csr',
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-out',
+      'hub.pem',
+      '-days',
+      '2',
+      '-extfile',
+      'ext.cnf',
+    );
     server = createServer({ key: readFileSync(join(pki, 'hub.key')), cert: readFileSync(join(pki, 'hub.pem')) }, (_req, res) => {
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ status: 'ok' }));
@@ -85,7 +130,7 @@ describe('trust in the hub\'s certificate', () => {
     server?.close();
   });
 
-  it('a hub whose certificate the city\'s CA issued is reached once caFile names that CA, and refused without it', async () => {
+  it("a hub whose certificate the city's CA issued is reached once caFile names that CA, and refused without it", async () => {
     const health = () => hubRequest(url, '/health', z.object({ status: z.string() }), { timeoutMs: 5000 });
     trustHubAuthorities(undefined);
     await expect(health()).rejects.toBeInstanceOf(HubRequestError);
@@ -99,7 +144,9 @@ describe('trust in the hub\'s certificate', () => {
 
   it('a caFile that is missing or not PEM is said plainly and trusts nothing extra', () => {
     write(join(userDir, 'config.json'), { caFile: join(pki, 'nie-ma.pem') });
-    expect(loadDesktopConfig({}, userDir, join(dir, 'none.json')).problems).toEqual([expect.stringContaining('Nie można odczytać pliku caFile')]);
+    expect(loadDesktopConfig({}, userDir, join(dir, 'none.json')).problems).toEqual([
+      expect.stringContaining('Nie można odczytać pliku caFile'),
+    ]);
     write(join(userDir, 'config.json'), { caFile: join(pki, 'ext.cnf') });
     const notPem = loadDesktopConfig({}, userDir, join(dir, 'none.json'));
     expect(notPem.caPem).toBeUndefined();

@@ -51,7 +51,10 @@ describe('desktop API dispatch (main side)', () => {
       }),
       logged,
     );
-    expect(await dispatch('session.login', { login: 'a', password: 'b' })).toEqual({ ok: false, error: { code: 'forbidden', message: 'Nieprawidłowy login lub hasło.' } });
+    expect(await dispatch('session.login', { login: 'a', password: 'b' })).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'Nieprawidłowy login lub hasło.' },
+    });
     expect(await dispatch('session.current', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(logged).toHaveBeenCalledTimes(1);
   });

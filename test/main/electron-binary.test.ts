@@ -26,7 +26,9 @@ describe("Electron's program", () => {
     expect(electronBinary(undefined, {})).toBeUndefined();
     // ELECTRON_OVERRIDE_DIST_PATH is honoured as the package's own index.js does.
     expect(electronBinary(downloaded, { ELECTRON_OVERRIDE_DIST_PATH: join(downloaded, 'elsewhere') })).toBeUndefined();
-    expect(electronBinary(downloaded, { ELECTRON_OVERRIDE_DIST_PATH: join(downloaded, 'dist') })).toBe(join(downloaded, 'dist', 'electron'));
+    expect(electronBinary(downloaded, { ELECTRON_OVERRIDE_DIST_PATH: join(downloaded, 'dist') })).toBe(
+      join(downloaded, 'dist', 'electron'),
+    );
   });
 
   it('is looked up in the installed package without requiring it (which would download)', () => {

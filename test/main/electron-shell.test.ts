@@ -22,7 +22,24 @@ import { appProtocolHandler } from '../../src-main/electron/app-protocol';
 import { wireDesktopApi } from '../../src-main/electron/ipc';
 
 // Permissions a page may ask Electron for; the screens use none of them.
-const WEB_PERMISSIONS = ['notifications', 'clipboard-read', 'clipboard-sanitized-write', 'media', 'geolocation', 'fullscreen', 'pointerLock', 'openExternal', 'fileSystem', 'hid', 'serial', 'usb', 'midiSysex', 'display-capture', 'window-management', 'unknown'];
+const WEB_PERMISSIONS = [
+  'notifications',
+  'clipboard-read',
+  'clipboard-sanitized-write',
+  'media',
+  'geolocation',
+  'fullscreen',
+  'pointerLock',
+  'openExternal',
+  'fileSystem',
+  'hid',
+  'serial',
+  'usb',
+  'midiSysex',
+  'display-capture',
+  'window-management',
+  'unknown',
+];
 
 const electron = vi.hoisted(() => {
   const handlers = new Map<string, (...args: unknown[]) => unknown>();
@@ -56,9 +73,14 @@ const electron = vi.hoisted(() => {
         quit: vi.fn(),
       },
       BrowserWindow,
-      ipcMain: { handle: (ch: string, fn: (...args: unknown[]) => unknown) => handlers.set(ch, fn), removeHandler: (ch: string) => handlers.delete(ch) },
+      ipcMain: {
+        handle: (ch: string, fn: (...args: unknown[]) => unknown) => handlers.set(ch, fn),
+        removeHandler: (ch: string) => handlers.delete(ch),
+      },
       protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-      session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() } },
+      session: {
+        defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn(), setDevicePermissionHandler: vi.fn() },
+      },
       shell: { openExternal: vi.fn(async () => {}) },
       safeStorage: { isEncryptionAvailable: () => false, encryptString: vi.fn(), decryptString: vi.fn() },
       net: { fetch: vi.fn() },
@@ -70,12 +92,26 @@ vi.mock('electron', () => ({ ...electron.module, default: electron.module }));
 describe('Electron window security', () => {
   it('opens the window with context isolation, sandbox and no Node integration', () => {
     const prefs = mainWindowOptions('/app/preload.cjs').webPreferences!;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, preload: '/app/preload.cjs' });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      preload: '/app/preload.cjs',
+    });
   });
 
   it('trusts only pages of the app itself', () => {
     expect(isAppUrl(`${APP_ORIGIN}/index.html`)).toBe(true);
-    for (const url of ['https://usterka', 'app://usterka.evil.com/', 'app://other/', 'file:///etc/passwd', 'app://user:pw@usterka/', 'not a url']) {
+    for (const url of [
+      'https://usterka',
+      'app://usterka.evil.com/',
+      'app://other/',
+      'file:///etc/passwd',
+      'app://user:pw@usterka/',
+      'not a url',
+    ]) {
       expect(isAppUrl(url), url).toBe(false);
     }
   });
@@ -83,7 +119,14 @@ describe('Electron window security', () => {
   it('sends only parsed https and mail links to the system browser', () => {
     expect(externalUrlToOpen('https://uml.lodz.pl/usterka')).toBe('https://uml.lodz.pl/usterka');
     expect(externalUrlToOpen('mailto:biuro@uml.lodz.pl')).toBe('mailto:biuro@uml.lodz.pl');
-    for (const url of ['http://example.com', 'file:///C:/Windows/system32/calc.exe', 'javascript:alert(1)', 'smb://host/share', 'https://user:pw@host/', '']) {
+    for (const url of [
+      'http://example.com',
+      'file:///C:/Windows/system32/calc.exe',
+      'javascript:alert(1)',
+      'smb://host/share',
+      'https://user:pw@host/',
+      '',
+    ]) {
       expect(externalUrlToOpen(url), url).toBeUndefined();
     }
   });
@@ -100,17 +143,25 @@ describe('Electron window security', () => {
   });
 
   it('answers a malformed percent-escape in an app:// path with 400 instead of throwing', () => {
-    for (const url of ['app://usterka/%', 'app://usterka/assets/%zz.js', 'app://usterka/%E0%A4%A', 'app://usterka/%C0%AF', 'app://usterka/%ED%A0%80']) {
+    for (const url of [
+      'app://usterka/%',
+      'app://usterka/assets/%zz.js',
+      'app://usterka/%E0%A4%A',
+      'app://usterka/%C0%AF',
+      'app://usterka/%ED%A0%80',
+    ]) {
       expect(rendererRequest(url), url).toEqual({ status: 400 });
     }
   });
 
-  it('serves app:// from the renderer folder with the renderer\'s CSP, and statuses for the rest', async () => {
+  it("serves app:// from the renderer folder with the renderer's CSP, and statuses for the rest", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'usterka-renderer-'));
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Usterka</title>');
     writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
-    const fetchFile = vi.fn(async (url: string) => new Response(readFileSync(fileURLToPath(url)), { headers: { 'content-type': 'text/html' } }));
+    const fetchFile = vi.fn(
+      async (url: string) => new Response(readFileSync(fileURLToPath(url)), { headers: { 'content-type': 'text/html' } }),
+    );
     const handler = appProtocolHandler(dir, fetchFile);
 
     const index = await handler({ url: `${APP_ORIGIN}/` });
@@ -128,7 +179,7 @@ describe('Electron window security', () => {
     expect(fetchFile).toHaveBeenCalledTimes(3);
   });
 
-  it('grants no web permission: none is used, and one ever granted would be for the app\'s own pages only', () => {
+  it("grants no web permission: none is used, and one ever granted would be for the app's own pages only", () => {
     expect([...GRANTED_PERMISSIONS]).toEqual([]);
     for (const permission of WEB_PERMISSIONS) {
       expect(isPermissionGranted(permission, `${APP_ORIGIN}/index.html`), permission).toBe(false);
@@ -142,7 +193,7 @@ describe('Electron window security', () => {
     }
   });
 
-  it('answers IPC only for the app window\'s own top-level frame', () => {
+  it("answers IPC only for the app window's own top-level frame", () => {
     const main: FrameLike = { url: `${APP_ORIGIN}/index.html`, parent: null };
     expect(isTrustedSender(main, main)).toBe(true);
     expect(isTrustedSender({ url: `${APP_ORIGIN}/index.html`, parent: main }, main)).toBe(false);
@@ -161,7 +212,10 @@ describe('Electron window security', () => {
       { dispatch, onEvent: () => () => {} },
     );
     const handler = handlers.get(INVOKE_CHANNEL)!;
-    expect(await handler({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await handler({ senderFrame: { url: 'https://evil.example/', parent: null } }, 'app.info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(dispatch).not.toHaveBeenCalled();
     expect(await handler({ senderFrame: mainFrame }, 'app.info', {})).toEqual({ ok: true, result: 1 });
   });
@@ -186,7 +240,13 @@ describe('Electron main process (electron mocked)', () => {
     const created = electron.appEvents.get('web-contents-created')!;
     const listeners = new Map<string, (...args: unknown[]) => void>();
     let openHandler!: (d: { url: string }) => { action: string };
-    created({}, { on: (name: string, fn: (...a: unknown[]) => void) => listeners.set(name, fn), setWindowOpenHandler: (fn: typeof openHandler) => (openHandler = fn) });
+    created(
+      {},
+      {
+        on: (name: string, fn: (...a: unknown[]) => void) => listeners.set(name, fn),
+        setWindowOpenHandler: (fn: typeof openHandler) => (openHandler = fn),
+      },
+    );
 
     for (const name of ['will-navigate', 'will-redirect']) {
       const away = { url: 'https://evil.example/', preventDefault: vi.fn() };
@@ -224,7 +284,10 @@ describe('Electron main process (electron mocked)', () => {
   });
 
   it('answers app:// requests through the protocol handler, 400 for a malformed escape', async () => {
-    const [scheme, handler] = electron.module.protocol.handle.mock.calls[0] as unknown as [string, (r: { url: string }) => Promise<Response>];
+    const [scheme, handler] = electron.module.protocol.handle.mock.calls[0] as unknown as [
+      string,
+      (r: { url: string }) => Promise<Response>,
+    ];
     expect(scheme).toBe('app');
     expect((await handler({ url: `${APP_ORIGIN}/%zz` })).status).toBe(400);
     expect((await handler({ url: 'https://evil.example/' })).status).toBe(404);
@@ -233,6 +296,8 @@ describe('Electron main process (electron mocked)', () => {
   it('serves the desktop API over IPC to the app frame and refuses others', async () => {
     const handler = electron.handlers.get(INVOKE_CHANNEL)!;
     expect(await handler({ senderFrame: electron.mainFrame }, 'app.info', {})).toMatchObject({ ok: true, result: { shell: 'electron' } });
-    expect(await handler({ senderFrame: { url: `${APP_ORIGIN}/index.html`, parent: electron.mainFrame } }, 'app.info', {})).toMatchObject({ ok: false });
+    expect(await handler({ senderFrame: { url: `${APP_ORIGIN}/index.html`, parent: electron.mainFrame } }, 'app.info', {})).toMatchObject({
+      ok: false,
+    });
   });
 });

@@ -30,24 +30,37 @@ async function registerAt(op: TestWorkstation, at: string, outage = false) {
   return { ...pushed.results[0]!, number: number! };
 }
 
-describe('action times from the workstation\'s clock', () => {
-  it('an action dated ahead of the hub\'s clock is refused, telling the user to fix the clock; within the tolerance it is applied', async () => {
+describe("action times from the workstation's clock", () => {
+  it("an action dated ahead of the hub's clock is refused, telling the user to fix the clock; within the tolerance it is applied", async () => {
     const op = await operator();
-    expect(await registerAt(op, iso(Date.now() + 365 * 24 * HOUR))).toMatchObject({ status: 'refused', refusal: { field: 'at', message: expect.stringContaining('Popraw datę i godzinę') } });
-    expect(await registerAt(op, iso(Date.now() + 2 * HOUR))).toMatchObject({ status: 'refused', refusal: { message: expect.stringContaining('w przyszłości') } });
+    expect(await registerAt(op, iso(Date.now() + 365 * 24 * HOUR))).toMatchObject({
+      status: 'refused',
+      refusal: { field: 'at', message: expect.stringContaining('Popraw datę i godzinę') },
+    });
+    expect(await registerAt(op, iso(Date.now() + 2 * HOUR))).toMatchObject({
+      status: 'refused',
+      refusal: { message: expect.stringContaining('w przyszłości') },
+    });
     expect((await registerAt(op, iso(Date.now() + CLOCK_TOLERANCE_MS / 2))).status).toBe('applied');
   });
 
-  it('an action dated before the workstation\'s last sync is refused (no backdated resolution); after it, it is applied', async () => {
+  it("an action dated before the workstation's last sync is refused (no backdated resolution); after it, it is applied", async () => {
     const op = await operator();
     const registered = await registerAt(op, iso(Date.now()));
     expect(registered.status).toBe('applied');
     const { number } = registered;
     await op.pullAll(); // the last sync is now
     const yesterday = iso(Date.now() - 24 * HOUR);
-    const backdated = await op.push([op.mutation({ type: 'forwardToCoordinators', groupId: 'zdit-k', rpwId: 'RPW/9/2026' }, { ticket: number, at: yesterday })]);
-    expect(backdated.results[0]).toMatchObject({ status: 'refused', refusal: { field: 'at', message: expect.stringContaining('wcześniejszy niż ostatnia synchronizacja') } });
-    const onTime = await op.push([op.mutation({ type: 'forwardToCoordinators', groupId: 'zdit-k', rpwId: 'RPW/9/2026' }, { ticket: number })]);
+    const backdated = await op.push([
+      op.mutation({ type: 'forwardToCoordinators', groupId: 'zdit-k', rpwId: 'RPW/9/2026' }, { ticket: number, at: yesterday }),
+    ]);
+    expect(backdated.results[0]).toMatchObject({
+      status: 'refused',
+      refusal: { field: 'at', message: expect.stringContaining('wcześniejszy niż ostatnia synchronizacja') },
+    });
+    const onTime = await op.push([
+      op.mutation({ type: 'forwardToCoordinators', groupId: 'zdit-k', rpwId: 'RPW/9/2026' }, { ticket: number }),
+    ]);
     expect(onTime.results[0]!.status).toBe('applied');
   });
 

@@ -14,7 +14,10 @@ beforeAll(async () => {
   const db = openKysely(databaseUrl, 1);
   await prepareSchema(db, centralMigrations, { label: 'central', autoMigrate: true, upgradeHint: '' });
   // Tuesday 5 May 2026 declared a day off (an invented ordinance, for the test).
-  await db.insertInto('calendar_extra_day').values({ day: '2026-05-05', kind: 'dayOff', reference: 'Zarządzenie 123/2026 Prezydenta Miasta Łodzi' }).execute();
+  await db
+    .insertInto('calendar_extra_day')
+    .values({ day: '2026-05-05', kind: 'dayOff', reference: 'Zarządzenie 123/2026 Prezydenta Miasta Łodzi' })
+    .execute();
   await db.destroy();
 });
 

@@ -30,7 +30,11 @@ beforeAll(async () => {
 });
 
 const hubLogin = (login: string, password: string) =>
-  fetch(`${hub.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
+  fetch(`${hub.url}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password }),
+  });
 const me = (token: string) => fetch(`${hub.url}/auth/me`, { headers: { authorization: `Bearer ${token}` } });
 
 /** Runs the admin CLI with the password on standard input, as an administrator would pipe it. */
@@ -48,7 +52,10 @@ function admin(args: string[], stdin = ''): Promise<{ code: number | null; stdou
 
 describe('npm run admin -- user …', () => {
   it('adds a coordinator with a password from stdin and puts them in a group by its symbol', async () => {
-    const res = await admin(['user', 'add', 'jnowak', '--name', 'Jan Nowak', '--roles', 'coordinator', '--groups', 'ZDIT-K'], 'bardzo-tajne-haslo\n');
+    const res = await admin(
+      ['user', 'add', 'jnowak', '--name', 'Jan Nowak', '--roles', 'coordinator', '--groups', 'ZDIT-K'],
+      'bardzo-tajne-haslo\n',
+    );
     expect(res.stdout).toContain('Added jnowak');
     const user = await db.selectFrom('app_user').selectAll().where('login', '=', 'jnowak').executeTakeFirstOrThrow();
     expect(user.roles).toEqual(['coordinator']);
@@ -58,7 +65,9 @@ describe('npm run admin -- user …', () => {
   });
 
   it('changes roles and groups, and refuses an unknown group symbol saying which', async () => {
-    expect((await admin(['user', 'set-roles', 'jnowak', '--roles', 'coordinator,supervisor', '--groups', 'WGK-K', '--units', 'wgk'])).code).toBe(0);
+    expect(
+      (await admin(['user', 'set-roles', 'jnowak', '--roles', 'coordinator,supervisor', '--groups', 'WGK-K', '--units', 'wgk'])).code,
+    ).toBe(0);
     const user = await db.selectFrom('app_user').selectAll().where('login', '=', 'jnowak').executeTakeFirstOrThrow();
     expect(user.roles).toEqual(['coordinator', 'supervisor']);
     const bad = await admin(['user', 'set-roles', 'jnowak', '--roles', 'coordinator', '--groups', 'NIE-MA']);
@@ -76,7 +85,8 @@ describe('npm run admin -- user …', () => {
   });
 
   it('refuses a common password, one containing the login, and one over the maximum length, changing nothing', async () => {
-    const add = (password: string) => admin(['user', 'add', 'pkowalska', '--name', 'Paula Kowalska', '--roles', 'operator'], `${password}\n`);
+    const add = (password: string) =>
+      admin(['user', 'add', 'pkowalska', '--name', 'Paula Kowalska', '--roles', 'operator'], `${password}\n`);
     // (the rules themselves: auth-password-policy.test.ts)
     const common = await add('Zaq12wsx2026!');
     expect(common.code).toBe(2);
@@ -123,7 +133,10 @@ describe('npm run admin -- user …', () => {
 
   it('disables a user and revokes their sessions', async () => {
     const user = await db.selectFrom('app_user').select('id').where('login', '=', 'jnowak').executeTakeFirstOrThrow();
-    await db.insertInto('session').values({ token_hash: Buffer.from('x'), user_id: user.id, expires_at: new Date(Date.now() + 3600_000) }).execute();
+    await db
+      .insertInto('session')
+      .values({ token_hash: Buffer.from('x'), user_id: user.id, expires_at: new Date(Date.now() + 3600_000) })
+      .execute();
     const { token } = await (await hubLogin('jnowak', 'nowe-tajne-haslo-2')).json();
     expect((await admin(['user', 'disable', 'jnowak'])).code).toBe(0);
     const sessions = await db.selectFrom('session').select('revoked_at').where('user_id', '=', user.id).execute();

@@ -8,7 +8,13 @@ const code = (password: string, login = 'anowak') => passwordProblem(password, l
 
 describe('password rules', () => {
   it('accepts the demo and test passwords and long pass phrases', () => {
-    for (const password of ['usterka-demo', 'haslo-testowe-1', 'bardzo-tajne-haslo', 'correct horse battery', 'Źdźbło trawy na Piotrkowskiej']) {
+    for (const password of [
+      'usterka-demo',
+      'haslo-testowe-1',
+      'bardzo-tajne-haslo',
+      'correct horse battery',
+      'Źdźbło trawy na Piotrkowskiej',
+    ]) {
       expect(passwordProblem(password, 'anowak'), password).toBeUndefined();
     }
   });
@@ -30,7 +36,20 @@ describe('password rules', () => {
 
   it('refuses common passwords, also with digits or signs around them', () => {
     expect(commonPasswordCount()).toBeGreaterThanOrEqual(1000);
-    for (const password of ['1234567890', 'qwertyuiop', 'password123', 'P@ssw0rd2026', 'zaq12wsxcde3', 'haslo12345', 'Hasło2026!', 'Polska123!', 'kochanie12', '!!Kochamcie', 'widzew1910', 'Usterka2026']) {
+    for (const password of [
+      '1234567890',
+      'qwertyuiop',
+      'password123',
+      'P@ssw0rd2026',
+      'zaq12wsxcde3',
+      'haslo12345',
+      'Hasło2026!',
+      'Polska123!',
+      'kochanie12',
+      '!!Kochamcie',
+      'widzew1910',
+      'Usterka2026',
+    ]) {
       expect(code(password), password).toBe('common');
     }
     expect(passwordProblem('qwertyuiop', 'x')?.message).toContain('często używanych');

@@ -16,9 +16,19 @@ beforeAll(async () => {
   const password_hash = await hashPassword(PASSWORD);
   await hub.database.db
     .insertInto('app_user')
-    .values(['ewa', 'filip', 'gosia', 'henryk', 'irena', 'jurek', 'kasia'].map((login) => ({ login, display_name: login, password_hash, roles: ['operator'] })))
+    .values(
+      ['ewa', 'filip', 'gosia', 'henryk', 'irena', 'jurek', 'kasia'].map((login) => ({
+        login,
+        display_name: login,
+        password_hash,
+        roles: ['operator'],
+      })),
+    )
     .execute();
-  await hub.database.db.insertInto('app_user').values({ login: 'zbyszek', display_name: 'zbyszek', password_hash, roles: ['operator'], disabled: true }).execute();
+  await hub.database.db
+    .insertInto('app_user')
+    .values({ login: 'zbyszek', display_name: 'zbyszek', password_hash, roles: ['operator'], disabled: true })
+    .execute();
 });
 afterAll(() => hub?.close());
 
@@ -36,12 +46,21 @@ function login(from: string, body: { login: string; password: string }): Promise
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const req = request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress: from, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        localAddress: from,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (d: string) => (text += d));
-        res.on('end', () => resolve({ status: res.statusCode!, retryAfter: res.headers['retry-after'], text, ms: performance.now() - started }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, retryAfter: res.headers['retry-after'], text, ms: performance.now() - started }),
+        );
       },
     );
     req.on('error', reject);
@@ -55,7 +74,14 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 describe('login throttling', () => {
   it('progressive delays: free failures, then 1 s, 2 s, 4 s … at most 15 min', () => {
     const free = THROTTLE.sourceFreeFailures;
-    expect([free - 1, free, free + 1, free + 2, free + 3, free + 40].map((n) => delaySeconds(n, free))).toEqual([0, 1, 2, 4, 8, THROTTLE.maxDelaySeconds]);
+    expect([free - 1, free, free + 1, free + 2, free + 3, free + 40].map((n) => delaySeconds(n, free))).toEqual([
+      0,
+      1,
+      2,
+      4,
+      8,
+      THROTTLE.maxDelaySeconds,
+    ]);
     expect(THROTTLE.maxDelaySeconds).toBe(900);
   });
 
@@ -115,7 +141,8 @@ describe('login throttling', () => {
   it('an attacker throttled on a login from one source does not keep the real user out on another', async () => {
     const attacker = '127.0.2.1';
     const user = '127.0.2.2';
-    for (let i = 0; i < THROTTLE.sourceFreeFailures; i++) expect((await login(attacker, { login: 'filip', password: WRONG })).status).toBe(401);
+    for (let i = 0; i < THROTTLE.sourceFreeFailures; i++)
+      expect((await login(attacker, { login: 'filip', password: WRONG })).status).toBe(401);
     expect((await login(attacker, { login: 'filip', password: PASSWORD })).status).toBe(429);
 
     expect((await login(user, { login: 'filip', password: WRONG })).status).toBe(401); // a typo: refused, not throttled
@@ -166,7 +193,9 @@ describe('login throttling', () => {
     const wrong = median(times.wrong);
     for (const kind of ['unknown', 'disabled'] as const) {
       const other = median(times[kind]);
-      expect(Math.abs(other - wrong), `${kind} ${other.toFixed(1)} ms vs wrong password ${wrong.toFixed(1)} ms`).toBeLessThan(0.4 * Math.max(other, wrong));
+      expect(Math.abs(other - wrong), `${kind} ${other.toFixed(1)} ms vs wrong password ${wrong.toFixed(1)} ms`).toBeLessThan(
+        0.4 * Math.max(other, wrong),
+      );
     }
   });
 });

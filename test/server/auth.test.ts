@@ -62,13 +62,18 @@ describe('hub authentication', () => {
 
   it('refuses an expired token', async () => {
     const { token } = await (await login({ login: 'celina', password: PASSWORD })).json();
-    await hub.database.db.updateTable('session').set({ expires_at: new Date(Date.now() - 1000) }).where('token_hash', '=', hashToken(token)).execute();
+    await hub.database.db
+      .updateTable('session')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('token_hash', '=', hashToken(token))
+      .execute();
     expect((await me(token)).status).toBe(401);
   });
 
   it('throttles repeated failures with 429 and Retry-After instead of locking the account (more in auth-throttle.test.ts)', async () => {
     await hub.database.db.deleteFrom('login_failure').execute(); // the earlier tests' failures from this source
-    for (let i = 0; i < THROTTLE.sourceFreeFailures; i++) expect((await login({ login: 'dorota', password: 'wrong-wrong' })).status).toBe(401);
+    for (let i = 0; i < THROTTLE.sourceFreeFailures; i++)
+      expect((await login({ login: 'dorota', password: 'wrong-wrong' })).status).toBe(401);
     const throttled = await login({ login: 'dorota', password: PASSWORD });
     expect(throttled.status).toBe(429);
     expect(throttled.headers.get('retry-after')).toBe('1');
@@ -79,6 +84,11 @@ describe('hub authentication', () => {
 
   it('writes logins and failures to the audit log', async () => {
     const actions = await hub.database.db.selectFrom('audit_log').select(['actor', 'action']).execute();
-    expect(actions).toEqual(expect.arrayContaining([{ actor: 'anna', action: 'login.ok' }, { actor: 'bartek', action: 'login.failed' }]));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        { actor: 'anna', action: 'login.ok' },
+        { actor: 'bartek', action: 'login.failed' },
+      ]),
+    );
   });
 });

@@ -45,7 +45,7 @@ const hubTicket = async (number: string) =>
   (await hub.database.db.selectFrom('ticket').select('data').where('number', '=', number).executeTakeFirst())?.data as Ticket | undefined;
 
 describe('poisoned text on a workstation', () => {
-  it('a NUL in a call\'s subject is refused at once, in Polish, naming the field; nothing reaches the outbox', async () => {
+  it("a NUL in a call's subject is refused at once, in Polish, naming the field; nothing reaches the outbox", async () => {
     const core = await openCore();
     await call(core, 'session.login', { login: 'operator', password: PASSWORD });
     await core.syncNow();
@@ -85,7 +85,16 @@ describe('poisoned text on a workstation', () => {
         expect(args).toMatch(/\\u0000|\\ud83d/);
         await tx
           .insertInto('outbox')
-          .values({ mutation_id: mutationId, ticket: null, args, at: new Date().toISOString(), actor_id: users.operator!.id, outage: 0, protocol_version: PROTOCOL_VERSION, proof: null })
+          .values({
+            mutation_id: mutationId,
+            ticket: null,
+            args,
+            at: new Date().toISOString(),
+            actor_id: users.operator!.id,
+            outage: 0,
+            protocol_version: PROTOCOL_VERSION,
+            proof: null,
+          })
           .execute();
         await tx.insertInto('outbox_ticket').values({ mutation_id: mutationId, ticket: number! }).execute();
         await tx
@@ -125,10 +134,19 @@ describe('poisoned text on a workstation', () => {
     // Nothing left to send, and the hub is not reported down.
     expect(await pendingCount(db)).toBe(0);
     const clientId = core.store.installationId;
-    const synced = await hub.database.db.selectFrom('sync_client').select('last_mutation_id').where('client_id', '=', clientId).executeTakeFirstOrThrow();
+    const synced = await hub.database.db
+      .selectFrom('sync_client')
+      .select('last_mutation_id')
+      .where('client_id', '=', clientId)
+      .executeTakeFirstOrThrow();
     expect(Number(synced.last_mutation_id)).toBe(poisoned[0]!.mutationId + 3);
     // The hub kept its record of the refusals, with the text made storable.
-    const refused = await hub.database.db.selectFrom('refused_mutation').select('mutation_id').where('client_id', '=', clientId).orderBy('mutation_id').execute();
+    const refused = await hub.database.db
+      .selectFrom('refused_mutation')
+      .select('mutation_id')
+      .where('client_id', '=', clientId)
+      .orderBy('mutation_id')
+      .execute();
     expect(refused.map((r) => Number(r.mutation_id))).toEqual(poisoned.map((p) => p.mutationId));
     expect((await call<ConnectionState>(core, 'connection.get', {})).state).toBe('online');
     await core.close();

@@ -37,10 +37,20 @@ async function restartHub(): Promise<void> {
   hub = await startHub({ databaseUrl, dataDir: '/nonexistent', logger: false, port });
 }
 
-async function openCore(dataDir = mkdtempSync(join(tmpdir(), 'usterka-core-')), secrets?: SecretBox): Promise<{ core: Core; events: DesktopEvent[]; dataDir: string }> {
+async function openCore(
+  dataDir = mkdtempSync(join(tmpdir(), 'usterka-core-')),
+  secrets?: SecretBox,
+): Promise<{ core: Core; events: DesktopEvent[]; dataDir: string }> {
   dirs.push(dataDir);
   // A short outage bound so the test sees the outage state quickly.
-  const core = await createCore({ dataDir, hubUrl: hub.url.replace(/:\d+$/, `:${port}`), shell: 'preview', log: () => {}, policy: { outageAfterMs: 0 }, secrets });
+  const core = await createCore({
+    dataDir,
+    hubUrl: hub.url.replace(/:\d+$/, `:${port}`),
+    shell: 'preview',
+    log: () => {},
+    policy: { outageAfterMs: 0 },
+    secrets,
+  });
   const events: DesktopEvent[] = [];
   core.onEvent((e) => events.push(e));
   return { core, events, dataDir };
@@ -81,10 +91,15 @@ describe('desktop core with a real hub', () => {
     expect((await call<{ state: string }>(core, 'connection.get', {})).state).toBe('outage');
 
     const callTime = Date.now();
-    const offline = await call<ExecuteResult & { createdNumbers: string[] }>(core, 'tickets.execute', { command: potholeCall({ subject: 'Zgłoszenie w czasie awarii' }) });
+    const offline = await call<ExecuteResult & { createdNumbers: string[] }>(core, 'tickets.execute', {
+      command: potholeCall({ subject: 'Zgłoszenie w czasie awarii' }),
+    });
     expect(offline).toMatchObject({ ok: true, savedLocally: true });
     const number = offline.createdNumbers[0]!;
-    const forwarded = await call<ExecuteResult>(core, 'tickets.execute', { ticket: number, command: { type: 'forwardToCoordinators', groupId: 'wgk-k' } });
+    const forwarded = await call<ExecuteResult>(core, 'tickets.execute', {
+      ticket: number,
+      command: { type: 'forwardToCoordinators', groupId: 'wgk-k' },
+    });
     expect(forwarded.ok).toBe(true);
     expect((await call<{ pendingActions: number }>(core, 'connection.get', {})).pendingActions).toBe(2);
 
@@ -95,13 +110,28 @@ describe('desktop core with a real hub', () => {
     expect(t?.status).toBe('forwarded');
     expect(t?.capturedDuringOutage).toBe(true);
     expect(Math.abs(Date.parse(t!.times.registeredAt) - callTime)).toBeLessThan(5000);
-    const stored = await hub.database.db.selectFrom('ticket_event').select(['type', 'outage']).where('ticket', '=', number).orderBy('seq').execute();
-    expect(stored).toEqual([{ type: 'registered', outage: true }, { type: 'forwarded', outage: true }]);
+    const stored = await hub.database.db
+      .selectFrom('ticket_event')
+      .select(['type', 'outage'])
+      .where('ticket', '=', number)
+      .orderBy('seq')
+      .execute();
+    expect(stored).toEqual([
+      { type: 'registered', outage: true },
+      { type: 'forwarded', outage: true },
+    ]);
     expect(events.some((e) => e.name === 'replay.finished')).toBe(true);
-    expect((await call<{ state: string; pendingActions: number }>(core, 'connection.get', {}))).toMatchObject({ state: 'online', pendingActions: 0 });
+    expect(await call<{ state: string; pendingActions: number }>(core, 'connection.get', {})).toMatchObject({
+      state: 'online',
+      pendingActions: 0,
+    });
     // The outage period itself reached the hub, for supervisors (P§29).
     await core.syncNow();
-    const periods = await hub.database.db.selectFrom('outage_period').selectAll().where('client_id', '=', core.store.installationId).execute();
+    const periods = await hub.database.db
+      .selectFrom('outage_period')
+      .selectAll()
+      .where('client_id', '=', core.store.installationId)
+      .execute();
     expect(periods).toHaveLength(1);
     expect(periods[0]!.declared_by).toBe('auto');
     expect(periods[0]!.ended_at).not.toBeNull();
@@ -113,7 +143,9 @@ describe('desktop core with a real hub', () => {
     await call(core, 'session.login', { login: 'operator', password: PASSWORD });
     await core.syncNow();
     await call(core, 'connection.declareOutage', {});
-    const saved = await call<ExecuteResult & { createdNumbers: string[] }>(core, 'tickets.execute', { command: potholeCall({ subject: 'Zapisane przed aktualizacją' }) });
+    const saved = await call<ExecuteResult & { createdNumbers: string[] }>(core, 'tickets.execute', {
+      command: potholeCall({ subject: 'Zapisane przed aktualizacją' }),
+    });
     const number = saved.createdNumbers[0]!;
     await call(core, 'tickets.execute', { ticket: number, command: { type: 'forwardToCoordinators', groupId: 'wgk-k' } });
     // The outbox rows are what version 1 wrote: same columns, its version number.
@@ -122,7 +154,8 @@ describe('desktop core with a real hub', () => {
     const pushed: { protocolVersion: number }[] = [];
     const realFetch = globalThis.fetch;
     const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-      if (String(input).endsWith('/sync/push')) pushed.push(...(JSON.parse(String(init!.body)) as { mutations: { protocolVersion: number }[] }).mutations);
+      if (String(input).endsWith('/sync/push'))
+        pushed.push(...(JSON.parse(String(init!.body)) as { mutations: { protocolVersion: number }[] }).mutations);
       return realFetch(input, init);
     });
     try {
@@ -157,9 +190,13 @@ describe('desktop core with a real hub', () => {
     const { core } = await openCore();
     await call(core, 'session.login', { login: 'supernadzor', password: PASSWORD });
     await core.syncNow();
-    const due = async () => (await call<{ rows: { number: string }[] }>(core, 'tickets.queue', { queue: 'retentionDue' })).rows.map((r) => r.number);
+    const due = async () =>
+      (await call<{ rows: { number: string }[] }>(core, 'tickets.queue', { queue: 'retentionDue' })).rows.map((r) => r.number);
     expect(await due()).toEqual([old]);
-    const deleted = await call<ExecuteResult>(core, 'tickets.execute', { ticket: old, command: { type: 'delete', reason: 'Okres przechowywania minął (P§27.2).' } });
+    const deleted = await call<ExecuteResult>(core, 'tickets.execute', {
+      ticket: old,
+      command: { type: 'delete', reason: 'Okres przechowywania minął (P§27.2).' },
+    });
     expect(deleted.ok).toBe(true);
     expect(await due()).toEqual([]);
     await core.syncNow();
@@ -178,7 +215,10 @@ describe('desktop core with a real hub', () => {
     // Offline, this operator closes the ticket; meanwhile a colleague forwards it at the hub.
     await hub.close();
     await core.syncNow();
-    const closed = await call<ExecuteResult>(core, 'tickets.execute', { ticket: number, command: { type: 'closeOutOfScope', receivingEntity: 'Wojewoda Łódzki', rpwId: 'RPW/1/2026' } });
+    const closed = await call<ExecuteResult>(core, 'tickets.execute', {
+      ticket: number,
+      command: { type: 'closeOutOfScope', receivingEntity: 'Wojewoda Łódzki', rpwId: 'RPW/1/2026' },
+    });
     expect(closed.ok).toBe(true);
     await restartHub();
     const colleague = await new TestWorkstation(hub.url).login('operator2', PASSWORD);
@@ -192,12 +232,21 @@ describe('desktop core with a real hub', () => {
     const local = await call<{ ticket: Ticket }>(core, 'tickets.get', { number });
     expect(local.ticket.status).toBe('forwarded');
     // Retried as it was, the rules refuse it again here and it stays in the inbox; a corrected one replaces it.
-    expect(await call<ExecuteResult>(core, 'outbox.retry', { mutationId: inbox[0]!.mutationId })).toMatchObject({ ok: false, refusal: { code: 'invalidState' } });
+    expect(await call<ExecuteResult>(core, 'outbox.retry', { mutationId: inbox[0]!.mutationId })).toMatchObject({
+      ok: false,
+      refusal: { code: 'invalidState' },
+    });
     expect(await call(core, 'outbox.toResolve', {})).toHaveLength(1);
-    const corrected = await call<ExecuteResult>(core, 'outbox.retry', { mutationId: inbox[0]!.mutationId, command: { type: 'recordInquiry', actionsDone: 'Zgłoszenie przekazane do WGK', callerExpects: 'informacji' } });
+    const corrected = await call<ExecuteResult>(core, 'outbox.retry', {
+      mutationId: inbox[0]!.mutationId,
+      command: { type: 'recordInquiry', actionsDone: 'Zgłoszenie przekazane do WGK', callerExpects: 'informacji' },
+    });
     expect(corrected.ok).toBe(true);
     expect(await call(core, 'outbox.toResolve', {})).toEqual([]);
-    expect(await call<ExecuteResult>(core, 'outbox.retry', { mutationId: inbox[0]!.mutationId })).toMatchObject({ ok: false, refusal: { code: 'notFound' } });
+    expect(await call<ExecuteResult>(core, 'outbox.retry', { mutationId: inbox[0]!.mutationId })).toMatchObject({
+      ok: false,
+      refusal: { code: 'notFound' },
+    });
     await call(core, 'outbox.discard', { mutationId: inbox[0]!.mutationId });
     expect(await call(core, 'outbox.toResolve', {})).toEqual([]);
     await core.close();
@@ -257,7 +306,7 @@ describe('desktop core with a real hub', () => {
     await again.core.close();
   });
 
-  it('P§29 P§8.1 a long outage\'s photos go up with their calls, at most MAX_PUSH_FILES a push; a photo no call uses stays on the workstation', async () => {
+  it("P§29 P§8.1 a long outage's photos go up with their calls, at most MAX_PUSH_FILES a push; a photo no call uses stays on the workstation", async () => {
     const { core } = await openCore();
     await call(core, 'session.login', { login: 'operator2', password: PASSWORD });
     await core.syncNow();
@@ -265,17 +314,27 @@ describe('desktop core with a real hub', () => {
     const calls = MAX_PUSH_FILES + 50;
     const refs: string[] = [];
     for (let i = 0; i < calls; i++) {
-      const ref = await call<{ id: string; name: string }>(core, 'files.store', { name: `dziura-${i}.jpg`, contentBase64: Buffer.from(`zdjęcie ${i}`).toString('base64') });
+      const ref = await call<{ id: string; name: string }>(core, 'files.store', {
+        name: `dziura-${i}.jpg`,
+        contentBase64: Buffer.from(`zdjęcie ${i}`).toString('base64'),
+      });
       refs.push(ref.id);
       await call(core, 'tickets.execute', { command: potholeCall({ attachments: [ref] }) });
     }
-    const unused = await call<{ id: string }>(core, 'files.store', { name: 'nieużyte.jpg', contentBase64: Buffer.from('x').toString('base64') });
+    const unused = await call<{ id: string }>(core, 'files.store', {
+      name: 'nieużyte.jpg',
+      contentBase64: Buffer.from('x').toString('base64'),
+    });
     const outbox = (await pendingEntries(core.store.db, 10_000)).map(toMutation);
     const chunks = chunkMutations(outbox);
     expect(chunks.map((c) => c.length)).toEqual([MAX_PUSH_FILES, 50]);
     await call(core, 'connection.endOutage', {});
     await core.syncNow();
-    const claimed = await hub.database.db.selectFrom('attachment').select(['id', 'ticket']).where('id', 'in', [...refs, unused.id]).execute();
+    const claimed = await hub.database.db
+      .selectFrom('attachment')
+      .select(['id', 'ticket'])
+      .where('id', 'in', [...refs, unused.id])
+      .execute();
     expect(claimed).toHaveLength(calls);
     expect(claimed.every((f) => f.ticket)).toBe(true);
     expect(await call<unknown[]>(core, 'outbox.toResolve', {})).toEqual([]);
@@ -288,7 +347,11 @@ describe('desktop core with a real hub', () => {
     await core.syncNow();
     await call(core, 'connection.declareOutage', {});
     const photo = Buffer.from('\x89PNG zdjęcie dziury');
-    const ref = await call<{ id: string; name: string }>(core, 'files.store', { name: 'dziura.png', mediaType: 'image/png', contentBase64: photo.toString('base64') });
+    const ref = await call<{ id: string; name: string }>(core, 'files.store', {
+      name: 'dziura.png',
+      mediaType: 'image/png',
+      contentBase64: photo.toString('base64'),
+    });
     const saved = await call<{ createdNumbers: string[] }>(core, 'tickets.execute', { command: potholeCall({ attachments: [ref] }) });
     await call(core, 'connection.endOutage', {});
     await core.syncNow();
@@ -302,17 +365,26 @@ describe('desktop core with a real hub', () => {
     // Opened again: from this workstation, then (once gone from it, as on any other) from the hub.
     const number = saved.createdNumbers[0]!;
     const read = () => core.dispatch('files.read', { ticket: number, id: ref.id });
-    expect(await read()).toMatchObject({ ok: true, result: { name: 'dziura.png', mediaType: 'image/png', contentBase64: photo.toString('base64') } });
+    expect(await read()).toMatchObject({
+      ok: true,
+      result: { name: 'dziura.png', mediaType: 'image/png', contentBase64: photo.toString('base64') },
+    });
     await core.store.db.deleteFrom('attachment').execute();
     expect(await read()).toMatchObject({ ok: true, result: { name: 'dziura.png', contentBase64: photo.toString('base64') } });
-    expect(await core.dispatch('files.read', { ticket: number, id: 'nie-ma-takiego' })).toMatchObject({ ok: false, error: { code: 'invalidInput' } });
+    expect(await core.dispatch('files.read', { ticket: number, id: 'nie-ma-takiego' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalidInput' },
+    });
     await hub.close();
-    expect(await read()).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringContaining('centrala jest teraz nieosiągalna') } });
+    expect(await read()).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringContaining('centrala jest teraz nieosiągalna') },
+    });
     await restartHub();
     await core.close();
   });
 
-  it('P§26 I§4 when a user who may see less signs in on the same workstation, the previous user\'s tickets are gone', async () => {
+  it("P§26 I§4 when a user who may see less signs in on the same workstation, the previous user's tickets are gone", async () => {
     const { core } = await openCore();
     await call(core, 'session.login', { login: 'operator', password: PASSWORD });
     await core.syncNow();

@@ -38,8 +38,14 @@ const ticketRows = () => db.selectFrom('ticket').select(['number', 'status', 're
 
 describe('demo city', () => {
   it('seeds an empty hub quickly', async () => {
-    const tickets = await db.selectFrom('ticket').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-    const events = await db.selectFrom('ticket_event').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const tickets = await db
+      .selectFrom('ticket')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    const events = await db
+      .selectFrom('ticket_event')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     console.log(`demo seed: ${tickets.n} tickets, ${events.n} events in ${seconds.toFixed(1)} s`);
     expect(seeded).toBe(true);
     expect(Number(tickets.n)).toBeGreaterThanOrEqual(3000);
@@ -48,7 +54,13 @@ describe('demo city', () => {
 
   it('has every unit ordinance 2851/2022 names, and units outside the app for P§15', () => {
     const names = Object.values(directory.units).map((u) => u.name);
-    for (const name of ['Zarząd Dróg i Transportu', 'Zarząd Zieleni Miejskiej w Łodzi', 'Wydział Gospodarki Komunalnej', 'Wydział Zarządzania Kontaktami z Mieszkańcami', 'Biuro Inżyniera Miasta']) {
+    for (const name of [
+      'Zarząd Dróg i Transportu',
+      'Zarząd Zieleni Miejskiej w Łodzi',
+      'Wydział Gospodarki Komunalnej',
+      'Wydział Zarządzania Kontaktami z Mieszkańcami',
+      'Biuro Inżyniera Miasta',
+    ]) {
       expect(names).toContain(name);
     }
     const byName = (name: string) => Object.values(directory.units).find((u) => u.name === name)!;
@@ -87,10 +99,16 @@ describe('demo city', () => {
   it('has a user for every role, in groups and units, with the demo password', async () => {
     const users = await db.selectFrom('app_user').select(['id', 'login', 'roles', 'password_hash']).execute();
     expect(new Set(users.flatMap((u) => u.roles as string[]))).toEqual(new Set(ROLES));
-    expect(users.map((u) => u.login)).toEqual(expect.arrayContaining(['operator', 'koordynator', 'realizator', 'nadzorca', 'supernadzorca', 'admin']));
+    expect(users.map((u) => u.login)).toEqual(
+      expect.arrayContaining(['operator', 'koordynator', 'realizator', 'nadzorca', 'supernadzorca', 'admin']),
+    );
     expect(await verifyPassword(DEMO_PASSWORD, users.find((u) => u.login === 'operator')!.password_hash as string)).toBe(true);
     const members = await db.selectFrom('group_member').select(['group_id']).execute();
-    for (const group of Object.values(directory.groups)) expect(members.map((m) => m.group_id), group.symbol).toContain(group.id);
+    for (const group of Object.values(directory.groups))
+      expect(
+        members.map((m) => m.group_id),
+        group.symbol,
+      ).toContain(group.id);
     expect(await db.selectFrom('unit_supervisor').select('unit_id').execute()).not.toHaveLength(0);
     const text = demoLoginsText();
     for (const u of DEMO_USERS) expect(text).toContain(u.login);
@@ -109,20 +127,28 @@ describe('demo city', () => {
   it('calls are registered in office hours (Europe/Warsaw), each with a number from the city-wide sequence', async () => {
     const calendar = createWorkingCalendar();
     const calls = await db.selectFrom('ticket_event').select(['at', 'data']).where('type', '=', 'registered').execute();
-    const phone = calls.filter((e) => (e.data as { content: { channel: string }; splitFrom?: string; followUpOf?: string }).content.channel === 'phone'
-      && !(e.data as { splitFrom?: string }).splitFrom && !(e.data as { followUpOf?: string }).followUpOf);
+    const phone = calls.filter(
+      (e) =>
+        (e.data as { content: { channel: string }; splitFrom?: string; followUpOf?: string }).content.channel === 'phone' &&
+        !(e.data as { splitFrom?: string }).splitFrom &&
+        !(e.data as { followUpOf?: string }).followUpOf,
+    );
     expect(phone.length).toBeGreaterThan(1000);
     for (const e of phone) expect(calendar.isWorkingTime(e.at as Date), (e.at as Date).toISOString()).toBe(true);
     const counters = await db.selectFrom('ticket_number_counter').select(['year', 'last_issued']).execute();
     const rows = await ticketRows();
     for (const { year, last_issued } of counters) {
-      const numbers = rows.map((r) => r.number as string).filter((n) => n.startsWith(`${year}/`)).map((n) => Number(n.slice(5))).sort((a, b) => a - b);
+      const numbers = rows
+        .map((r) => r.number as string)
+        .filter((n) => n.startsWith(`${year}/`))
+        .map((n) => Number(n.slice(5)))
+        .sort((a, b) => a - b);
       expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => i + 1));
       expect(last_issued).toBe(numbers.length);
     }
   });
 
-  it('every ticket\'s stored history replays to the stored ticket', async () => {
+  it("every ticket's stored history replays to the stored ticket", async () => {
     const events = await db.selectFrom('ticket_event').select(['ticket', 'seq', 'data']).orderBy('ticket').orderBy('seq').execute();
     const streams = new Map<string, { seq: number; event: TicketEvent }[]>();
     for (const e of events) {
@@ -151,16 +177,26 @@ describe('demo city', () => {
   });
 
   it('is idempotent: a second seedDemoIfEmpty does nothing', async () => {
-    const before = await db.selectFrom('ticket').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const before = await db
+      .selectFrom('ticket')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(await seedDemoIfEmpty(db)).toBe(false);
-    const after = await db.selectFrom('ticket').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const after = await db
+      .selectFrom('ticket')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 
   it('the admin CLI refuses politely to add the demo to a hub that has tickets', async () => {
     const run = promisify(execFile);
-    const result = await run(process.execPath, ['--import', 'tsx', 'src-server/admin/cli.ts', 'seed-demo', '--force'], { env: { ...process.env, DATABASE_URL: url } })
-      .then(() => ({ code: 0, stdout: '' }), (err: { code: number; stdout: string }) => err);
+    const result = await run(process.execPath, ['--import', 'tsx', 'src-server/admin/cli.ts', 'seed-demo', '--force'], {
+      env: { ...process.env, DATABASE_URL: url },
+    }).then(
+      () => ({ code: 0, stdout: '' }),
+      (err: { code: number; stdout: string }) => err,
+    );
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/W centrali są już zgłoszenia \(\d+\).*Nic nie zmieniono/);
   });

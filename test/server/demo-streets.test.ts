@@ -35,7 +35,9 @@ const ulicXml = (rows: Row[]) => `<?xml version="1.0" encoding="UTF-8"?>
  Zawartość: część,
 -->
 <ULIC>
-${rows.map(([sym, symUl, cecha, nazwa1, nazwa2], i) => `  <row>
+${rows
+  .map(
+    ([sym, symUl, cecha, nazwa1, nazwa2], i) => `  <row>
     <WOJ>10</WOJ>
     <POW>${sym === LODZ_SYM ? '61' : '20'}</POW>
     <GMI>01</GMI>
@@ -46,11 +48,16 @@ ${rows.map(([sym, symUl, cecha, nazwa1, nazwa2], i) => `  <row>
     <NAZWA_1>${nazwa1}</NAZWA_1>
     ${nazwa2 ? `<NAZWA_2>${nazwa2}</NAZWA_2>` : i % 2 ? '<NAZWA_2 />' : '<NAZWA_2></NAZWA_2>'}
     <STAN_NA>2026-01-01</STAN_NA>
-  </row>`).join('\n')}
+  </row>`,
+  )
+  .join('\n')}
 </ULIC>
 `;
-const ulicCsv = (rows: Row[]) => ['WOJ;POW;GMI;RODZ_GMI;SYM;SYM_UL;CECHA;NAZWA_1;NAZWA_2;STAN_NA',
-  ...rows.map(([sym, symUl, cecha, nazwa1, nazwa2]) => `10;61;01;1;${sym};${symUl};${cecha};${nazwa1};${nazwa2};2026-01-01`)].join('\r\n');
+const ulicCsv = (rows: Row[]) =>
+  [
+    'WOJ;POW;GMI;RODZ_GMI;SYM;SYM_UL;CECHA;NAZWA_1;NAZWA_2;STAN_NA',
+    ...rows.map(([sym, symUl, cecha, nazwa1, nazwa2]) => `10;61;01;1;${sym};${symUl};${cecha};${nazwa1};${nazwa2};2026-01-01`),
+  ].join('\r\n');
 
 let db: CentralDb;
 let url: string;
@@ -60,11 +67,16 @@ const file = (name: string, content: string | Buffer) => {
   writeFileSync(path, content);
   return path;
 };
-const streetsOf = (sym: string) => db.selectFrom('street').select(['sym_ul', 'name', 'terc', 'search_name']).where('sym', '=', sym).orderBy('sym_ul').execute();
-const importError = (promise: Promise<unknown>) => promise.then(() => expect.fail('expected an import error'), (err: unknown) => {
-  expect(err).toBeInstanceOf(StreetImportError);
-  return (err as Error).message;
-});
+const streetsOf = (sym: string) =>
+  db.selectFrom('street').select(['sym_ul', 'name', 'terc', 'search_name']).where('sym', '=', sym).orderBy('sym_ul').execute();
+const importError = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.fail('expected an import error'),
+    (err: unknown) => {
+      expect(err).toBeInstanceOf(StreetImportError);
+      return (err as Error).message;
+    },
+  );
 
 beforeAll(async () => {
   url = await freshDatabaseUrl();
@@ -80,7 +92,12 @@ describe('TERYT ULIC import', () => {
     const streets = await streetsOf(LODZ_SYM);
     expect(streets).toHaveLength(LODZ_COUNT);
     expect(await streetsOf(OTHER_SYM)).toEqual([]);
-    expect(streets.find((s) => s.sym_ul === '09280')).toEqual({ sym_ul: '09280', name: 'al. Tadeusza Kościuszki', terc: '1061011', search_name: 'kosciuszki' });
+    expect(streets.find((s) => s.sym_ul === '09280')).toEqual({
+      sym_ul: '09280',
+      name: 'al. Tadeusza Kościuszki',
+      terc: '1061011',
+      search_name: 'kosciuszki',
+    });
     expect(streets.find((s) => s.sym_ul === '10473')?.search_name).toBe('lakowa');
   });
 
@@ -115,12 +132,20 @@ describe('TERYT ULIC import', () => {
   it('a malformed file is refused with what to fix, and nothing is imported', async () => {
     const before = await streetsOf(LODZ_SYM);
     const truncated = ulicXml(ROWS).slice(0, ulicXml(ROWS).lastIndexOf('</row>') - 20);
-    expect(await importError(importStreetsFile(db, file('cut.xml', truncated), LODZ_SYM))).toMatch(/niekompletny lub uszkodzony.*pobierz go ponownie/);
+    expect(await importError(importStreetsFile(db, file('cut.xml', truncated), LODZ_SYM))).toMatch(
+      /niekompletny lub uszkodzony.*pobierz go ponownie/,
+    );
     const noId = ulicXml([[LODZ_SYM, '30000', 'ul.', 'Nowa', ''], ...ROWS]).replace('<SYM_UL>16030</SYM_UL>', '<SYM_UL></SYM_UL>');
     expect(await importError(importStreetsFile(db, file('no-id.xml', noId), LODZ_SYM))).toMatch(/Element <row> nr 2: brak wartości SYM_UL/);
-    expect(await importError(importStreetsFile(db, file('bad.csv', `${ulicCsv(ROWS)}\r\n10;61;01;1;${LODZ_SYM};1`), LODZ_SYM))).toMatch(/Wiersz 12 .* pól zamiast 10/);
-    expect(await importError(importStreetsFile(db, file('notes.txt', 'Lista ulic do sprawdzenia'), LODZ_SYM))).toMatch(/Nie rozpoznano formatu pliku/);
-    expect(await importError(importStreetsFile(db, file('ULIC.zip', Buffer.from('PK\x03\x04rest', 'latin1')), LODZ_SYM))).toMatch(/archiwum ZIP — rozpakuj/);
+    expect(await importError(importStreetsFile(db, file('bad.csv', `${ulicCsv(ROWS)}\r\n10;61;01;1;${LODZ_SYM};1`), LODZ_SYM))).toMatch(
+      /Wiersz 12 .* pól zamiast 10/,
+    );
+    expect(await importError(importStreetsFile(db, file('notes.txt', 'Lista ulic do sprawdzenia'), LODZ_SYM))).toMatch(
+      /Nie rozpoznano formatu pliku/,
+    );
+    expect(await importError(importStreetsFile(db, file('ULIC.zip', Buffer.from('PK\x03\x04rest', 'latin1')), LODZ_SYM))).toMatch(
+      /archiwum ZIP — rozpakuj/,
+    );
     expect(await importError(importStreetsFile(db, join(dir, 'missing.xml'), LODZ_SYM))).toMatch(/Nie ma pliku .*missing\.xml/);
     expect(await importError(importStreetsFile(db, dir, LODZ_SYM))).toMatch(/jest katalogiem/);
     const wrongSym = await importError(importStreetsFile(db, file('other.xml', ulicXml(ROWS)), '0000001'));
@@ -130,8 +155,13 @@ describe('TERYT ULIC import', () => {
   });
 
   it('the admin CLI prints how many streets it imported, or the error and exit code 1', async () => {
-    const run = (args: string[]) => promisify(execFile)(process.execPath, ['--import', 'tsx', 'src-server/admin/cli.ts', 'streets', 'import', ...args], { env: { ...process.env, DATABASE_URL: url } })
-      .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }), (err: { code: number; stdout: string; stderr: string }) => err);
+    const run = (args: string[]) =>
+      promisify(execFile)(process.execPath, ['--import', 'tsx', 'src-server/admin/cli.ts', 'streets', 'import', ...args], {
+        env: { ...process.env, DATABASE_URL: url },
+      }).then(
+        ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+        (err: { code: number; stdout: string; stderr: string }) => err,
+      );
     const ok = await run([file('cli.xml', ulicXml(ROWS)), '--sym', LODZ_SYM]);
     expect(ok.stdout).toMatch(new RegExp(`Zaimportowano ${LODZ_COUNT} ulic miejscowości ${LODZ_SYM} \\(stan na 2026-01-01\\)`));
     const bad = await run([join(dir, 'missing.xml')]);
@@ -148,7 +178,8 @@ describe('street search', () => {
 
   it('finds by the beginning of the name, ignoring case and diacritics', async () => {
     expect(await names('piotrk')).toEqual(['ul. Piotrkowska']);
-    for (const query of ['Żeromskiego', 'zeromskiego', 'ŻEROMSK', 'żer']) expect(await names(query), query).toEqual(['ul. Stefana Żeromskiego']);
+    for (const query of ['Żeromskiego', 'zeromskiego', 'ŻEROMSK', 'żer'])
+      expect(await names(query), query).toEqual(['ul. Stefana Żeromskiego']);
     expect(await names('łąk')).toEqual(['ul. Łąkowa']);
     expect(await names('lakowa')).toEqual(['ul. Łąkowa']);
   });

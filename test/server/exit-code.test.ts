@@ -16,7 +16,9 @@ describe('embedded PostgreSQL and the exit code', () => {
         await server.stop();
         process.exitCode = 3;`;
       const code = await new Promise<number | null>((resolve) => {
-        execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { timeout: 60_000 }, (err) => resolve(err ? ((err as { code?: number }).code ?? null) : 0));
+        execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { timeout: 60_000 }, (err) =>
+          resolve(err ? ((err as { code?: number }).code ?? null) : 0),
+        );
       });
       expect(code).toBe(3);
     } finally {

@@ -28,19 +28,30 @@ async function upload(ws: TestWorkstation, name: string, text = `zawartość ${n
 }
 
 async function uploadStatus(ws: TestWorkstation, body: object): Promise<{ status: number; body: { error?: string; message?: string } }> {
-  const res = await fetch(`${hub.url}/files`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ws.token}` }, body: JSON.stringify(body) });
+  const res = await fetch(`${hub.url}/files`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ws.token}` },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, body: await res.json() };
 }
 
-const fileExists = async (id: string) => !!(await hub.database.db.selectFrom('attachment').select('id').where('id', '=', id).executeTakeFirst());
+const fileExists = async (id: string) =>
+  !!(await hub.database.db.selectFrom('attachment').select('id').where('id', '=', id).executeTakeFirst());
 
-async function readFile(ws: TestWorkstation, number: string, id: string): Promise<{ status: number; body: { name?: string; contentBase64?: string; message?: string } }> {
-  const res = await fetch(`${hub.url}/tickets/${encodeURIComponent(number)}/files/${id}`, { headers: { authorization: `Bearer ${ws.token}` } });
+async function readFile(
+  ws: TestWorkstation,
+  number: string,
+  id: string,
+): Promise<{ status: number; body: { name?: string; contentBase64?: string; message?: string } }> {
+  const res = await fetch(`${hub.url}/tickets/${encodeURIComponent(number)}/files/${id}`, {
+    headers: { authorization: `Bearer ${ws.token}` },
+  });
   return { status: res.status, body: await res.json() };
 }
 
 describe('attachments at the hub', () => {
-  it('P§8.1 I§4 a ticket\'s files are read by those who may see it; the resident\'s letter only by those who may see personal data', async () => {
+  it("P§8.1 I§4 a ticket's files are read by those who may see it; the resident's letter only by those who may see personal data", async () => {
     const op = await station('operator');
     await op.lease(1);
     const upload = async (name: string, text: string) => {
@@ -52,7 +63,15 @@ describe('attachments at the hub', () => {
     const letter = await upload('pismo.pdf', 'pismo Jana Mieszkańca');
     const [number] = op.takeNumbers(1);
     const pushed = await op.push([
-      op.mutation(potholeCall({ attachments: [{ id: photo, name: 'dziura.jpg' }, { id: letter, name: 'pismo.pdf', personal: true }] }), { newTicketNumbers: [number!] }),
+      op.mutation(
+        potholeCall({
+          attachments: [
+            { id: photo, name: 'dziura.jpg' },
+            { id: letter, name: 'pismo.pdf', personal: true },
+          ],
+        }),
+        { newTicketNumbers: [number!] },
+      ),
       op.mutation({ type: 'forwardToCoordinators', groupId: 'zdit-k', rpwId: 'RPW/5/2026' }, { ticket: number }),
     ]);
     expect(pushed.results.map((r) => r.status)).toEqual(['applied', 'applied']);
@@ -62,7 +81,10 @@ describe('attachments at the hub', () => {
     expect(Buffer.from(fromOperator.body.contentBase64!, 'base64').toString()).toBe('pismo Jana Mieszkańca');
 
     const supervisor = await station('nadzor-zdit');
-    expect((await readFile(supervisor, number!, photo)).body).toMatchObject({ name: 'dziura.jpg', contentBase64: Buffer.from('zdjęcie dziury').toString('base64') });
+    expect((await readFile(supervisor, number!, photo)).body).toMatchObject({
+      name: 'dziura.jpg',
+      contentBase64: Buffer.from('zdjęcie dziury').toString('base64'),
+    });
     expect((await readFile(supervisor, number!, letter)).status).toBe(404);
 
     // Another department's realizer does not see the ticket at all.
@@ -90,21 +112,28 @@ describe('attachments at the hub', () => {
       op.mutation({ type: 'withdrawConsent' }, { ticket: second }),
     ]);
     expect(pushed.results.map((r) => r.status)).toEqual(['applied', 'applied', 'refused', 'applied']);
-    expect(pushed.results[2]).toMatchObject({ refusal: { field: 'attachments', message: expect.stringContaining(`należy do zgłoszenia ${first}`) } });
+    expect(pushed.results[2]).toMatchObject({
+      refusal: { field: 'attachments', message: expect.stringContaining(`należy do zgłoszenia ${first}`) },
+    });
     expect((await readFile(op, second!, letter)).status).toBe(404);
     // The second reporter's withdrawal took nothing of the first's.
     expect(await fileExists(letter)).toBe(true);
     expect((await readFile(op, first!, letter)).status).toBe(200);
   });
 
-  it('an upload is only its workstation\'s until attached: another workstation can neither attach it nor learn about its id', async () => {
+  it("an upload is only its workstation's until attached: another workstation can neither attach it nor learn about its id", async () => {
     const mine = await station('operator');
     const other = await station('operator');
     await other.lease(1);
     const photo = await upload(mine, 'dziura.jpg');
     const [number] = other.takeNumbers(1);
-    const pushed = await other.push([other.mutation(potholeCall({ attachments: [{ id: photo, name: 'dziura.jpg' }] }), { newTicketNumbers: [number!] })]);
-    expect(pushed.results[0]).toMatchObject({ status: 'refused', refusal: { field: 'attachments', message: expect.stringContaining('nie został przesłany do centrali z tego stanowiska') } });
+    const pushed = await other.push([
+      other.mutation(potholeCall({ attachments: [{ id: photo, name: 'dziura.jpg' }] }), { newTicketNumbers: [number!] }),
+    ]);
+    expect(pushed.results[0]).toMatchObject({
+      status: 'refused',
+      refusal: { field: 'attachments', message: expect.stringContaining('nie został przesłany do centrali z tego stanowiska') },
+    });
     // Re-uploading under the same id is refused; the file's owner can retry its own upload.
     expect((await uploadStatus(other, uploadBody(other, 'inny.jpg', 'podmiana', photo))).status).toBe(409);
     expect((await uploadStatus(mine, uploadBody(mine, 'dziura.jpg', 'zawartość dziura.jpg', photo))).status).toBe(200);
@@ -116,7 +145,10 @@ describe('attachments at the hub', () => {
     const op = await station('operator');
     const photo = await upload(op, 'cudze.jpg');
     const key = await portalKey(hub.database.db);
-    const numberBefore = await hub.database.db.selectFrom('ticket').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const numberBefore = await hub.database.db
+      .selectFrom('ticket')
+      .select(({ fn }) => fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     const res = await postWebForm(hub.url, key, {
       description: 'Przewrócone drzewo.',
       location: { address: 'ul. Zgierska 20, Łódź' },
@@ -125,18 +157,23 @@ describe('attachments at the hub', () => {
     });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ field: 'attachments' });
-    const numberAfter = await hub.database.db.selectFrom('ticket').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const numberAfter = await hub.database.db
+      .selectFrom('ticket')
+      .select(({ fn }) => fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(numberAfter.n).toBe(numberBefore.n);
   });
 
-  it('P§9.4 P§27.1 the message a ticket came in is personal data: a supervisor neither sees nor reads it, and it is erased with the reporter\'s data', async () => {
+  it("P§9.4 P§27.1 the message a ticket came in is personal data: a supervisor neither sees nor reads it, and it is erased with the reporter's data", async () => {
     const op = await station('operator');
     await op.lease(1);
     const message = await upload(op, 'wiadomość.eml', 'From: Jan Mieszkaniec <jan@example.com>');
     const [number] = op.takeNumbers(1);
     // Marked only as the source message, as the intake screen marks it.
     const pushed = await op.push([
-      op.mutation(potholeCall({ channel: 'email', attachments: [{ id: message, name: 'wiadomość.eml', source: true }] }), { newTicketNumbers: [number!] }),
+      op.mutation(potholeCall({ channel: 'email', attachments: [{ id: message, name: 'wiadomość.eml', source: true }] }), {
+        newTicketNumbers: [number!],
+      }),
       op.mutation({ type: 'forwardToCoordinators', groupId: 'zdit-k', rpwId: 'RPW/6/2026' }, { ticket: number }),
     ]);
     expect(pushed.results.map((r) => r.status)).toEqual(['applied', 'applied']);
@@ -173,9 +210,11 @@ describe('attachments at the hub', () => {
     expect((await uploadStatus(op, uploadBody(op, 'jeszcze.jpg', 'x'))).status).toBe(200);
 
     // The clean-up keeps what tickets use and young uploads, and deletes the unused old ones.
-    const justBefore = new Date(Date.now() + (ORPHAN_DAYS * 86_400_000) - 60_000);
+    const justBefore = new Date(Date.now() + ORPHAN_DAYS * 86_400_000 - 60_000);
     expect(await deleteOrphanFiles(hub.database.db, justBefore)).toBe(0);
-    expect(await deleteOrphanFiles(hub.database.db, new Date(Date.now() + (ORPHAN_DAYS + 1) * 86_400_000))).toBeGreaterThanOrEqual(UNCLAIMED_QUOTA.files);
+    expect(await deleteOrphanFiles(hub.database.db, new Date(Date.now() + (ORPHAN_DAYS + 1) * 86_400_000))).toBeGreaterThanOrEqual(
+      UNCLAIMED_QUOTA.files,
+    );
     expect(await fileExists(ids[0]!)).toBe(true);
     expect(await fileExists(ids[1]!)).toBe(false);
   });

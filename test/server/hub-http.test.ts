@@ -25,7 +25,24 @@ describe('hub HTTP skeleton', () => {
     expect(doc.paths['/health'].get.responses['200'].content['application/json'].schema.properties.status.enum).toEqual(['ok']);
     const login = doc.paths['/auth/login'].post;
     expect(login.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['login', 'password']));
-    expect(Object.keys(doc.paths).sort()).toEqual(['/auth/login', '/auth/logout', '/auth/me', '/files', '/health', '/intake/web-form', '/stats/{month}', '/streets', '/sync/config', '/sync/lease', '/sync/outages', '/sync/poke', '/sync/pull', '/sync/push', '/tickets/{number}/files/{id}', '/tickets/{number}/history']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/auth/login',
+      '/auth/logout',
+      '/auth/me',
+      '/files',
+      '/health',
+      '/intake/web-form',
+      '/stats/{month}',
+      '/streets',
+      '/sync/config',
+      '/sync/lease',
+      '/sync/outages',
+      '/sync/poke',
+      '/sync/pull',
+      '/sync/push',
+      '/tickets/{number}/files/{id}',
+      '/tickets/{number}/history',
+    ]);
     // Every route but the public ones declares the bearer token.
     expect(doc.paths['/sync/push'].post.security).toEqual([{ bearer: [] }]);
   });
@@ -43,7 +60,11 @@ describe('hub HTTP skeleton', () => {
   });
 
   it('answers malformed JSON with a 400, not a 500', async () => {
-    const res = await fetch(`${hub.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"login":' });
+    const res = await fetch(`${hub.url}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"login":',
+    });
     expect(res.status).toBe(400);
   });
 

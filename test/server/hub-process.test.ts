@@ -19,7 +19,14 @@ describe('the hub process', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
       await expect
-        .poll(() => fetch(`http://127.0.0.1:${port}/health`).then((r) => r.status, () => 0), { timeout: 45_000, interval: 250 })
+        .poll(
+          () =>
+            fetch(`http://127.0.0.1:${port}/health`).then(
+              (r) => r.status,
+              () => 0,
+            ),
+          { timeout: 45_000, interval: 250 },
+        )
         .toBe(200);
       expect(stderr).toContain(`Usterka hub listening on http://127.0.0.1:${port}`);
       child.kill('SIGTERM');

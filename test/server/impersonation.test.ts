@@ -23,7 +23,12 @@ type Grant = NonNullable<LoginResponse['offlineGrant']>;
 
 /** Logs `login` in on the workstation (its session becomes the workstation's) and returns the grant issued. */
 async function signIn(ws: TestWorkstation, login: string): Promise<Grant> {
-  const res = await ws.request<LoginResponse>('/auth/login', { login, password: PASSWORD, installationId: ws.clientId, installationKey: ws.installationKey });
+  const res = await ws.request<LoginResponse>('/auth/login', {
+    login,
+    password: PASSWORD,
+    installationId: ws.clientId,
+    installationKey: ws.installationKey,
+  });
   ws.token = res.token;
   ws.userId = res.user.id;
   expect(res.offlineGrant).toBeDefined();
@@ -49,7 +54,9 @@ async function aTicket(): Promise<string> {
   return number!;
 }
 
-const status = async (number: string) => ((await hub.database.db.selectFrom('ticket').select('data').where('number', '=', number).executeTakeFirstOrThrow()).data as Ticket).status;
+const status = async (number: string) =>
+  ((await hub.database.db.selectFrom('ticket').select('data').where('number', '=', number).executeTakeFirstOrThrow()).data as Ticket)
+    .status;
 
 describe('actions of other users pushed from a shared workstation', () => {
   it('a realizer signed in after the super-supervisor on the same PC cannot push a deletion as the super-supervisor, unsigned or with a forged proof', async () => {
@@ -62,7 +69,10 @@ describe('actions of other users pushed from a shared workstation', () => {
 
     const deletion = () => pc.mutation({ type: 'delete', reason: 'Zgłoszenie testowe' }, { ticket: number, actorId: superId });
     const unsigned = await pc.push([deletion()]);
-    expect(unsigned.results[0]).toMatchObject({ status: 'refused', refusal: { code: 'forbidden', message: expect.stringContaining('nie ma dowodu') } });
+    expect(unsigned.results[0]).toMatchObject({
+      status: 'refused',
+      refusal: { code: 'forbidden', message: expect.stringContaining('nie ma dowodu') },
+    });
     const forged = await pc.push([{ ...deletion(), proof: `${superGrant.id}.${'A'.repeat(43)}` }]);
     expect(forged.results[0]).toMatchObject({ status: 'refused', refusal: { code: 'forbidden' } });
     // Signed with the real key, but dated after the logout that revoked the grant.
@@ -71,20 +81,29 @@ describe('actions of other users pushed from a shared workstation', () => {
     expect(await status(number)).not.toBe('deleted');
   });
 
-  it('P§29 P§31 a user\'s actions recorded while signed in reach the hub under the next user\'s session, in that user\'s name', async () => {
+  it("P§29 P§31 a user's actions recorded while signed in reach the hub under the next user's session, in that user's name", async () => {
     const number = await aTicket();
     const pc = new TestWorkstation(hub.url);
     const grant = await signIn(pc, 'supernadzor');
     const superId = pc.userId;
     // Recorded during an outage while the super-supervisor was signed in, then the shift changed.
-    const deletion = signed(pc, pc.mutation({ type: 'delete', reason: 'Duplikat zgłoszenia' }, { ticket: number, actorId: superId, outage: true }), grant);
+    const deletion = signed(
+      pc,
+      pc.mutation({ type: 'delete', reason: 'Duplikat zgłoszenia' }, { ticket: number, actorId: superId, outage: true }),
+      grant,
+    );
     await new Promise((resolve) => setTimeout(resolve, 20));
     await signOut(pc);
     await signIn(pc, 'real-zdit');
     const pushed = await pc.push([deletion]);
     expect(pushed.results[0]!.status).toBe('applied');
     expect(await status(number)).toBe('deleted');
-    const event = await hub.database.db.selectFrom('ticket_event').select(['actor_id', 'outage']).where('ticket', '=', number).where('type', '=', 'deleted').executeTakeFirstOrThrow();
+    const event = await hub.database.db
+      .selectFrom('ticket_event')
+      .select(['actor_id', 'outage'])
+      .where('ticket', '=', number)
+      .where('type', '=', 'deleted')
+      .executeTakeFirstOrThrow();
     expect(event).toEqual({ actor_id: superId, outage: true });
   });
 
@@ -94,13 +113,26 @@ describe('actions of other users pushed from a shared workstation', () => {
     const grant = await signIn(pc, 'supernadzor');
     const superId = pc.userId;
     const now = Date.now();
-    const before = signed(pc, pc.mutation({ type: 'delete', reason: 'Przed zmianą hasła' }, { ticket: first, actorId: superId, at: new Date(now).toISOString() }), grant);
-    const after = signed(pc, pc.mutation({ type: 'delete', reason: 'Po zmianie hasła' }, { ticket: second, actorId: superId, at: new Date(now + 5000).toISOString() }), grant);
+    const before = signed(
+      pc,
+      pc.mutation({ type: 'delete', reason: 'Przed zmianą hasła' }, { ticket: first, actorId: superId, at: new Date(now).toISOString() }),
+      grant,
+    );
+    const after = signed(
+      pc,
+      pc.mutation(
+        { type: 'delete', reason: 'Po zmianie hasła' },
+        { ticket: second, actorId: superId, at: new Date(now + 5000).toISOString() },
+      ),
+      grant,
+    );
     await endUserSessions(hub.database.db, superId, new Date(now + 2000));
 
     // The same proof carried by another workstation is refused: the grant names this one.
     const elsewhere = await new TestWorkstation(hub.url).login('real-zdit', PASSWORD);
-    const moved = await elsewhere.push([{ ...elsewhere.mutation({ type: 'delete', reason: 'x' }, { ticket: first, actorId: superId }), proof: before.proof }]);
+    const moved = await elsewhere.push([
+      { ...elsewhere.mutation({ type: 'delete', reason: 'x' }, { ticket: first, actorId: superId }), proof: before.proof },
+    ]);
     expect(moved.results[0]).toMatchObject({ status: 'refused', refusal: { code: 'forbidden' } });
 
     await signIn(pc, 'real-zdit');

@@ -20,9 +20,19 @@ beforeAll(async () => {
 });
 afterAll(() => hub?.close());
 
-const resident = { description: 'Przewrócone drzewo blokuje chodnik.', location: { address: 'ul. Zgierska 20, Łódź' }, reporter: { wantsAnswer: true, consent: true, email: 'mieszkaniec@example.com' } };
+const resident = {
+  description: 'Przewrócone drzewo blokuje chodnik.',
+  location: { address: 'ul. Zgierska 20, Łódź' },
+  reporter: { wantsAnswer: true, consent: true, email: 'mieszkaniec@example.com' },
+};
 const counter = async () =>
-  (await hub.database.db.selectFrom('ticket_number_counter').select('last_issued').where('year', '=', warsawYear(new Date())).executeTakeFirst())?.last_issued ?? 0;
+  (
+    await hub.database.db
+      .selectFrom('ticket_number_counter')
+      .select('last_issued')
+      .where('year', '=', warsawYear(new Date()))
+      .executeTakeFirst()
+  )?.last_issued ?? 0;
 const stored = async (number: string) =>
   (await hub.database.db.selectFrom('ticket').select('data').where('number', '=', number).executeTakeFirstOrThrow()).data as Ticket;
 
@@ -48,11 +58,16 @@ describe('the portal key', () => {
   });
 });
 
-describe('the receipt time is the hub\'s', () => {
+describe("the receipt time is the hub's", () => {
   it('refuses a receivedAt in 2020 or 2099 (or minutes ahead) with a 400 naming the field, and uses nothing of the pool', async () => {
     const key = await portalKey(hub.database.db);
     const before = await counter();
-    for (const receivedAt of ['2020-03-02T09:00:00.000Z', '2099-03-02T09:00:00.000Z', new Date(Date.now() + 5 * 60_000).toISOString(), new Date(Date.now() - 20 * 60_000).toISOString()]) {
+    for (const receivedAt of [
+      '2020-03-02T09:00:00.000Z',
+      '2099-03-02T09:00:00.000Z',
+      new Date(Date.now() + 5 * 60_000).toISOString(),
+      new Date(Date.now() - 20 * 60_000).toISOString(),
+    ]) {
       const res = await postWebForm(hub.url, key, { ...resident, receivedAt });
       expect(res.status, receivedAt).toBe(400);
       expect(await res.json()).toMatchObject({ error: 'invalidInput', field: 'receivedAt' });
@@ -60,7 +75,7 @@ describe('the receipt time is the hub\'s', () => {
     expect(await counter()).toBe(before);
   });
 
-  it('records the hub\'s time when the portal gives none, and a portal\'s time from a few minutes ago as given', async () => {
+  it("records the hub's time when the portal gives none, and a portal's time from a few minutes ago as given", async () => {
     const key = await portalKey(hub.database.db);
     const t0 = Date.now();
     const plain = await postWebForm(hub.url, key, resident);
@@ -95,7 +110,15 @@ describe('numbers only for accepted forms', () => {
     const key = await portalKey(hub.database.db);
     const year = warsawYear(new Date());
     const before = await counter();
-    const tickets = async () => Number((await hub.database.db.selectFrom('ticket').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const tickets = async () =>
+      Number(
+        (
+          await hub.database.db
+            .selectFrom('ticket')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const ticketsBefore = await tickets();
     await sql`update ticket_number_counter set last_issued = ${MAX_NUMBER} where year = ${year}`.execute(hub.database.db);
     try {
@@ -111,7 +134,7 @@ describe('numbers only for accepted forms', () => {
 });
 
 describe('rate limits', () => {
-  it('a flood from one portal gets 429s with Retry-After in the hub\'s error shape, while another portal\'s key still passes', async () => {
+  it("a flood from one portal gets 429s with Retry-After in the hub's error shape, while another portal's key still passes", async () => {
     const flooding = await portalKey(hub.database.db);
     const other = await portalKey(hub.database.db);
     const total = WEB_FORM_LIMITS.perPortal + 20;

@@ -16,7 +16,11 @@ beforeAll(async () => {
 afterAll(() => hub?.close());
 
 const form = (body: object) => postWebForm(hub.url, key, body);
-const resident = { description: 'Przewrócone drzewo blokuje chodnik.', location: { address: 'ul. Zgierska 20, Łódź' }, reporter: { wantsAnswer: true, consent: true, email: 'mieszkaniec@example.com' } };
+const resident = {
+  description: 'Przewrócone drzewo blokuje chodnik.',
+  location: { address: 'ul. Zgierska 20, Łódź' },
+  reporter: { wantsAnswer: true, consent: true, email: 'mieszkaniec@example.com' },
+};
 
 describe('web-form intake', () => {
   it('P§4.2 P§5.1 saves a form at once as a ticket awaiting pickup, numbered from the same sequence as the leases', async () => {
@@ -32,7 +36,7 @@ describe('web-form intake', () => {
     expect(pulled.changes.some((c) => c.kind === 'ticket' && c.ticket.number === number)).toBe(true);
   });
 
-  it('P§5.2 refuses snow and ice with the rules\' message', async () => {
+  it("P§5.2 refuses snow and ice with the rules' message", async () => {
     const res = await form({ ...resident, categoryId: 'snow' });
     expect(res.status).toBe(400);
     expect((await res.json()).error).toBe('snowIce');

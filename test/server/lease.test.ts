@@ -33,11 +33,14 @@ afterAll(() => hub?.close());
 const year = warsawYear(new Date());
 const station = (login: string) => new TestWorkstation(hub.url).login(login, PASSWORD);
 type LeaseAnswer = { year: number; first: number; last: number };
-const lease = (ws: TestWorkstation, count: number, status = 200) => ws.request<LeaseAnswer & { error: string; message: string }>('/sync/lease', { clientId: ws.clientId, count }, status);
+const lease = (ws: TestWorkstation, count: number, status = 200) =>
+  ws.request<LeaseAnswer & { error: string; message: string }>('/sync/lease', { clientId: ws.clientId, count }, status);
 const setCounter = (lastIssued: number) =>
   sql`insert into ticket_number_counter (year, last_issued) values (${year}, ${lastIssued})
       on conflict (year) do update set last_issued = excluded.last_issued`.execute(hub.database.db);
-const counter = async () => (await hub.database.db.selectFrom('ticket_number_counter').select('last_issued').where('year', '=', year).executeTakeFirst())?.last_issued ?? 0;
+const counter = async () =>
+  (await hub.database.db.selectFrom('ticket_number_counter').select('last_issued').where('year', '=', year).executeTakeFirst())
+    ?.last_issued ?? 0;
 const config = async (ws: TestWorkstation) =>
   (await (await fetch(`${hub.url}/sync/config`, { headers: { authorization: `Bearer ${ws.token}` } })).json()) as WorkstationConfig;
 
@@ -46,7 +49,8 @@ describe('who may lease', () => {
     const directory = await loadDirectory(hub.database.db);
     const actor = (roles: string[]) => ({ userId: 'u', roles, groupIds: [], unitIds: [] }) as never;
     expect(mayLease(actor(['operator']), directory)).toBe(true);
-    for (const role of ['supervisor', 'superSupervisor', 'coordinator', 'realizer', 'admin']) expect(mayLease(actor([role]), directory), role).toBe(false);
+    for (const role of ['supervisor', 'superSupervisor', 'coordinator', 'realizer', 'admin'])
+      expect(mayLease(actor([role]), directory), role).toBe(false);
   });
 
   it('a supervisor, the super-supervisor, a coordinator and a realizer get a 403 and no number', async () => {
@@ -59,8 +63,8 @@ describe('who may lease', () => {
   });
 });
 
-describe('the cap on a workstation\'s unused numbers', () => {
-  it('matches the desktop\'s lease policy: what it may hold before asking, all of it used offline and not yet pushed, plus one block', () => {
+describe("the cap on a workstation's unused numbers", () => {
+  it("matches the desktop's lease policy: what it may hold before asking, all of it used offline and not yet pushed, plus one block", () => {
     expect(DESKTOP_LEASE_BLOCK).toBe(LEASE_BLOCK);
     expect(DESKTOP_LEASE_WHEN_BELOW).toBe(LEASE_WHEN_BELOW);
     expect(MAX_UNUSED_PER_INSTALLATION).toBeGreaterThanOrEqual(LEASE_WHEN_BELOW - 1 + LEASE_BLOCK + LEASE_BLOCK);
@@ -72,7 +76,10 @@ describe('the cap on a workstation\'s unused numbers', () => {
     await op.lease(MAX_UNUSED_PER_INSTALLATION - 1000);
     const before = await counter();
     const refused = await lease(op, 1, 409);
-    expect(refused).toEqual({ error: 'leaseCapReached', message: expect.stringMatching(/already holds 1200 .*send the workstation's saved registrations.*then lease again/) });
+    expect(refused).toEqual({
+      error: 'leaseCapReached',
+      message: expect.stringMatching(/already holds 1200 .*send the workstation's saved registrations.*then lease again/),
+    });
     expect(await counter()).toBe(before);
 
     const res = await op.push(op.takeNumbers(100).map((n) => op.mutation(potholeCall(), { newTicketNumbers: [n] })));
@@ -85,8 +92,15 @@ describe('the cap on a workstation\'s unused numbers', () => {
 
   it('two leases at once cannot both pass the cap', async () => {
     const op = await station('operator2');
-    const statuses = await Promise.all([1000, 1000].map((count) =>
-      fetch(`${hub.url}/sync/lease`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${op.token}` }, body: JSON.stringify({ clientId: op.clientId, count }) }).then((r) => r.status)));
+    const statuses = await Promise.all(
+      [1000, 1000].map((count) =>
+        fetch(`${hub.url}/sync/lease`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${op.token}` },
+          body: JSON.stringify({ clientId: op.clientId, count }),
+        }).then((r) => r.status),
+      ),
+    );
     expect(statuses.sort()).toEqual([200, 409]);
   });
 
@@ -95,13 +109,15 @@ describe('the cap on a workstation\'s unused numbers', () => {
     await op.lease(1000);
     await op.lease(200);
     await lease(op, 500, 409);
-    await sql`update ticket_number_lease set leased_at = now() - interval '40 days' where client_id = ${op.clientId}`.execute(hub.database.db);
+    await sql`update ticket_number_lease set leased_at = now() - interval '40 days' where client_id = ${op.clientId}`.execute(
+      hub.database.db,
+    );
     await op.lease(500);
   });
 });
 
-describe('the year\'s pool', () => {
-  it('is in the super-supervisor\'s configuration, flagged low below the threshold, and nobody else\'s', async () => {
+describe("the year's pool", () => {
+  it("is in the super-supervisor's configuration, flagged low below the threshold, and nobody else's", async () => {
     const boss = await station('supernadzor');
     const op = await station('operator');
     const issued = await counter();
@@ -112,7 +128,10 @@ describe('the year\'s pool', () => {
       const pool = (await config(boss)).numberPool;
       expect(pool).toEqual({ year, issued: MAX_NUMBER - POOL_ALERT_BELOW + 1, remaining: POOL_ALERT_BELOW - 1, low: true });
       // What the super-supervisor's home screen says.
-      expect(numberPoolAlertText(pool)).toEqual({ severity: 'warning', text: expect.stringMatching(new RegExp(`^Zostało tylko 49\\s999 numerów zgłoszeń na rok ${year} .*powiadom administratora`)) });
+      expect(numberPoolAlertText(pool)).toEqual({
+        severity: 'warning',
+        text: expect.stringMatching(new RegExp(`^Zostało tylko 49\\s999 numerów zgłoszeń na rok ${year} .*powiadom administratora`)),
+      });
     } finally {
       await setCounter(issued);
     }

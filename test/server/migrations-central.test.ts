@@ -40,7 +40,9 @@ describe('central migrations on PostgreSQL', () => {
     const { url, db } = await freshDb();
     await prepareSchema(db, centralMigrations, opts);
     await sql`insert into kysely_migration (name, timestamp) values ('2999-01-01-from-the-future', now()::text)`.execute(db);
-    await expect(startHub({ databaseUrl: url, dataDir: '/nonexistent', logger: false })).rejects.toThrow(/newer version of Usterka.*2999-01-01-from-the-future/);
+    await expect(startHub({ databaseUrl: url, dataDir: '/nonexistent', logger: false })).rejects.toThrow(
+      /newer version of Usterka.*2999-01-01-from-the-future/,
+    );
   });
 
   it('the hub refuses a half-migrated schema (an earlier migration missing) instead of guessing', async () => {

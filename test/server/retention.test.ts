@@ -15,9 +15,12 @@ beforeAll(async () => {
 });
 afterAll(() => hub?.close());
 
-const ticket = async (number: string) => (await hub.database.db.selectFrom('ticket').select('data').where('number', '=', number).executeTakeFirstOrThrow()).data as Ticket;
+const ticket = async (number: string) =>
+  (await hub.database.db.selectFrom('ticket').select('data').where('number', '=', number).executeTakeFirstOrThrow()).data as Ticket;
 const eventTexts = async (number: string) =>
-  JSON.stringify((await hub.database.db.selectFrom('ticket_event').select('data').where('ticket', '=', number).execute()).map((e) => e.data));
+  JSON.stringify(
+    (await hub.database.db.selectFrom('ticket_event').select('data').where('ticket', '=', number).execute()).map((e) => e.data),
+  );
 
 /** A phone call registered at `at` (a replay after an outage carries its real time). */
 async function callRegisteredAt(op: TestWorkstation, at: string): Promise<string> {
@@ -29,7 +32,7 @@ async function callRegisteredAt(op: TestWorkstation, at: string): Promise<string
 }
 
 describe('personal-data retention on the hub', () => {
-  it('P§27.1 erases the reporter\'s data once 6 months have passed, not counting the month of registration, and only then', async () => {
+  it("P§27.1 erases the reporter's data once 6 months have passed, not counting the month of registration, and only then", async () => {
     const op = await new TestWorkstation(hub.url).login('operator', PASSWORD);
     await op.lease(5);
     const april = await callRegisteredAt(op, '2026-04-30T20:00:00.000Z'); // 30 April, 22:00 in Warsaw
@@ -77,7 +80,9 @@ describe('personal-data retention on the hub', () => {
       { id: photo, name: 'dziura.jpg' },
     ];
     await inServiceSince(hub.database.db, op.clientId, at);
-    expect((await op.push([op.mutation(potholeCall({ receivedAt: at, attachments }), { newTicketNumbers: [number!], at })])).results[0]!.status).toBe('applied');
+    expect(
+      (await op.push([op.mutation(potholeCall({ receivedAt: at, attachments }), { newTicketNumbers: [number!], at })])).results[0]!.status,
+    ).toBe('applied');
     expect(await expireOverduePersonalData(hub.database.db, new Date('2026-09-01T00:00:00.000Z'))).toBeGreaterThanOrEqual(1);
     const files = await hub.database.db.selectFrom('attachment').select('id').where('id', 'in', [letter, photo]).execute();
     expect(files.map((f) => f.id)).toEqual([photo]);
@@ -90,7 +95,10 @@ describe('personal-data retention on the hub', () => {
     await op.lease(1);
     const old = await callRegisteredAt(op, '2026-01-10T10:00:00.000Z');
     const messages: string[] = [];
-    const stop = scheduleRetention(hub.database.db, 60_000, (m) => messages.push(m), { firstAfterMs: 0, now: () => new Date('2026-08-01T00:00:00.000Z') });
+    const stop = scheduleRetention(hub.database.db, 60_000, (m) => messages.push(m), {
+      firstAfterMs: 0,
+      now: () => new Date('2026-08-01T00:00:00.000Z'),
+    });
     try {
       await expect.poll(() => messages, { timeout: 5000 }).toEqual(['P§27.1 retention: personal data erased from 1 ticket(s).']);
     } finally {

@@ -122,7 +122,11 @@ beforeAll(async () => {
     userId: users.operator2!.id,
     token: '',
     relogin: async () => {
-      const res = await fetch(`${hub.url}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'operator2', password: PASSWORD }) });
+      const res = await fetch(`${hub.url}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login: 'operator2', password: PASSWORD }),
+      });
       bare.token = ((await res.json()) as { token: string }).token;
     },
   };
@@ -137,9 +141,16 @@ beforeAll(async () => {
   fx.sessions[0]!.token = op.token;
   await op.lease(5);
   const fileId = randomUUID();
-  await op.request('/files', { clientId: op.clientId, id: fileId, name: 'dziura.jpg', contentBase64: Buffer.from('zdjęcie').toString('base64') });
+  await op.request('/files', {
+    clientId: op.clientId,
+    id: fileId,
+    name: 'dziura.jpg',
+    contentBase64: Buffer.from('zdjęcie').toString('base64'),
+  });
   const [number, ...spare] = op.takeNumbers(5);
-  const pushed = await op.push([op.mutation(potholeCall({ attachments: [{ id: fileId, name: 'dziura.jpg' }] }), { newTicketNumbers: [number!] })]);
+  const pushed = await op.push([
+    op.mutation(potholeCall({ attachments: [{ id: fileId, name: 'dziura.jpg' }] }), { newTicketNumbers: [number!] }),
+  ]);
   expect(pushed.results.map((r) => r.status)).toEqual(['applied']);
   fx.ticketNumbers = [number!, ...spare];
   fx.fileIds = [fileId];
@@ -152,7 +163,9 @@ beforeAll(async () => {
 
 /** A checksum of every row of every checked table, by table. */
 async function tableSums(): Promise<Map<string, string>> {
-  const query = tables.map((t) => `select '${t}' as t, (select md5(string_agg(x::text, ',' order by x::text)) from public."${t}" x) as sum`).join(' union all ');
+  const query = tables
+    .map((t) => `select '${t}' as t, (select md5(string_agg(x::text, ',' order by x::text)) from public."${t}" x) as sum`)
+    .join(' union all ');
   const { rows } = await sql<{ t: string; sum: string | null }>`${sql.raw(query)}`.execute(hub.database.db);
   return new Map(rows.map((r) => [r.t, r.sum ?? 'empty']));
 }
@@ -246,7 +259,17 @@ const HOSTILE_LEAVES: Leaf[] = [
 const hostileLeaf = fc.constantFrom(...HOSTILE_LEAVES);
 
 /** Extra keys a hostile object may carry. */
-const hostileKey = fc.constantFrom('__proto__', 'constructor', 'prototype', '', '\u0000', '\ud800', 'k'.repeat(1000), 'toString', 'hasOwnProperty');
+const hostileKey = fc.constantFrom(
+  '__proto__',
+  'constructor',
+  'prototype',
+  '',
+  '\u0000',
+  '\ud800',
+  'k'.repeat(1000),
+  'toString',
+  'hasOwnProperty',
+);
 
 function withKey(obj: object, key: string, value: unknown): object {
   const copy = { ...obj };
@@ -259,7 +282,10 @@ function toJson(value: unknown): string {
   if (value instanceof Leaf) return toJson(value.make());
   if (value instanceof RawJson) return value.text;
   if (Array.isArray(value)) return `[${value.map(toJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${toJson(v)}`).join(',')}}`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.entries(value)
+      .map(([k, v]) => `${JSON.stringify(k)}:${toJson(v)}`)
+      .join(',')}}`;
   return JSON.stringify(value) ?? 'null';
 }
 
@@ -302,7 +328,9 @@ function hints(name: string, schema: Schema): string[] {
 }
 
 const nearNow = fc.integer({ min: -30 * 60_000, max: 5 * 60_000 }).map((ms) => new Date(Date.now() + ms).toISOString());
-const anyDate = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString());
+const anyDate = fc
+  .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-01-01T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString());
 
 function stringArbitrary(schema: Schema, name: string): fc.Arbitrary<unknown> {
   const self = name === 'clientId' || name === 'installationId' ? own.installation : name === 'actorId' ? own.user : undefined;
@@ -340,7 +368,12 @@ function numberArbitrary(schema: Schema, name: string, integer: boolean): fc.Arb
     const whole = fc.integer({ min: Math.max(min, Number.MIN_SAFE_INTEGER), max: Math.min(max, Number.MAX_SAFE_INTEGER) });
     const small = fc.integer({ min: Math.max(min, 1), max: Math.max(min, 6) });
     // Mutation ids the hub expects next (and a few it does not); counts that fit the lease cap, versions the hub speaks.
-    if (name === 'mutationId') return fc.oneof({ weight: 4, arbitrary: fc.constant(own.nextMutationId) }, { weight: 2, arbitrary: small }, { weight: 1, arbitrary: whole });
+    if (name === 'mutationId')
+      return fc.oneof(
+        { weight: 4, arbitrary: fc.constant(own.nextMutationId) },
+        { weight: 2, arbitrary: small },
+        { weight: 1, arbitrary: whole },
+      );
     return name === 'count' || name === 'protocolVersion' ? fc.oneof({ weight: 3, arbitrary: small }, whole) : whole;
   }
   return fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
@@ -359,7 +392,11 @@ function plainFromSchema(schema: Schema, name: string, hostile: boolean, depth: 
   const variants = schema.anyOf ?? schema.oneOf;
   if (variants) return fc.oneof(...variants.map((s) => fromSchema(s, name, hostile, depth + 1)));
   if (schema.allOf?.[0]) return fromSchema(schema.allOf[0], name, hostile, depth + 1);
-  if (schema.nullable) return fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 3, arbitrary: plainFromSchema({ ...schema, nullable: false }, name, hostile, depth) });
+  if (schema.nullable)
+    return fc.oneof(
+      { weight: 1, arbitrary: fc.constant(null) },
+      { weight: 3, arbitrary: plainFromSchema({ ...schema, nullable: false }, name, hostile, depth) },
+    );
   const type = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
   if (type.length > 1) return fc.oneof(...type.map((t) => plainFromSchema({ ...schema, type: t }, name, hostile, depth)));
   switch (type[0]) {
@@ -375,7 +412,10 @@ function plainFromSchema(schema: Schema, name: string, hostile: boolean, depth: 
       return fc.boolean();
     case 'array': {
       const min = schema.minItems ?? 0;
-      return fc.array(fromSchema(schema.items ?? {}, name, hostile, depth + 1), { minLength: min, maxLength: Math.max(min, Math.min(schema.maxItems ?? 3, 3)) });
+      return fc.array(fromSchema(schema.items ?? {}, name, hostile, depth + 1), {
+        minLength: min,
+        maxLength: Math.max(min, Math.min(schema.maxItems ?? 3, 3)),
+      });
     }
     case 'object':
       return objectFromSchema(schema, hostile, depth);
@@ -391,10 +431,15 @@ function objectFromSchema(schema: Schema, hostile: boolean, depth: number): fc.A
     const required = schema.required ?? [];
     // Hostile: now and then a required key goes missing.
     obj = hostile
-      ? fc.oneof({ weight: 5, arbitrary: fc.record(props, { requiredKeys: required }) }, { weight: 1, arbitrary: fc.record(props, { requiredKeys: [] }) })
+      ? fc.oneof(
+          { weight: 5, arbitrary: fc.record(props, { requiredKeys: required }) },
+          { weight: 1, arbitrary: fc.record(props, { requiredKeys: [] }) },
+        )
       : fc.record(props, { requiredKeys: required });
   } else if (typeof schema.additionalProperties === 'object') {
-    obj = fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), fromSchema(schema.additionalProperties, 'value', hostile, depth + 1), { maxKeys: 3 });
+    obj = fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }), fromSchema(schema.additionalProperties, 'value', hostile, depth + 1), {
+      maxKeys: 3,
+    });
   } else {
     obj = fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 });
   }
@@ -408,7 +453,9 @@ function objectFromSchema(schema: Schema, hostile: boolean, depth: number): fc.A
  * The push body's schema, with what its OpenAPI document leaves open filled in: a mutation's command is
  * only `{type}` there (each mutation is checked on its own, by the command schemas of src-shared/ticket).
  */
-const COMMAND_SCHEMAS: Schema[] = Object.values(commandSchemas).map((s) => z.toJSONSchema(s as z.ZodType, { unrepresentable: 'any', io: 'input' }) as Schema);
+const COMMAND_SCHEMAS: Schema[] = Object.values(commandSchemas).map(
+  (s) => z.toJSONSchema(s as z.ZodType, { unrepresentable: 'any', io: 'input' }) as Schema,
+);
 
 function bodySchema(route: Route): Schema {
   const schema = route.op.requestBody?.content['application/json']?.schema ?? {};
@@ -421,11 +468,7 @@ function bodySchema(route: Route): Schema {
 
 // ---- one request ----
 
-type Body =
-  | { kind: 'none' }
-  | { kind: 'json'; value: unknown }
-  | { kind: 'text'; text: Leaf }
-  | { kind: 'bytes'; bytes: number[] };
+type Body = { kind: 'none' } | { kind: 'json'; value: unknown } | { kind: 'text'; text: Leaf } | { kind: 'bytes'; bytes: number[] };
 
 interface FuzzRequest {
   path: string;
@@ -474,7 +517,15 @@ function bodyArbitrary(route: Route): fc.Arbitrary<Body> {
     { weight: 5, arbitrary: fromSchema(schema, 'body', false).map((value): Body => ({ kind: 'json', value })) },
     { weight: 6, arbitrary: fromSchema(schema, 'body', true).map((value): Body => ({ kind: 'json', value })) },
     { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((value): Body => ({ kind: 'json', value })) },
-    { weight: 2, arbitrary: fc.oneof(fc.constantFrom(...RAW_BODIES), fc.string({ unit: 'binary', maxLength: 50 }).map((s) => leaf('random text', s))).map((text): Body => ({ kind: 'text', text })) },
+    {
+      weight: 2,
+      arbitrary: fc
+        .oneof(
+          fc.constantFrom(...RAW_BODIES),
+          fc.string({ unit: 'binary', maxLength: 50 }).map((s) => leaf('random text', s)),
+        )
+        .map((text): Body => ({ kind: 'text', text })),
+    },
     { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_BYTES).map((bytes): Body => ({ kind: 'bytes', bytes })) },
     { weight: 1, arbitrary: fc.constant<Body>({ kind: 'none' }) },
   );
@@ -516,23 +567,49 @@ function authArbitrary(route: Route): fc.Arbitrary<Leaf> {
   const anonymous = fc.constant(leaf('anonymous', undefined));
   const garbage = fc.constantFrom(...GARBAGE_AUTH);
   const portal = fc.constant(new Leaf('portal key', () => `Bearer ${fx.portalKey}`));
-  const sessionVariants = fc.tuple(fc.integer({ min: 0, max: fx.sessions.length - 1 }), fc.constantFrom('exact', 'lowercase scheme', 'no scheme', 'trailing space', 'one char more'));
+  const sessionVariants = fc.tuple(
+    fc.integer({ min: 0, max: fx.sessions.length - 1 }),
+    fc.constantFrom('exact', 'lowercase scheme', 'no scheme', 'trailing space', 'one char more'),
+  );
   const session = sessionVariants.map(([i, how]) => {
     const s = fx.sessions[i]!;
     const label = `session of ${s.login}${s.installation ? '' : ' (no installation)'}${how === 'exact' ? '' : `, ${how}`}`;
-    return new Leaf(label, () => {
-      const t = s.token;
-      return how === 'exact' ? `Bearer ${t}` : how === 'lowercase scheme' ? `bearer ${t}` : how === 'no scheme' ? t : how === 'trailing space' ? `Bearer ${t} ` : `Bearer ${t}x`;
-    }, s);
+    return new Leaf(
+      label,
+      () => {
+        const t = s.token;
+        return how === 'exact'
+          ? `Bearer ${t}`
+          : how === 'lowercase scheme'
+            ? `bearer ${t}`
+            : how === 'no scheme'
+              ? t
+              : how === 'trailing space'
+                ? `Bearer ${t} `
+                : `Bearer ${t}x`;
+      },
+      s,
+    );
   });
   const exactSession = fc.integer({ min: 0, max: fx.sessions.length - 1 }).map((i) => {
     const s = fx.sessions[i]!;
     return new Leaf(`session of ${s.login}`, () => `Bearer ${s.token}`, s);
   });
   if (route.path === '/intake/web-form') {
-    return fc.oneof({ weight: 6, arbitrary: portal }, { weight: 1, arbitrary: anonymous }, { weight: 2, arbitrary: garbage }, { weight: 1, arbitrary: exactSession });
+    return fc.oneof(
+      { weight: 6, arbitrary: portal },
+      { weight: 1, arbitrary: anonymous },
+      { weight: 2, arbitrary: garbage },
+      { weight: 1, arbitrary: exactSession },
+    );
   }
-  return fc.oneof({ weight: 8, arbitrary: exactSession }, { weight: 1, arbitrary: session }, { weight: 1, arbitrary: anonymous }, { weight: 2, arbitrary: garbage }, { weight: 1, arbitrary: portal });
+  return fc.oneof(
+    { weight: 8, arbitrary: exactSession },
+    { weight: 1, arbitrary: session },
+    { weight: 1, arbitrary: anonymous },
+    { weight: 2, arbitrary: garbage },
+    { weight: 1, arbitrary: portal },
+  );
 }
 
 function encode(s: string): string {
@@ -544,9 +621,34 @@ function encode(s: string): string {
 }
 
 const HOSTILE_SEGMENTS = [
-  '%', '%zz', '%2', '..', '..%2f..%2f..%2fetc%2fpasswd', '%2e%2e%2f%2e%2e', '%00', '%ED%A0%80', '%F0%9F%92', '%C0%AF',
-  '%25', '%2F', 'a%20b', '~', '@', ';x=1', '*', '\\..\\', 'x'.repeat(5000), 'x'.repeat(70_000), '2026%2F000001%00', '2026/000001',
-  '%E2%80%AE', '-1', '0', '9999-99', '2026-13', '1e999',
+  '%',
+  '%zz',
+  '%2',
+  '..',
+  '..%2f..%2f..%2fetc%2fpasswd',
+  '%2e%2e%2f%2e%2e',
+  '%00',
+  '%ED%A0%80',
+  '%F0%9F%92',
+  '%C0%AF',
+  '%25',
+  '%2F',
+  'a%20b',
+  '~',
+  '@',
+  ';x=1',
+  '*',
+  '\\..\\',
+  'x'.repeat(5000),
+  'x'.repeat(70_000),
+  '2026%2F000001%00',
+  '2026/000001',
+  '%E2%80%AE',
+  '-1',
+  '0',
+  '9999-99',
+  '2026-13',
+  '1e999',
 ];
 
 function segmentArbitrary(schema: Schema, name: string): fc.Arbitrary<string> {
@@ -560,15 +662,37 @@ function segmentArbitrary(schema: Schema, name: string): fc.Arbitrary<string> {
 }
 
 const HOSTILE_QUERIES = [
-  'q=%zz', 'q=%', 'q=a&q=b', 'q=', 'q', '__proto__[polluted]=1', 'constructor[prototype][polluted]=1', 'q[]=x', 'q[a]=b',
-  'q=%00', 'q=%ED%A0%80', `q=${'x'.repeat(10_000)}`, 'q=%F0%9F%92', '&&&', '=x', 'q=a%26b=c', 'limit=-1&cursor=%00',
+  'q=%zz',
+  'q=%',
+  'q=a&q=b',
+  'q=',
+  'q',
+  '__proto__[polluted]=1',
+  'constructor[prototype][polluted]=1',
+  'q[]=x',
+  'q[a]=b',
+  'q=%00',
+  'q=%ED%A0%80',
+  `q=${'x'.repeat(10_000)}`,
+  'q=%F0%9F%92',
+  '&&&',
+  '=x',
+  'q=a%26b=c',
+  'limit=-1&cursor=%00',
 ];
 
 function queryArbitrary(route: Route): fc.Arbitrary<string> {
   const params = (route.op.parameters ?? []).filter((p) => p.in === 'query');
   const fromParams = fc
     .record(Object.fromEntries(params.map((p) => [p.name, fromSchema(p.schema, p.name, true)])), { requiredKeys: [] })
-    .map((values) => Object.entries(values).map(([k, v]) => `${encode(k)}=${encode(v instanceof Leaf ? toJson(v).replace(/^"|"$/g, '') : typeof v === 'string' ? v : JSON.stringify(v))}`).join('&'));
+    .map((values) =>
+      Object.entries(values)
+        .map(
+          ([k, v]) =>
+            `${encode(k)}=${encode(v instanceof Leaf ? toJson(v).replace(/^"|"$/g, '') : typeof v === 'string' ? v : JSON.stringify(v))}`,
+        )
+        .join('&'),
+    );
   return fc.oneof(
     { weight: params.length ? 4 : 1, arbitrary: fromParams },
     { weight: 1, arbitrary: fc.constant('') },
@@ -600,7 +724,9 @@ interface Answer {
 async function send(route: Route, req: FuzzRequest): Promise<Answer> {
   current.session = req.auth.session;
   current.issued = 0;
-  const { rows } = await sql<{ id: string; last: string }>`select client_id as id, last_mutation_id as last from sync_client`.execute(hub.database.db);
+  const { rows } = await sql<{ id: string; last: string }>`select client_id as id, last_mutation_id as last from sync_client`.execute(
+    hub.database.db,
+  );
   current.lastMutationIds = new Map(rows.map((r) => [r.id, Number(r.last)]));
   const headers: Record<string, string> = {};
   const authorization = req.auth.make() as string | undefined;
@@ -613,7 +739,12 @@ async function send(route: Route, req: FuzzRequest): Promise<Answer> {
   // A string body without a content type would be sent as text/plain; bytes go without one.
   if (typeof body === 'string' && !req.contentType) body = new TextEncoder().encode(body);
   const started = performance.now();
-  const res = await fetch(`${hub.url}${req.path}${req.query ? `?${req.query}` : ''}`, { method: route.method, headers, body, signal: AbortSignal.timeout(ANSWER_WITHIN_MS) });
+  const res = await fetch(`${hub.url}${req.path}${req.query ? `?${req.query}` : ''}`, {
+    method: route.method,
+    headers,
+    body,
+    signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
+  });
   // The poke stream stays open by design: its answer is its status and headers.
   const text = res.headers.get('content-type')?.startsWith('text/event-stream') ? (await res.body?.cancel(), '') : await res.text();
   return { status: res.status, text, ms: Math.round(performance.now() - started) };
@@ -621,7 +752,13 @@ async function send(route: Route, req: FuzzRequest): Promise<Answer> {
 
 function describeRequest(route: Route, req: FuzzRequest): string {
   const body =
-    req.body.kind === 'json' ? fc.stringify(req.body.value) : req.body.kind === 'text' ? fc.stringify(req.body.text) : req.body.kind === 'bytes' ? `bytes [${req.body.bytes.join(',')}]` : 'none';
+    req.body.kind === 'json'
+      ? fc.stringify(req.body.value)
+      : req.body.kind === 'text'
+        ? fc.stringify(req.body.text)
+        : req.body.kind === 'bytes'
+          ? `bytes [${req.body.bytes.join(',')}]`
+          : 'none';
   const target = `${req.path}${req.query ? `?${req.query}` : ''}`;
   return `${route.method} ${target.length > 300 ? `${target.slice(0, 300)}… (${target.length} chars)` : target} [${fc.stringify(req.auth)}, content-type ${req.contentType ?? 'none'}] body ${body.length > 2000 ? `${body.slice(0, 2000)}…` : body}`;
 }
@@ -629,9 +766,11 @@ function describeRequest(route: Route, req: FuzzRequest): string {
 // ---- the property, once per route ----
 
 describe('every hub route, fuzzed from its OpenAPI document with hostile input', () => {
-  it('the OpenAPI document lists the hub\'s routes (so the fuzz below is not vacuous)', () => {
+  it("the OpenAPI document lists the hub's routes (so the fuzz below is not vacuous)", () => {
     expect(routes.length).toBeGreaterThanOrEqual(16);
-    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['POST /auth/login', 'POST /sync/push', 'POST /intake/web-form', 'GET /tickets/{number}/files/{id}']));
+    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(
+      expect.arrayContaining(['POST /auth/login', 'POST /sync/push', 'POST /intake/web-form', 'GET /tickets/{number}/files/{id}']),
+    );
   });
 
   routes.forEach((route, index) => {
@@ -643,17 +782,27 @@ describe('every hub route, fuzzed from its OpenAPI document with hostile input',
           try {
             answer = await send(route, req);
           } catch (err) {
-            throw new Error(`${route.method} ${route.path}: no HTTP answer within ${ANSWER_WITHIN_MS} ms (${String(err)}) to ${describeRequest(route, req)}`, { cause: err });
+            throw new Error(
+              `${route.method} ${route.path}: no HTTP answer within ${ANSWER_WITHIN_MS} ms (${String(err)}) to ${describeRequest(route, req)}`,
+              { cause: err },
+            );
           }
-          if (process.env.FUZZ_TRACE) console.log(`TRACE ${route.method} ${route.path} ${answer.status} ${answer.ms}ms ${req.auth.label} ${answer.text.slice(0, 100).replace(/\s+/g, ' ')}`);
+          if (process.env.FUZZ_TRACE)
+            console.log(
+              `TRACE ${route.method} ${route.path} ${answer.status} ${answer.ms}ms ${req.auth.label} ${answer.text.slice(0, 100).replace(/\s+/g, ' ')}`,
+            );
           if (answer.status >= 500) {
-            throw new Error(`${route.method} ${route.path}: HTTP ${answer.status} ${answer.text.slice(0, 500)} to ${describeRequest(route, req)}`);
+            throw new Error(
+              `${route.method} ${route.path}: HTTP ${answer.status} ${answer.text.slice(0, 500)} to ${describeRequest(route, req)}`,
+            );
           }
           if (answer.status >= 400) {
             const after = await tableSums();
             const changed = [...after].filter(([t, sum]) => before.get(t) !== sum).map(([t]) => t);
             if (changed.length) {
-              throw new Error(`${route.method} ${route.path}: refused with HTTP ${answer.status} ${answer.text.slice(0, 300)} but changed table(s) ${changed.join(', ')}; request ${describeRequest(route, req)}`);
+              throw new Error(
+                `${route.method} ${route.path}: refused with HTTP ${answer.status} ${answer.text.slice(0, 300)} but changed table(s) ${changed.join(', ')}; request ${describeRequest(route, req)}`,
+              );
             }
           }
           // A successful logout ended one of the fuzz's sessions: open it again for the next runs.

@@ -41,9 +41,17 @@ describe('sync push', () => {
     const ok = op.mutation(potholeCall(), { newTicketNumbers: op.takeNumbers(1) });
     op.nextMutationId++; // skip id 2
     const afterGap = op.mutation(potholeCall(), { newTicketNumbers: op.takeNumbers(1) });
-    const res = await op.request<{ error: string }>('/sync/push', { clientId: op.clientId, sentAt: new Date().toISOString(), mutations: [ok, afterGap] }, 409);
+    const res = await op.request<{ error: string }>(
+      '/sync/push',
+      { clientId: op.clientId, sentAt: new Date().toISOString(), mutations: [ok, afterGap] },
+      409,
+    );
     expect(res.error).toBe('mutationGap');
-    const client = await hub.database.db.selectFrom('sync_client').select('last_mutation_id').where('client_id', '=', op.clientId).executeTakeFirst();
+    const client = await hub.database.db
+      .selectFrom('sync_client')
+      .select('last_mutation_id')
+      .where('client_id', '=', op.clientId)
+      .executeTakeFirst();
     expect(Number(client?.last_mutation_id ?? 0)).toBe(0);
   });
 
@@ -56,11 +64,18 @@ describe('sync push', () => {
     expect(res.results[0]).toMatchObject({ mutationId: 1, status: 'refused', refusal: { code: 'snowIce' } });
     expect(res.results[1]).toEqual({ mutationId: 2, status: 'applied' });
     expect(res.lastMutationId).toBe(2);
-    const recorded = await hub.database.db.selectFrom('refused_mutation').select(['mutation_id', 'refusal']).where('client_id', '=', op.clientId).execute();
+    const recorded = await hub.database.db
+      .selectFrom('refused_mutation')
+      .select(['mutation_id', 'refusal'])
+      .where('client_id', '=', op.clientId)
+      .execute();
     expect(recorded).toEqual([{ mutation_id: '1', refusal: expect.objectContaining({ code: 'snowIce' }) }]);
     // The answer got lost and the workstation pushes again: the refusal is reported again, not as a duplicate.
     const retry = await op.push([snow, next]);
-    expect(retry.results).toEqual([{ mutationId: 1, status: 'refused', refusal: expect.objectContaining({ code: 'snowIce' }) }, { mutationId: 2, status: 'duplicate' }]);
+    expect(retry.results).toEqual([
+      { mutationId: 1, status: 'refused', refusal: expect.objectContaining({ code: 'snowIce' }) },
+      { mutationId: 2, status: 'duplicate' },
+    ]);
   });
 
   it('refuses numbers that were not leased to the workstation', async () => {
@@ -69,7 +84,7 @@ describe('sync push', () => {
     expect(res.results[0]).toMatchObject({ status: 'refused', refusal: { field: 'newTicketNumbers' } });
   });
 
-  it('re-runs the rules with the actor\'s real roles, not what the workstation claims', async () => {
+  it("re-runs the rules with the actor's real roles, not what the workstation claims", async () => {
     const realizer = await station('real-zdit');
     const res = await realizer.push([realizer.mutation(potholeCall())]);
     expect(res.results[0]).toMatchObject({ status: 'refused', refusal: { code: 'forbidden' } });
@@ -85,15 +100,23 @@ describe('sync push', () => {
   it('only a session opened on a workstation may push into its stream; its id alone is not enough', async () => {
     const op = await station('operator');
     const other = await station('operator2');
-    const res = await other.request<{ error: string }>('/sync/push', { clientId: op.clientId, sentAt: new Date().toISOString(), mutations: [other.mutation(potholeCall())] }, 403);
+    const res = await other.request<{ error: string }>(
+      '/sync/push',
+      { clientId: op.clientId, sentAt: new Date().toISOString(), mutations: [other.mutation(potholeCall())] },
+      403,
+    );
     expect(res.error).toBe('wrongInstallation');
     // Claiming the workstation's id at login without its key is refused.
     const impostor = new TestWorkstation(hub.url, { id: op.clientId, key: 'x'.repeat(43) });
-    const login = await impostor.request<{ error: string }>('/auth/login', { login: 'operator2', password: PASSWORD, installationId: op.clientId, installationKey: 'x'.repeat(43) }, 401);
+    const login = await impostor.request<{ error: string }>(
+      '/auth/login',
+      { login: 'operator2', password: PASSWORD, installationId: op.clientId, installationKey: 'x'.repeat(43) },
+      401,
+    );
     expect(login.error).toBe('installationMismatch');
   });
 
-  it('measures the workstation\'s clock skew from each push', async () => {
+  it("measures the workstation's clock skew from each push", async () => {
     const op = await station('operator');
     await op.lease(1);
     const res = await op.request<{ clockSkewSeconds: number }>('/sync/push', {
@@ -107,7 +130,7 @@ describe('sync push', () => {
 });
 
 describe('sync pull', () => {
-  it('a realizer\'s pull holds only their group\'s tickets, without personal data; the operator\'s holds everything', async () => {
+  it("a realizer's pull holds only their group's tickets, without personal data; the operator's holds everything", async () => {
     const op = await station('operator');
     const coordinator = await station('koord-zdit');
     await op.lease(2);
@@ -143,22 +166,27 @@ describe('sync pull', () => {
     expect(operatorView.map((t) => t.number)).toEqual(expect.arrayContaining([road, waste]));
   });
 
-  it('P§28 sends a tombstone when a ticket leaves the user\'s view (deleted by the super-supervisor)', async () => {
+  it("P§28 sends a tombstone when a ticket leaves the user's view (deleted by the super-supervisor)", async () => {
     const op = await station('operator');
     await op.lease(1);
     const [number] = op.takeNumbers(1);
-    await op.push([op.mutation(potholeCall(), { newTicketNumbers: [number!] }), op.mutation({ type: 'forwardToCoordinators', groupId: 'zdit-k', rpwId: 'RPW/1234/2026' }, { ticket: number })]);
+    await op.push([
+      op.mutation(potholeCall(), { newTicketNumbers: [number!] }),
+      op.mutation({ type: 'forwardToCoordinators', groupId: 'zdit-k', rpwId: 'RPW/1234/2026' }, { ticket: number }),
+    ]);
     const coordinator = await station('koord-zdit');
     const first = await coordinator.pullAll();
     expect(ticketsIn(first.changes).map((t) => t.number)).toContain(number);
 
     const boss = await station('supernadzor');
-    expect((await boss.push([boss.mutation({ type: 'delete', reason: 'Zgłoszenie testowe' }, { ticket: number })])).results[0]!.status).toBe('applied');
+    expect(
+      (await boss.push([boss.mutation({ type: 'delete', reason: 'Zgłoszenie testowe' }, { ticket: number })])).results[0]!.status,
+    ).toBe('applied');
     const next = await coordinator.pullAll(first.cursor);
     expect(next.changes).toContainEqual({ kind: 'tombstone', number });
   });
 
-  it('pages through changes with a cursor and reports the client\'s last mutation id', async () => {
+  it("pages through changes with a cursor and reports the client's last mutation id", async () => {
     const op = await station('operator');
     await op.lease(30);
     const registered = op.takeNumbers(30);
@@ -169,26 +197,41 @@ describe('sync pull', () => {
     expect(page.more).toBe(true);
     expect(page.lastMutationId).toBe(30);
     const rest = await op.pullAll(page.cursor);
-    const numbers = [...page.changes.map((c) => (c.kind === 'ticket' && 'row' in c ? c.row.number : '')), ...ticketsIn(rest.changes).map((t) => t.number)];
+    const numbers = [
+      ...page.changes.map((c) => (c.kind === 'ticket' && 'row' in c ? c.row.number : '')),
+      ...ticketsIn(rest.changes).map((t) => t.number),
+    ];
     expect(new Set(numbers).size).toBe(numbers.length);
     expect(numbers).toEqual(expect.arrayContaining(registered));
   });
 });
 
 describe('protocol versions', () => {
-  it('a page of protocol 2 carries each ticket\'s stored text as it is, with the row a workstation files it by', async () => {
+  it("a page of protocol 2 carries each ticket's stored text as it is, with the row a workstation files it by", async () => {
     const op = await station('operator');
     await op.lease(1);
     const [number] = op.takeNumbers(1);
     await op.push([op.mutation(potholeCall(), { newTicketNumbers: [number!] })]);
-    const change = (await op.pullAll()).changes.find((c) => c.kind === 'ticket' && c.ticket.number === number) as Extract<PulledChange, { kind: 'ticket' }>;
+    const change = (await op.pullAll()).changes.find((c) => c.kind === 'ticket' && c.ticket.number === number) as Extract<
+      PulledChange,
+      { kind: 'ticket' }
+    >;
     const stored = await sql<{ text: string }>`select data::text as text from ticket where number = ${number}`.execute(hub.database.db);
     expect(change.text).toBe(stored.rows[0]!.text);
     expect(change.row).toEqual(ticketRowOf(change.ticket));
-    expect(change.row).toMatchObject({ number, status: 'registered', categoryId: 'roads', phone: '600 700 800', address: 'ul. Piotrkowska 104, Łódź' });
+    expect(change.row).toMatchObject({
+      number,
+      status: 'registered',
+      categoryId: 'roads',
+      phone: '600 700 800',
+      address: 'ul. Piotrkowska 104, Łódź',
+    });
     // A ticket last written before the hub stored rows gets its row computed.
     await hub.database.db.updateTable('ticket').set({ ticket_row: null }).where('number', '=', number!).execute();
-    const legacy = (await op.pullAll()).changes.find((c) => c.kind === 'ticket' && c.ticket.number === number) as Extract<PulledChange, { kind: 'ticket' }>;
+    const legacy = (await op.pullAll()).changes.find((c) => c.kind === 'ticket' && c.ticket.number === number) as Extract<
+      PulledChange,
+      { kind: 'ticket' }
+    >;
     expect(legacy.row).toEqual(change.row);
     expect(legacy.text).toBe(change.text);
   });
@@ -203,9 +246,16 @@ describe('protocol versions', () => {
       old.mutation({ type: 'forwardToCoordinators', groupId: 'zdit-k', rpwId: 'RPW/77/2026' }, { ticket: number }),
     ]);
     expect(pushed.results.map((r) => r.status)).toEqual(['applied', 'applied']);
-    const page = await old.request<{ changes: Record<string, unknown>[] }>('/sync/pull', { clientId: old.clientId, cursor: null, limit: 5000 });
+    const page = await old.request<{ changes: Record<string, unknown>[] }>('/sync/pull', {
+      clientId: old.clientId,
+      cursor: null,
+      limit: 5000,
+    });
     const mine = page.changes.find((c) => (c.ticket as Ticket | undefined)?.number === number);
-    expect(mine).toEqual({ kind: 'ticket', ticket: expect.objectContaining({ number, status: 'forwarded', reporter: expect.objectContaining({ phone: '600 700 800' }) }) });
+    expect(mine).toEqual({
+      kind: 'ticket',
+      ticket: expect.objectContaining({ number, status: 'forwarded', reporter: expect.objectContaining({ phone: '600 700 800' }) }),
+    });
 
     const supervisor = await station('nadzor-zdit');
     supervisor.protocolVersion = 1;
@@ -218,11 +268,18 @@ describe('protocol versions', () => {
   it('refuses a protocol version it does not know, saying to upgrade the hub first', async () => {
     const op = await station('operator');
     await op.lease(1);
-    const pull = await op.request<{ error: string; message: string }>('/sync/pull', { clientId: op.clientId, cursor: null, protocolVersion: 3 }, 400);
+    const pull = await op.request<{ error: string; message: string }>(
+      '/sync/pull',
+      { clientId: op.clientId, cursor: null, protocolVersion: 3 },
+      400,
+    );
     expect(pull).toEqual({ error: 'unsupportedVersion', message: expect.stringContaining('upgrade the hub') });
     op.protocolVersion = 3;
     const pushed = await op.push([op.mutation(potholeCall(), { newTicketNumbers: op.takeNumbers(1) })]);
-    expect(pushed.results[0]).toMatchObject({ status: 'refused', refusal: { field: 'protocolVersion', message: expect.stringContaining('Zaktualizuj') } });
+    expect(pushed.results[0]).toMatchObject({
+      status: 'refused',
+      refusal: { field: 'protocolVersion', message: expect.stringContaining('Zaktualizuj') },
+    });
   });
 });
 
@@ -238,7 +295,9 @@ describe('concurrency', () => {
       stations.map((s, i) =>
         s.push(
           Array.from({ length: 10 }, (_, k) =>
-            s.mutation({ type: 'recordInquiry', actionsDone: `stanowisko ${i}, rozmowa ${k}`, callerExpects: 'informacji' } as never, { ticket: numbers[(i + k) % 5] }),
+            s.mutation({ type: 'recordInquiry', actionsDone: `stanowisko ${i}, rozmowa ${k}`, callerExpects: 'informacji' } as never, {
+              ticket: numbers[(i + k) % 5],
+            }),
           ),
         ),
       ),

@@ -49,7 +49,10 @@ describe('deadline properties', () => {
         fc.integer({ min: 0, max: 364 }),
         (t, n, dayOfYear) => {
           const date = new Date(Date.UTC(2026, 0, 1 + dayOfYear)).toISOString().slice(0, 10);
-          const withDayOff = createWorkingCalendar({ years: { from: 2026, to: 2027 }, extraDays: [{ date, kind: 'dayOff', reference: 'test' }] });
+          const withDayOff = createWorkingCalendar({
+            years: { from: 2026, to: 2027 },
+            extraDays: [{ date, kind: 'dayOff', reference: 'test' }],
+          });
           expect(withDayOff.deadline(t, n).getTime()).toBeGreaterThanOrEqual(base.deadline(t, n).getTime());
         },
       ),

@@ -34,7 +34,9 @@ describe('P§4.3 web-form pickup', () => {
     const due = at('2026-04-13T16:00:00+02:00');
     expect(webFormPickupClock(calendar, ticket, at('2026-04-12T10:00:00+02:00'))).toEqual({ state: 'onTime', due, workingDaysLeft: 1 });
     expect(webFormPickupClock(calendar, ticket, at('2026-04-13T09:00:00+02:00'))).toEqual({ state: 'dueToday', due, workingDaysLeft: 0 });
-    expect(webFormPickupClock(calendar, { ...ticket, takenUpAt: at('2026-04-13T10:00:00+02:00') }, at('2026-04-20T10:00:00+02:00'))).toEqual({
+    expect(
+      webFormPickupClock(calendar, { ...ticket, takenUpAt: at('2026-04-13T10:00:00+02:00') }, at('2026-04-20T10:00:00+02:00')),
+    ).toEqual({
       state: 'done',
       due,
     });
@@ -49,8 +51,12 @@ describe('P§16.2 reaction', () => {
 
   it('P§16.2 reaction deadline is one working day after forwarding', () => {
     expect(clock('2026-04-13T12:00:00+02:00').due).toEqual(due);
-    expect(reactionClock(calendar, { forwardedAt: at('2026-04-03T15:00:00+02:00') }, forwardedAt).due).toEqual(at('2026-04-07T17:00:00+02:00'));
-    expect(reactionClock(calendar, { forwardedAt: at('2026-04-11T11:00:00+02:00') }, forwardedAt).due).toEqual(at('2026-04-13T16:00:00+02:00'));
+    expect(reactionClock(calendar, { forwardedAt: at('2026-04-03T15:00:00+02:00') }, forwardedAt).due).toEqual(
+      at('2026-04-07T17:00:00+02:00'),
+    );
+    expect(reactionClock(calendar, { forwardedAt: at('2026-04-11T11:00:00+02:00') }, forwardedAt).due).toEqual(
+      at('2026-04-13T16:00:00+02:00'),
+    );
   });
 
   it('P§16.2 on time, due today, late (counting working days), done and done late', () => {
@@ -70,7 +76,9 @@ describe('P§19.4.1 return to operator', () => {
     const ticket = { forwardedAt: at('2026-04-03T11:00:00+02:00') }; // Friday before Easter
     const due = at('2026-04-08T16:00:00+02:00');
     expect(returnToOperatorClock(calendar, ticket, at('2026-04-07T10:00:00+02:00'))).toEqual({ state: 'onTime', due, workingDaysLeft: 1 });
-    expect(returnToOperatorClock(calendar, { ...ticket, returnedAt: at('2026-04-08T15:00:00+02:00') }, at('2026-04-09T10:00:00+02:00'))).toEqual({
+    expect(
+      returnToOperatorClock(calendar, { ...ticket, returnedAt: at('2026-04-08T15:00:00+02:00') }, at('2026-04-09T10:00:00+02:00')),
+    ).toEqual({
       state: 'done',
       due,
     });
@@ -80,15 +88,25 @@ describe('P§19.4.1 return to operator', () => {
 
 describe('P§18 realization', () => {
   it('P§18.1 interventional tickets are due 10 working days after the day of receipt', () => {
-    const clock = realizationClock(calendar, { interventional: true, receivedAt: at('2026-04-13T10:00:00+02:00') }, at('2026-04-20T10:00:00+02:00'));
+    const clock = realizationClock(
+      calendar,
+      { interventional: true, receivedAt: at('2026-04-13T10:00:00+02:00') },
+      at('2026-04-20T10:00:00+02:00'),
+    );
     expect(clock).toEqual({ state: 'onTime', due: at('2026-04-27T16:00:00+02:00'), workingDaysLeft: 5 });
     // Over 1 May (Friday); 14 May (Ascension) is not a holiday in Poland.
-    const overMay = realizationClock(calendar, { interventional: true, receivedAt: at('2026-04-30T12:00:00+02:00') }, at('2026-05-18T08:00:00+02:00'));
+    const overMay = realizationClock(
+      calendar,
+      { interventional: true, receivedAt: at('2026-04-30T12:00:00+02:00') },
+      at('2026-05-18T08:00:00+02:00'),
+    );
     expect(overMay).toEqual({ state: 'late', due: at('2026-05-15T16:00:00+02:00'), workingDaysOverdue: 1 });
   });
 
   it('P§18.1 informational tickets have no realization clock', () => {
-    expect(realizationClock(calendar, { interventional: false, receivedAt: at('2026-04-13T10:00:00+02:00') }, at('2026-05-20T10:00:00+02:00'))).toBeNull();
+    expect(
+      realizationClock(calendar, { interventional: false, receivedAt: at('2026-04-13T10:00:00+02:00') }, at('2026-05-20T10:00:00+02:00')),
+    ).toBeNull();
   });
 
   it('P§18.2 a late ticket owes the delay reason and the planned completion date', () => {
@@ -102,7 +120,11 @@ describe('P§18 realization', () => {
 
   it('P§18.2 a ticket finished late still owes the reason; one on time owes nothing', () => {
     const receivedAt = at('2026-04-13T10:00:00+02:00');
-    const doneLate = realizationClock(calendar, { interventional: true, receivedAt, completedAt: at('2026-04-29T10:00:00+02:00') }, at('2026-05-04T10:00:00+02:00'));
+    const doneLate = realizationClock(
+      calendar,
+      { interventional: true, receivedAt, completedAt: at('2026-04-29T10:00:00+02:00') },
+      at('2026-05-04T10:00:00+02:00'),
+    );
     expect(doneLate).toEqual({ state: 'doneLate', due: at('2026-04-27T16:00:00+02:00'), workingDaysOverdue: 2 });
     expect(owedDelayInfo(doneLate, { hasDelayReason: false, hasPlannedCompletion: false })).toEqual(['delayReason']);
     const onTime = realizationClock(calendar, { interventional: true, receivedAt }, at('2026-04-27T15:00:00+02:00'));

@@ -107,8 +107,18 @@ describe('next start of working time', () => {
 
 describe('Polish statutory holidays', () => {
   it('Easter Sunday and Easter Monday 2025–2027 (Good Friday is a working day)', () => {
-    expect(calendar.describeDay('2025-04-20')).toEqual({ date: '2025-04-20', working: false, reason: 'holiday', holiday: 'Niedziela Wielkanocna' });
-    expect(calendar.describeDay('2025-04-21')).toEqual({ date: '2025-04-21', working: false, reason: 'holiday', holiday: 'Drugi dzień Wielkanocy' });
+    expect(calendar.describeDay('2025-04-20')).toEqual({
+      date: '2025-04-20',
+      working: false,
+      reason: 'holiday',
+      holiday: 'Niedziela Wielkanocna',
+    });
+    expect(calendar.describeDay('2025-04-21')).toEqual({
+      date: '2025-04-21',
+      working: false,
+      reason: 'holiday',
+      holiday: 'Drugi dzień Wielkanocy',
+    });
     expect(calendar.describeDay('2026-04-05')).toMatchObject({ working: false, reason: 'holiday', holiday: 'Niedziela Wielkanocna' });
     expect(calendar.describeDay('2026-04-06')).toMatchObject({ working: false, reason: 'holiday', holiday: 'Drugi dzień Wielkanocy' });
     expect(calendar.describeDay('2027-03-28')).toMatchObject({ working: false, reason: 'holiday', holiday: 'Niedziela Wielkanocna' });
@@ -135,14 +145,30 @@ describe('Polish statutory holidays', () => {
     expect(due('2025-04-30T10:00:00+02:00', 2)).toBe('2025-05-05T16:00:00+02:00');
     expect(due('2026-04-30T10:00:00+02:00', 1)).toBe('2026-05-04T16:00:00+02:00');
     expect(due('2027-04-30T10:00:00+02:00', 1)).toBe('2027-05-04T17:00:00+02:00');
-    expect(calendar.describeDay('2026-05-01')).toMatchObject({ working: false, reason: 'holiday', holiday: 'Święto Państwowe; Święto Pracy' });
-    expect(calendar.describeDay('2027-05-03')).toMatchObject({ working: false, reason: 'holiday', holiday: 'Święto Narodowe Trzeciego Maja' });
+    expect(calendar.describeDay('2026-05-01')).toMatchObject({
+      working: false,
+      reason: 'holiday',
+      holiday: 'Święto Państwowe; Święto Pracy',
+    });
+    expect(calendar.describeDay('2027-05-03')).toMatchObject({
+      working: false,
+      reason: 'holiday',
+      holiday: 'Święto Narodowe Trzeciego Maja',
+    });
   });
 
   it('holidays on a Saturday (3 May 2025, 1 November 2025, 15 August 2026) are named, and give no substitute day by themselves', () => {
-    expect(calendar.describeDay('2025-05-03')).toMatchObject({ working: false, reason: 'holiday', holiday: 'Święto Narodowe Trzeciego Maja' });
+    expect(calendar.describeDay('2025-05-03')).toMatchObject({
+      working: false,
+      reason: 'holiday',
+      holiday: 'Święto Narodowe Trzeciego Maja',
+    });
     expect(calendar.describeDay('2025-11-01')).toMatchObject({ working: false, reason: 'holiday', holiday: 'Wszystkich Świętych' });
-    expect(calendar.describeDay('2026-08-15')).toMatchObject({ working: false, reason: 'holiday', holiday: 'Wniebowzięcie Najświętszej Maryi Panny' });
+    expect(calendar.describeDay('2026-08-15')).toMatchObject({
+      working: false,
+      reason: 'holiday',
+      holiday: 'Wniebowzięcie Najświętszej Maryi Panny',
+    });
     expect(calendar.describeDay('2020-08-15')).toMatchObject({ working: false, reason: 'holiday' });
     // The substitute day off is the office's decision (an ordinance), configured as an extra day off.
     expect(due('2025-10-31T10:00:00+01:00', 1)).toBe('2025-11-03T16:00:00+01:00');
@@ -150,7 +176,11 @@ describe('Polish statutory holidays', () => {
   });
 
   it('11 November', () => {
-    expect(calendar.describeDay('2025-11-11')).toMatchObject({ working: false, reason: 'holiday', holiday: 'Narodowe Święto Niepodległości' });
+    expect(calendar.describeDay('2025-11-11')).toMatchObject({
+      working: false,
+      reason: 'holiday',
+      holiday: 'Narodowe Święto Niepodległości',
+    });
     expect(due('2025-11-10T10:00:00+01:00', 1)).toBe('2025-11-12T16:00:00+01:00');
     expect(due('2026-11-10T10:00:00+01:00', 1)).toBe('2026-11-12T16:00:00+01:00');
   });
@@ -166,8 +196,16 @@ describe('Polish statutory holidays', () => {
     expect(due('2024-12-23T10:00:00+01:00', 2)).toBe('2024-12-27T16:00:00+01:00');
     expect(calendar.describeDay('2025-12-24')).toMatchObject({ working: false, reason: 'holiday', holiday: 'Wigilia Bożego Narodzenia' });
     expect(calendar.describeDay('2026-12-24')).toMatchObject({ working: false, reason: 'holiday', holiday: 'Wigilia Bożego Narodzenia' });
-    expect(calendar.describeDay('2026-12-25')).toMatchObject({ working: false, reason: 'holiday', holiday: 'Pierwszy dzień Bożego Narodzenia' });
-    expect(calendar.describeDay('2026-12-26')).toMatchObject({ working: false, reason: 'holiday', holiday: 'Drugi dzień Bożego Narodzenia' });
+    expect(calendar.describeDay('2026-12-25')).toMatchObject({
+      working: false,
+      reason: 'holiday',
+      holiday: 'Pierwszy dzień Bożego Narodzenia',
+    });
+    expect(calendar.describeDay('2026-12-26')).toMatchObject({
+      working: false,
+      reason: 'holiday',
+      holiday: 'Drugi dzień Bożego Narodzenia',
+    });
     expect(due('2025-12-23T10:00:00+01:00', 1)).toBe('2025-12-29T16:00:00+01:00');
     expect(due('2026-12-23T10:00:00+01:00', 1)).toBe('2026-12-28T16:00:00+01:00');
   });

@@ -20,8 +20,11 @@ const row: TicketRow = {
 const text = '{"number":"2026/000012","subject":"Dziura w jezdni \\"na zakręcie\\"","note":"linia 1\\nlinia 2"}';
 
 describe('protocol 2 pull page', () => {
-  it('carries each ticket\'s text exactly as stored, its row, and tombstones, in order', () => {
-    const page = writePullPage(envelope, [ticketLines(JSON.stringify(row), text), JSON.stringify({ kind: 'tombstone', number: '2026/000013' })]);
+  it("carries each ticket's text exactly as stored, its row, and tombstones, in order", () => {
+    const page = writePullPage(envelope, [
+      ticketLines(JSON.stringify(row), text),
+      JSON.stringify({ kind: 'tombstone', number: '2026/000013' }),
+    ]);
     expect(readPullPage(page)).toEqual({
       ...envelope,
       changes: [
@@ -43,7 +46,10 @@ describe('protocol 2 pull page', () => {
   });
 
   it('refuses a page it cannot read, naming the line, instead of storing half of it', () => {
-    const cutOff = writePullPage(envelope, [ticketLines(JSON.stringify(row), text)]).split('\n').slice(0, 2).join('\n');
+    const cutOff = writePullPage(envelope, [ticketLines(JSON.stringify(row), text)])
+      .split('\n')
+      .slice(0, 2)
+      .join('\n');
     expect(() => readPullPage(cutOff)).toThrow('Line 2');
     expect(() => readPullPage(writePullPage(envelope, ['{"kind":"ticket","ticket":{}}']))).toThrow('Line 2');
     expect(() => readPullPage('{"changes":[]}')).toThrow();

@@ -14,7 +14,12 @@ describe('personal-data retention', () => {
   });
 
   it('P§27.1 the query cutoff agrees with the per-ticket end, on both sides of a month boundary', () => {
-    for (const registeredAt of ['2026-04-30T20:00:00.000Z', '2026-04-30T22:30:00.000Z', '2026-01-01T00:00:00.000Z', '2026-07-15T10:00:00.000Z']) {
+    for (const registeredAt of [
+      '2026-04-30T20:00:00.000Z',
+      '2026-04-30T22:30:00.000Z',
+      '2026-01-01T00:00:00.000Z',
+      '2026-07-15T10:00:00.000Z',
+    ]) {
       const ends = retentionEnds(registeredAt);
       for (const now of [new Date(ends.getTime() - 1), ends, new Date(ends.getTime() + 86_400_000)]) {
         expect(new Date(registeredAt) < retentionCutoff(now), `${registeredAt} at ${now.toISOString()}`).toBe(ends <= now);

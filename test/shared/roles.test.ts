@@ -4,7 +4,21 @@ import type { Actor, Status } from '../../src-shared/ticket';
 import { allowedCommands, canSee, canSeePersonalData, redactEventsForActor, redactForActor } from '../../src-shared/ticket';
 import { actors, directory, personal, ticketIn } from './ticket-fixtures';
 
-const states: Status[] = ['awaitingPickup', 'registered', 'forwarded', 'returnedToOperator', 'withCoordinator', 'assigned', 'inProgress', 'withContractor', 'returnedToCoordinator', 'suspended', 'resolved', 'closed', 'deleted'];
+const states: Status[] = [
+  'awaitingPickup',
+  'registered',
+  'forwarded',
+  'returnedToOperator',
+  'withCoordinator',
+  'assigned',
+  'inProgress',
+  'withContractor',
+  'returnedToCoordinator',
+  'suspended',
+  'resolved',
+  'closed',
+  'deleted',
+];
 const fixtures = Object.fromEntries(states.map((state) => [state, ticketIn(state)])) as Record<Status, ReturnType<typeof ticketIn>>;
 const ticket = (state: Status) => fixtures[state].world.get(fixtures[state].number);
 const history = (state: Status) => fixtures[state].world.streams.get(fixtures[state].number)!;
@@ -33,7 +47,18 @@ describe('I§4 who sees which ticket', () => {
   });
 
   it('I§4.4 P§24.2.4 a supervisor sees, read-only and without personal data, every ticket routed to their unit', () => {
-    const routedToZdit = ['forwarded', 'returnedToOperator', 'withCoordinator', 'assigned', 'inProgress', 'withContractor', 'returnedToCoordinator', 'suspended', 'resolved', 'closed'];
+    const routedToZdit = [
+      'forwarded',
+      'returnedToOperator',
+      'withCoordinator',
+      'assigned',
+      'inProgress',
+      'withContractor',
+      'returnedToCoordinator',
+      'suspended',
+      'resolved',
+      'closed',
+    ];
     expect(visibleIn(actors.supervisorOwnUnit)).toEqual(routedToZdit);
     expect(personalIn(actors.supervisorOwnUnit)).toEqual([]);
     expect(visibleIn(actors.supervisorOtherUnit)).toEqual([]);
@@ -45,7 +70,18 @@ describe('I§4 who sees which ticket', () => {
   });
 
   it('I§4.5 P§24.2.2 a coordinator sees the tickets routed to their coordinator group; personal data while the group handles them', () => {
-    const routedToK1 = ['forwarded', 'returnedToOperator', 'withCoordinator', 'assigned', 'inProgress', 'withContractor', 'returnedToCoordinator', 'suspended', 'resolved', 'closed'];
+    const routedToK1 = [
+      'forwarded',
+      'returnedToOperator',
+      'withCoordinator',
+      'assigned',
+      'inProgress',
+      'withContractor',
+      'returnedToCoordinator',
+      'suspended',
+      'resolved',
+      'closed',
+    ];
     expect(visibleIn(actors.coordinatorOwnGroup)).toEqual(routedToK1);
     // returned to the operator (P§19.4.1): the group no longer handles it, so no personal data
     expect(personalIn(actors.coordinatorOwnGroup)).toEqual(routedToK1.filter((state) => state !== 'returnedToOperator'));
@@ -65,7 +101,9 @@ describe('I§4 who sees which ticket', () => {
   it('P§24.2 each role has its view: operators all, coordinators and realizers their groups, supervisors their unit, super-supervisors everything', () => {
     const inProgress = ticket('inProgress');
     const seeing = (Object.keys(actors) as (keyof typeof actors)[]).filter((key) => canSee(actors[key], inProgress, directory));
-    expect(seeing.sort()).toEqual(['coordinatorOwnGroup', 'operator', 'realizerOwnGroup', 'superSupervisor', 'supervisorOwnUnit', 'system'].sort());
+    expect(seeing.sort()).toEqual(
+      ['coordinatorOwnGroup', 'operator', 'realizerOwnGroup', 'superSupervisor', 'supervisorOwnUnit', 'system'].sort(),
+    );
   });
 
   it('I§3 a group counts only with the matching role: membership alone gives no view', () => {
@@ -81,17 +119,23 @@ describe('I§4 who sees which ticket', () => {
   it('P§26 the history is redacted the same way: no personal data for a supervisor, none for the admin', () => {
     const events = history('inProgress');
     expect(JSON.stringify(events)).toContain(personal.email);
-    expect(JSON.stringify(redactEventsForActor(actors.supervisorOwnUnit, ticket('inProgress'), events, directory))).not.toContain(personal.email);
+    expect(JSON.stringify(redactEventsForActor(actors.supervisorOwnUnit, ticket('inProgress'), events, directory))).not.toContain(
+      personal.email,
+    );
     expect(redactEventsForActor(actors.supervisorOwnUnit, ticket('inProgress'), events, directory)).toHaveLength(events.length);
     expect(redactEventsForActor(actors.admin, ticket('inProgress'), events, directory)).toEqual([]);
     expect(redactEventsForActor(actors.realizerOwnGroup, ticket('inProgress'), events, directory)).toEqual(events);
   });
 
-  it('P§26 a personal attachment (e.g. the web form\'s source message) is hidden from those without access to personal data', () => {
+  it("P§26 a personal attachment (e.g. the web form's source message) is hidden from those without access to personal data", () => {
     const { world, number } = ticketIn('awaitingPickup');
     const webTicket = world.get(number);
     expect(webTicket.attachments.some((file) => file.personal)).toBe(true);
-    const asSupervisor = redactForActor({ ...actors.supervisorOwnUnit, roles: ['supervisor'] }, { ...webTicket, routedUnitIds: ['zdit'] }, directory)!;
+    const asSupervisor = redactForActor(
+      { ...actors.supervisorOwnUnit, roles: ['supervisor'] },
+      { ...webTicket, routedUnitIds: ['zdit'] },
+      directory,
+    )!;
     expect(asSupervisor.attachments.some((file) => file.personal)).toBe(false);
   });
 });

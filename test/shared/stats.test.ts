@@ -15,7 +15,11 @@ describe('monthly statistics', () => {
     const world = new World();
     const number = world.ok(null, phoneRegistration(), actors.operator, { now: at(0) }); // 2 March 2026
     const base = world.get(number);
-    const t = (over: Partial<Ticket>, times: Partial<Ticket['times']> = {}): Ticket => ({ ...base, ...over, times: { ...base.times, ...times } });
+    const t = (over: Partial<Ticket>, times: Partial<Ticket['times']> = {}): Ticket => ({
+      ...base,
+      ...over,
+      times: { ...base.times, ...times },
+    });
     const tickets = [
       // Resolved within the 10 working days of P§18.1, and after them.
       t({ status: 'resolved', unitId: 'zdit' }, { resolvedAt: '2026-03-05T10:00:00.000Z' }),
@@ -31,7 +35,10 @@ describe('monthly statistics', () => {
       { key: 'zdit', received: 3, finished: 2, finishedLate: 1, openLate: 1 },
       { key: null, received: 1, finished: 0, finishedLate: 0, openLate: 0 },
     ]);
-    expect(stats.byCategory.map((r) => [r.key, r.received])).toEqual([[base.categoryId, 3], ['waste', 1]]);
+    expect(stats.byCategory.map((r) => [r.key, r.received])).toEqual([
+      [base.categoryId, 3],
+      ['waste', 1],
+    ]);
     expect(stats.byChannel).toEqual({ phone: 3, web: 1 });
     expect(stats).toMatchObject({ duringOutage: 1, deleted: 1 });
   });

@@ -8,13 +8,21 @@ import { actors, at, directory, personal, reporterWithContact, ticketIn, World }
 function everyKindOfEvent(): TicketEvent[] {
   const { operator, coordinatorOwnGroup: coordinator, realizerOwnGroup: realizer, superSupervisor, system } = actors;
   const events: TicketEvent[] = [];
-  const collect = (world: World) => { for (const stream of world.streams.values()) events.push(...stream); };
+  const collect = (world: World) => {
+    for (const stream of world.streams.values()) events.push(...stream);
+  };
 
   const web = ticketIn('awaitingPickup');
-  web.world.ok(web.number, { type: 'pickUpWebForm', categoryId: 'roads', subject: 'Dziura', location: { address: 'ul. Zgierska 1' }, rpwIds: ['RPW/1/2026'] }, operator);
+  web.world.ok(
+    web.number,
+    { type: 'pickUpWebForm', categoryId: 'roads', subject: 'Dziura', location: { address: 'ul. Zgierska 1' }, rpwIds: ['RPW/1/2026'] },
+    operator,
+  );
   web.world.ok(web.number, { type: 'editDetails', subject: 'Dziura w jezdni', reporter: reporterWithContact }, operator);
   web.world.ok(web.number, { type: 'addAttachments', attachments: [{ id: 'a', name: 'zdjęcie.jpg' }] }, operator);
-  web.world.ok(web.number, { type: 'split', ownScope: 'Dziura', parts: [{ scope: 'Latarnia', addressee: 'ZDiT' }] }, operator, { numbers: ['2026/005001'] });
+  web.world.ok(web.number, { type: 'split', ownScope: 'Dziura', parts: [{ scope: 'Latarnia', addressee: 'ZDiT' }] }, operator, {
+    numbers: ['2026/005001'],
+  });
   web.world.ok('2026/005001', { type: 'split', ownScope: 'Latarnia', parts: [{ scope: 'Znak' }] }, operator, { numbers: ['2026/005002'] });
   web.world.ok(web.number, { type: 'closeOutOfScope', receivingEntity: 'PKP PLK S.A.' }, operator);
   web.world.ok('2026/005001', { type: 'closeHandledOutside', receivingUnitId: 'wbl' }, operator);
@@ -85,7 +93,11 @@ describe('describeEvent', () => {
     const lines = events.map((event) => describeEvent(event, directory));
     expect(lines).toContain('Przekazano do grupy koordynatorów ZDIT-K1 (Zarząd Dróg i Transportu)');
     expect(lines).toContain('Zawieszono do 01.04.2026; przyczyna: Zima');
-    expect(lines.some((line) => line.startsWith('Wizja lokalna') && line.endsWith('(czynność wykonana w czasie awarii, wprowadzona po jej usunięciu)'))).toBe(true);
+    expect(
+      lines.some(
+        (line) => line.startsWith('Wizja lokalna') && line.endsWith('(czynność wykonana w czasie awarii, wprowadzona po jej usunięciu)'),
+      ),
+    ).toBe(true);
   });
 
   it('shows who acted by name when the directory knows the user', () => {

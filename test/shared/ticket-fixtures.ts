@@ -22,9 +22,18 @@ export const directory = makeDirectory({
   ],
   categories: [
     {
-      id: 'roads', name: 'Drogi', kind: 'interventional', defaultCoordinatorGroupId: 'zdit-k1',
-      template: [{ id: 'damageSize', label: 'Wielkość ubytku', required: true }, { id: 'lane', label: 'Pas ruchu', required: false }],
-      subcategories: [{ id: 'pothole', name: 'Ubytek w jezdni' }, { id: 'icyPavement', name: 'Oblodzony chodnik', refuseAs: 'snowIce' }],
+      id: 'roads',
+      name: 'Drogi',
+      kind: 'interventional',
+      defaultCoordinatorGroupId: 'zdit-k1',
+      template: [
+        { id: 'damageSize', label: 'Wielkość ubytku', required: true },
+        { id: 'lane', label: 'Pas ruchu', required: false },
+      ],
+      subcategories: [
+        { id: 'pothole', name: 'Ubytek w jezdni' },
+        { id: 'icyPavement', name: 'Oblodzony chodnik', refuseAs: 'snowIce' },
+      ],
     },
     { id: 'snow', name: 'Śnieg i lód na drogach, ścieżkach rowerowych i chodnikach', kind: 'interventional', refuseAs: 'snowIce' },
     { id: 'greenery', name: 'Zieleń', kind: 'interventional', needsParcel: true },
@@ -35,7 +44,12 @@ export const directory = makeDirectory({
   users: [{ id: 'op1', name: 'Olga Operatorka' }],
 });
 
-const person = (userId: string, roles: Actor['roles'], groupIds: string[] = [], unitIds: string[] = []): Actor => ({ userId, roles, groupIds, unitIds });
+const person = (userId: string, roles: Actor['roles'], groupIds: string[] = [], unitIds: string[] = []): Actor => ({
+  userId,
+  roles,
+  groupIds,
+  unitIds,
+});
 
 /** Actors of the table: each role, inside and outside the fixture tickets' groups and unit (ZDiT, groups K1 / R1). */
 export const actors = {
@@ -73,18 +87,19 @@ export const nextNumbers = (count = 3) => Array.from({ length: count }, () => `2
 export const ctx = (numbers: string[] = nextNumbers()): DecideContext => ({ directory, newTicketNumbers: numbers });
 
 /** A phone registration that passes every rule (roads, ZDiT). */
-export const phoneRegistration = (overrides: Record<string, unknown> = {}): Command => ({
-  type: 'registerTicket',
-  channel: 'phone',
-  categoryId: 'roads',
-  subcategoryId: 'pothole',
-  subject: 'Ubytek w jezdni',
-  description: 'Głęboka dziura przy przejściu dla pieszych',
-  templateAnswers: { damageSize: 'ok. 40 cm' },
-  location: { address: 'ul. Piotrkowska 100, Łódź', lat: 51.76, lon: 19.46 },
-  reporter: reporterWithContact,
-  ...overrides,
-} as Command);
+export const phoneRegistration = (overrides: Record<string, unknown> = {}): Command =>
+  ({
+    type: 'registerTicket',
+    channel: 'phone',
+    categoryId: 'roads',
+    subcategoryId: 'pothole',
+    subject: 'Ubytek w jezdni',
+    description: 'Głęboka dziura przy przejściu dla pieszych',
+    templateAnswers: { damageSize: 'ok. 40 cm' },
+    location: { address: 'ul. Piotrkowska 100, Łódź', lat: 51.76, lon: 19.46 },
+    reporter: reporterWithContact,
+    ...overrides,
+  }) as Command;
 
 export function expectOk(decision: Decision): TicketEvent[] {
   if (!decision.ok) expect.fail(`refused: ${decision.refusal.code} ${decision.refusal.field ?? ''} ${decision.refusal.message}`);
@@ -148,13 +163,24 @@ export class World {
 }
 
 /** The steps that bring a ticket of ZDiT (groups K1 and R1) into each state. */
-export function ticketIn(state: Status, world = new World(), options: { kind?: 'interventional' | 'informational' } = {}): { world: World; number: string } {
+export function ticketIn(
+  state: Status,
+  world = new World(),
+  options: { kind?: 'interventional' | 'informational' } = {},
+): { world: World; number: string } {
   const { operator, system, coordinatorOwnGroup: coordinator, realizerOwnGroup: realizer, superSupervisor } = actors;
   if (state === 'awaitingPickup') {
-    const number = world.ok(null, {
-      type: 'receiveFromWebForm', description: 'Dziura w jezdni na ul. Zgierskiej', reporter: reporterWithContact, receivedAt: at(0),
-      attachments: [{ id: 'src-1', name: 'formularz.json', source: true, personal: true }],
-    }, system);
+    const number = world.ok(
+      null,
+      {
+        type: 'receiveFromWebForm',
+        description: 'Dziura w jezdni na ul. Zgierskiej',
+        reporter: reporterWithContact,
+        receivedAt: at(0),
+        attachments: [{ id: 'src-1', name: 'formularz.json', source: true, personal: true }],
+      },
+      system,
+    );
     return { world, number };
   }
   const number = world.ok(null, phoneRegistration({ kind: options.kind ?? 'informational' }), operator);
@@ -162,7 +188,17 @@ export function ticketIn(state: Status, world = new World(), options: { kind?: '
   world.ok(number, { type: 'forwardToCoordinators', groupId: 'zdit-k1', rpwId: 'RPW/100/2026' }, operator);
   if (state === 'forwarded') return { world, number };
   world.ok(number, { type: 'takeUp' }, coordinator);
-  world.ok(number, { type: 'notifyPartialCompetence', how: 'phone', notifiedAt: at(world.minute), part: 'Uszkodzona latarnia', otherAddressee: 'ZDiT — oświetlenie' }, coordinator);
+  world.ok(
+    number,
+    {
+      type: 'notifyPartialCompetence',
+      how: 'phone',
+      notifiedAt: at(world.minute),
+      part: 'Uszkodzona latarnia',
+      otherAddressee: 'ZDiT — oświetlenie',
+    },
+    coordinator,
+  );
   if (state === 'withCoordinator') return { world, number };
   if (state === 'returnedToOperator') {
     world.ok(number, { type: 'returnToOperator', rightAddressee: 'Zarząd Zieleni Miejskiej', reason: 'Drzewo, nie jezdnia' }, coordinator);
@@ -173,11 +209,19 @@ export function ticketIn(state: Status, world = new World(), options: { kind?: '
   world.ok(number, { type: 'takeUp' }, realizer);
   if (state === 'inProgress') return { world, number };
   if (state === 'withContractor') {
-    world.ok(number, { type: 'handToContractor', company: 'Drogbud sp. z o.o.', orderedAt: at(world.minute), dueOn: '2026-03-12' }, realizer);
+    world.ok(
+      number,
+      { type: 'handToContractor', company: 'Drogbud sp. z o.o.', orderedAt: at(world.minute), dueOn: '2026-03-12' },
+      realizer,
+    );
     return { world, number };
   }
   if (state === 'returnedToCoordinator' || state === 'suspended') {
-    world.ok(number, { type: 'returnToCoordinator', kind: 'postpone', reason: 'Remont po sezonie zimowym', postponeUntil: '2026-04-15' }, realizer);
+    world.ok(
+      number,
+      { type: 'returnToCoordinator', kind: 'postpone', reason: 'Remont po sezonie zimowym', postponeUntil: '2026-04-15' },
+      realizer,
+    );
     if (state === 'suspended') world.ok(number, { type: 'suspend', reason: 'Prace możliwe po zimie', until: '2026-04-15' }, coordinator);
     return { world, number };
   }
@@ -196,10 +240,20 @@ export const NOW = at(120); // 2026-03-02 10:00 UTC
 /** A valid command of each type, as a user would send it. */
 export const sample: Record<CommandType, Command> = {
   registerTicket: {
-    type: 'registerTicket', channel: 'phone', categoryId: 'roads', subject: 'Ubytek w jezdni', templateAnswers: { damageSize: 'duży' },
-    location: { address: 'ul. Kilińskiego 5' }, reporter: reporterWithContact,
+    type: 'registerTicket',
+    channel: 'phone',
+    categoryId: 'roads',
+    subject: 'Ubytek w jezdni',
+    templateAnswers: { damageSize: 'duży' },
+    location: { address: 'ul. Kilińskiego 5' },
+    reporter: reporterWithContact,
   },
-  receiveFromWebForm: { type: 'receiveFromWebForm', description: 'Zniszczona ławka', reporter: { wantsAnswer: false, consent: false }, receivedAt: NOW },
+  receiveFromWebForm: {
+    type: 'receiveFromWebForm',
+    description: 'Zniszczona ławka',
+    reporter: { wantsAnswer: false, consent: false },
+    receivedAt: NOW,
+  },
   pickUpWebForm: { type: 'pickUpWebForm', categoryId: 'roads', subject: 'Ubytek w jezdni' },
   editDetails: { type: 'editDetails', subject: 'Ubytek w jezdni przy przystanku' },
   addAttachments: { type: 'addAttachments', attachments: [{ id: 'photo-9', name: 'zdjęcie.jpg' }] },
@@ -212,7 +266,13 @@ export const sample: Record<CommandType, Command> = {
   takeUp: { type: 'takeUp' },
   assignRealizerGroup: { type: 'assignRealizerGroup', groupId: 'zdit-r1' },
   returnToOperator: { type: 'returnToOperator', rightAddressee: 'Zarząd Zieleni Miejskiej' },
-  notifyPartialCompetence: { type: 'notifyPartialCompetence', how: 'email', notifiedAt: NOW, part: 'Znak drogowy', otherAddressee: 'ZDiT — oznakowanie' },
+  notifyPartialCompetence: {
+    type: 'notifyPartialCompetence',
+    how: 'email',
+    notifiedAt: NOW,
+    part: 'Znak drogowy',
+    otherAddressee: 'ZDiT — oznakowanie',
+  },
   passToCoordinatorGroup: { type: 'passToCoordinatorGroup', groupId: 'zdit-k2' },
   suspend: { type: 'suspend', reason: 'Prace po zimie', until: '2026-04-01' },
   resume: { type: 'resume' },

@@ -46,7 +46,16 @@ const allowedAt: Record<CommandType, [CommandState, ActorKey]> = {
 
 const tickets = new Map<CommandState, Ticket | null>();
 const ticketFor = (state: CommandState) => {
-  if (!tickets.has(state)) tickets.set(state, state === 'none' ? null : (() => { const { world, number } = ticketIn(state); return world.get(number); })());
+  if (!tickets.has(state))
+    tickets.set(
+      state,
+      state === 'none'
+        ? null
+        : (() => {
+            const { world, number } = ticketIn(state);
+            return world.get(number);
+          })(),
+    );
   return tickets.get(state) ?? null;
 };
 const run = (type: CommandType, command: unknown, actor?: Actor) => {
@@ -121,19 +130,39 @@ describe('bad input gives a refusal naming the field', () => {
   });
 
   it('not a command at all: the type is named', () => {
-    for (const junk of [null, undefined, 42, 'registerTicket', [], {}, { type: 'fly' }, { type: 7 }, { type: 'constructor' }, { type: '__proto__' }]) {
+    for (const junk of [
+      null,
+      undefined,
+      42,
+      'registerTicket',
+      [],
+      {},
+      { type: 'fly' },
+      { type: 7 },
+      { type: 'constructor' },
+      { type: '__proto__' },
+    ]) {
       const decision = decide(null, junk as never, actors.operator, NOW, ctx());
       expect(decision).toMatchObject({ ok: false, refusal: { code: 'invalidInput', field: 'type' } });
     }
   });
 
   it('a malformed actor or time is named', () => {
-    expect(decide(null, sample.registerTicket, { userId: '', roles: ['operator'], groupIds: [], unitIds: [] }, NOW, ctx()))
-      .toMatchObject({ ok: false, refusal: { code: 'invalidInput', field: 'actor.userId' } });
-    expect(decide(null, sample.registerTicket, { userId: 'u', roles: ['king'], groupIds: [], unitIds: [] } as never, NOW, ctx()))
-      .toMatchObject({ ok: false, refusal: { code: 'invalidInput', field: 'actor.roles.0' } });
-    expect(decide(null, sample.registerTicket, null as never, NOW, ctx())).toMatchObject({ ok: false, refusal: { code: 'invalidInput', field: 'actor' } });
-    expect(decide(null, sample.registerTicket, actors.operator, 'yesterday', ctx())).toMatchObject({ ok: false, refusal: { code: 'invalidInput', field: 'now' } });
+    expect(decide(null, sample.registerTicket, { userId: '', roles: ['operator'], groupIds: [], unitIds: [] }, NOW, ctx())).toMatchObject({
+      ok: false,
+      refusal: { code: 'invalidInput', field: 'actor.userId' },
+    });
+    expect(
+      decide(null, sample.registerTicket, { userId: 'u', roles: ['king'], groupIds: [], unitIds: [] } as never, NOW, ctx()),
+    ).toMatchObject({ ok: false, refusal: { code: 'invalidInput', field: 'actor.roles.0' } });
+    expect(decide(null, sample.registerTicket, null as never, NOW, ctx())).toMatchObject({
+      ok: false,
+      refusal: { code: 'invalidInput', field: 'actor' },
+    });
+    expect(decide(null, sample.registerTicket, actors.operator, 'yesterday', ctx())).toMatchObject({
+      ok: false,
+      refusal: { code: 'invalidInput', field: 'now' },
+    });
   });
 
   it('a command for a ticket that does not exist is refused as not found', () => {
@@ -141,21 +170,46 @@ describe('bad input gives a refusal naming the field', () => {
   });
 
   it('decide never throws and never fails internally, whatever the command data', () => {
-    fc.assert(fc.property(
-      fc.constantFrom(...commandTypes),
-      fc.dictionary(fc.constantFrom('subject', 'reason', 'groupId', 'reporter', 'location', 'parts', 'attachments', 'until', 'completedOn', 'how', 'kind', 'categoryId', 'rpwId', 'outage', 'templateAnswers'), fc.anything()),
-      (type, junk) => {
-        const decision = run(type, { ...sample[type], ...junk });
-        expect(decision.ok || decision.refusal.code !== 'internalError').toBe(true);
-        if (!decision.ok) expect(decision.refusal.message.length).toBeGreaterThan(0);
-      },
-    ), { numRuns: 1500 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...commandTypes),
+        fc.dictionary(
+          fc.constantFrom(
+            'subject',
+            'reason',
+            'groupId',
+            'reporter',
+            'location',
+            'parts',
+            'attachments',
+            'until',
+            'completedOn',
+            'how',
+            'kind',
+            'categoryId',
+            'rpwId',
+            'outage',
+            'templateAnswers',
+          ),
+          fc.anything(),
+        ),
+        (type, junk) => {
+          const decision = run(type, { ...sample[type], ...junk });
+          expect(decision.ok || decision.refusal.code !== 'internalError').toBe(true);
+          if (!decision.ok) expect(decision.refusal.message.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 1500 },
+    );
   });
 
   it('decide never throws for any input at all', () => {
-    fc.assert(fc.property(fc.anything(), fc.anything(), fc.anything(), fc.anything(), (ticket, command, actor, now) => {
-      const decision = decide(ticket as never, command as never, actor as never, now as never, ctx());
-      expect(typeof decision.ok).toBe('boolean');
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), fc.anything(), fc.anything(), (ticket, command, actor, now) => {
+        const decision = decide(ticket as never, command as never, actor as never, now as never, ctx());
+        expect(typeof decision.ok).toBe('boolean');
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -11,7 +11,19 @@ import { actors, ctx, directory, NOW, sample, ticketIn } from './ticket-fixtures
 // For each command: which actor may send it in which states. Any actor or state not listed: refused.
 // "coordinatorOwnGroup" / "realizerOwnGroup" belong to the fixture's groups (ZDiT K1 / R1); the
 // other coordinator, realizer and supervisor actors never may (outside their group or unit).
-const ALL_PICKED_UP: Status[] = ['registered', 'forwarded', 'returnedToOperator', 'withCoordinator', 'assigned', 'inProgress', 'withContractor', 'returnedToCoordinator', 'suspended', 'resolved', 'closed'];
+const ALL_PICKED_UP: Status[] = [
+  'registered',
+  'forwarded',
+  'returnedToOperator',
+  'withCoordinator',
+  'assigned',
+  'inProgress',
+  'withContractor',
+  'returnedToCoordinator',
+  'suspended',
+  'resolved',
+  'closed',
+];
 const ALL_NOT_DELETED: Status[] = ['awaitingPickup', ...ALL_PICKED_UP];
 
 const expected: Record<CommandType, Partial<Record<ActorKey, CommandState[]>>> = {
@@ -19,13 +31,33 @@ const expected: Record<CommandType, Partial<Record<ActorKey, CommandState[]>>> =
   receiveFromWebForm: { system: ['none'] },
   pickUpWebForm: { operator: ['awaitingPickup'] },
   editDetails: {
-    operator: ['registered', 'forwarded', 'returnedToOperator', 'withCoordinator', 'assigned', 'inProgress', 'withContractor', 'returnedToCoordinator', 'suspended'],
+    operator: [
+      'registered',
+      'forwarded',
+      'returnedToOperator',
+      'withCoordinator',
+      'assigned',
+      'inProgress',
+      'withContractor',
+      'returnedToCoordinator',
+      'suspended',
+    ],
     superSupervisor: ALL_PICKED_UP,
     coordinatorOwnGroup: ['withCoordinator', 'returnedToCoordinator', 'suspended'],
     realizerOwnGroup: ['inProgress', 'withContractor'],
   },
   addAttachments: {
-    operator: ['registered', 'forwarded', 'returnedToOperator', 'withCoordinator', 'assigned', 'inProgress', 'withContractor', 'returnedToCoordinator', 'suspended'],
+    operator: [
+      'registered',
+      'forwarded',
+      'returnedToOperator',
+      'withCoordinator',
+      'assigned',
+      'inProgress',
+      'withContractor',
+      'returnedToCoordinator',
+      'suspended',
+    ],
     superSupervisor: ALL_PICKED_UP,
     coordinatorOwnGroup: ['withCoordinator', 'returnedToCoordinator', 'suspended'],
     realizerOwnGroup: ['inProgress', 'withContractor'],
@@ -38,7 +70,18 @@ const expected: Record<CommandType, Partial<Record<ActorKey, CommandState[]>>> =
   setRpwId: { operator: ALL_PICKED_UP, superSupervisor: ALL_PICKED_UP, realizerOwnGroup: ['inProgress', 'withContractor'] },
   forwardToCoordinators: { operator: ['registered', 'returnedToOperator'] },
   // in the fixtures the coordinator has sent a partial-competence notice from "withCoordinator" on (P§20.2)
-  split: { operator: ['registered', 'returnedToOperator', 'withCoordinator', 'assigned', 'inProgress', 'withContractor', 'returnedToCoordinator', 'suspended'] },
+  split: {
+    operator: [
+      'registered',
+      'returnedToOperator',
+      'withCoordinator',
+      'assigned',
+      'inProgress',
+      'withContractor',
+      'returnedToCoordinator',
+      'suspended',
+    ],
+  },
   closeOutOfScope: { operator: ['registered', 'returnedToOperator'] },
   closeHandledOutside: { operator: ['registered', 'returnedToOperator'] },
   takeUp: { coordinatorOwnGroup: ['forwarded'], realizerOwnGroup: ['assigned'] },
@@ -61,30 +104,72 @@ const expected: Record<CommandType, Partial<Record<ActorKey, CommandState[]>>> =
     realizerOwnGroup: ['inProgress', 'withContractor', 'resolved', 'closed'],
   },
   recordInquiry: {
-    operator: ['awaitingPickup', 'registered', 'forwarded', 'returnedToOperator', 'withCoordinator', 'assigned', 'inProgress', 'withContractor', 'returnedToCoordinator', 'suspended'],
+    operator: [
+      'awaitingPickup',
+      'registered',
+      'forwarded',
+      'returnedToOperator',
+      'withCoordinator',
+      'assigned',
+      'inProgress',
+      'withContractor',
+      'returnedToCoordinator',
+      'suspended',
+    ],
   },
   registerFollowUp: { operator: ['resolved', 'closed'] },
   recordAction: {
     coordinatorOwnGroup: ['withCoordinator', 'assigned', 'inProgress', 'withContractor', 'returnedToCoordinator', 'suspended'],
     realizerOwnGroup: ['inProgress', 'withContractor'],
-    superSupervisor: ['registered', 'forwarded', 'returnedToOperator', 'withCoordinator', 'assigned', 'inProgress', 'withContractor', 'returnedToCoordinator', 'suspended'],
+    superSupervisor: [
+      'registered',
+      'forwarded',
+      'returnedToOperator',
+      'withCoordinator',
+      'assigned',
+      'inProgress',
+      'withContractor',
+      'returnedToCoordinator',
+      'suspended',
+    ],
   },
   setPlannedDate: {
     realizerOwnGroup: ['inProgress', 'withContractor'],
     superSupervisor: ['forwarded', 'withCoordinator', 'assigned', 'inProgress', 'withContractor', 'returnedToCoordinator', 'suspended'],
   },
-  withdrawConsent: { operator: ALL_NOT_DELETED, superSupervisor: ALL_NOT_DELETED, realizerOwnGroup: ['inProgress', 'withContractor', 'resolved', 'closed'] },
+  withdrawConsent: {
+    operator: ALL_NOT_DELETED,
+    superSupervisor: ALL_NOT_DELETED,
+    realizerOwnGroup: ['inProgress', 'withContractor', 'resolved', 'closed'],
+  },
   expirePersonalData: { system: ALL_NOT_DELETED },
   delete: { superSupervisor: ALL_NOT_DELETED },
 };
 
 // ---- the generated table -----------------------------------------------------------------------
-const states: CommandState[] = ['none', 'awaitingPickup', 'registered', 'forwarded', 'returnedToOperator', 'withCoordinator', 'assigned', 'inProgress', 'withContractor', 'returnedToCoordinator', 'suspended', 'resolved', 'closed', 'deleted'];
-const fixtures = new Map<CommandState, Ticket | null>(states.map((state) => {
-  if (state === 'none') return [state, null];
-  const { world, number } = ticketIn(state);
-  return [state, world.get(number)];
-}));
+const states: CommandState[] = [
+  'none',
+  'awaitingPickup',
+  'registered',
+  'forwarded',
+  'returnedToOperator',
+  'withCoordinator',
+  'assigned',
+  'inProgress',
+  'withContractor',
+  'returnedToCoordinator',
+  'suspended',
+  'resolved',
+  'closed',
+  'deleted',
+];
+const fixtures = new Map<CommandState, Ticket | null>(
+  states.map((state) => {
+    if (state === 'none') return [state, null];
+    const { world, number } = ticketIn(state);
+    return [state, world.get(number)];
+  }),
+);
 
 describe('I§4 permission table: every role × command × state', () => {
   it('the fixtures are in the states they are named after', () => {
@@ -95,8 +180,16 @@ describe('I§4 permission table: every role × command × state', () => {
     expect(Object.keys(expected).sort()).toEqual([...commandTypes].sort());
   });
 
-  const cases = states.flatMap((state) => commandTypes.flatMap((type) =>
-    (Object.keys(actors) as ActorKey[]).map((actorKey) => ({ state, type, actorKey, allowed: expected[type][actorKey]?.includes(state) ?? false }))));
+  const cases = states.flatMap((state) =>
+    commandTypes.flatMap((type) =>
+      (Object.keys(actors) as ActorKey[]).map((actorKey) => ({
+        state,
+        type,
+        actorKey,
+        allowed: expected[type][actorKey]?.includes(state) ?? false,
+      })),
+    ),
+  );
 
   it(`covers ${cases.length} cases`, () => {
     expect(cases.length).toBe(states.length * commandTypes.length * Object.keys(actors).length);
@@ -110,7 +203,9 @@ describe('I§4 permission table: every role × command × state', () => {
         const allowed = expected[type][actorKey]?.includes(state) ?? false;
         const decision = decide(ticket, sample[type], actors[actorKey], NOW, ctx());
         if (decision.ok !== allowed) {
-          mismatches.push(`${actorKey}: expected ${allowed ? 'allowed' : 'refused'}, got ${decision.ok ? 'allowed' : `${decision.refusal.code} ${decision.refusal.message}`}`);
+          mismatches.push(
+            `${actorKey}: expected ${allowed ? 'allowed' : 'refused'}, got ${decision.ok ? 'allowed' : `${decision.refusal.code} ${decision.refusal.message}`}`,
+          );
         }
         if (!decision.ok) expect(['forbidden', 'invalidState', 'notFound']).toContain(decision.refusal.code);
         // the buttons a screen shows come from the same rules
@@ -122,7 +217,15 @@ describe('I§4 permission table: every role × command × state', () => {
 
   it('I§4 outsiders are refused as "forbidden", not merely "invalid state"', () => {
     const ticket = fixtures.get('inProgress')!;
-    for (const outsider of ['coordinatorSameUnitOtherGroup', 'coordinatorOtherUnit', 'realizerSameUnitOtherGroup', 'realizerOtherUnit', 'supervisorOwnUnit', 'supervisorOtherUnit', 'admin'] as const) {
+    for (const outsider of [
+      'coordinatorSameUnitOtherGroup',
+      'coordinatorOtherUnit',
+      'realizerSameUnitOtherGroup',
+      'realizerOtherUnit',
+      'supervisorOwnUnit',
+      'supervisorOtherUnit',
+      'admin',
+    ] as const) {
       const decision = decide(ticket, sample.resolve, actors[outsider], NOW, ctx());
       expect(decision.ok).toBe(false);
       if (!decision.ok) expect(decision.refusal.code, outsider).toBe('forbidden');

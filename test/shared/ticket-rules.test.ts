@@ -5,7 +5,17 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from '../../src-shared/ticket';
 import { currentAssigneeId, decide, describeEvent, makeDirectory } from '../../src-shared/ticket';
 import {
-  actors, at, ctx, directory, expectOk, expectRefused, personal, phoneRegistration, reporterWithContact, ticketIn, World,
+  actors,
+  at,
+  ctx,
+  directory,
+  expectOk,
+  expectRefused,
+  personal,
+  phoneRegistration,
+  reporterWithContact,
+  ticketIn,
+  World,
 } from './ticket-fixtures';
 
 const { operator, system, superSupervisor, coordinatorOwnGroup: coordinator, realizerOwnGroup: realizer } = actors;
@@ -35,22 +45,37 @@ describe('Intake (P§3–P§10)', () => {
     expect(ticket.reporter.email).toBe(personal.email);
     expect(ticket.times.receivedAt).toBe(at(0));
     // only the intake saves web forms; operators register by hand
-    const webForm: Command = { type: 'receiveFromWebForm', description: 'Zniszczona ławka', reporter: { wantsAnswer: false, consent: false }, receivedAt: at(0) };
+    const webForm: Command = {
+      type: 'receiveFromWebForm',
+      description: 'Zniszczona ławka',
+      reporter: { wantsAnswer: false, consent: false },
+      receivedAt: at(0),
+    };
     expectRefused(decide(null, webForm, operator, at(1), ctx()), 'forbidden');
     expectRefused(decide(null, phoneRegistration(), system, at(1), ctx()), 'forbidden');
   });
 
   it('P§4.2 the web form is accepted at any hour, on days off too (the intake is never closed)', () => {
     const sundayNight = '2026-03-08T02:30:00.000Z';
-    const webForm: Command = { type: 'receiveFromWebForm', description: 'Powalone drzewo', reporter: { wantsAnswer: false, consent: false }, receivedAt: sundayNight };
+    const webForm: Command = {
+      type: 'receiveFromWebForm',
+      description: 'Powalone drzewo',
+      reporter: { wantsAnswer: false, consent: false },
+      receivedAt: sundayNight,
+    };
     expectOk(decide(null, webForm, system, sundayNight, ctx()));
   });
 
   describe('P§5.2 snow and ice on roads, cycle paths and pavements are not registered', () => {
     it('P§5.2 phone registration is refused with a message saying where the caller is sent', () => {
       const refusal = expectRefused(
-        decide(null, phoneRegistration({ categoryId: 'snow', subcategoryId: undefined }), operator, at(1), { ...ctx(), snowIceReferral: 'tel. 42 638 40 00' }),
-        'snowIce', 'categoryId');
+        decide(null, phoneRegistration({ categoryId: 'snow', subcategoryId: undefined }), operator, at(1), {
+          ...ctx(),
+          snowIceReferral: 'tel. 42 638 40 00',
+        }),
+        'snowIce',
+        'categoryId',
+      );
       expect(refusal.message).toContain('Wydziału Gospodarki Komunalnej');
       expect(refusal.message).toContain('zaśnieżonych lub oblodzonych');
       expect(refusal.message).toContain('skieruj tam zgłaszającego');
@@ -59,17 +84,31 @@ describe('Intake (P§3–P§10)', () => {
 
     it('P§5.2 a snow subcategory is refused as well, and so is the web form', () => {
       expectRefused(decide(null, phoneRegistration({ subcategoryId: 'icyPavement' }), operator, at(1), ctx()), 'snowIce', 'subcategoryId');
-      const webForm: Command = { type: 'receiveFromWebForm', categoryId: 'snow', description: 'Ślisko', reporter: { wantsAnswer: false, consent: false }, receivedAt: at(0) };
+      const webForm: Command = {
+        type: 'receiveFromWebForm',
+        categoryId: 'snow',
+        description: 'Ślisko',
+        reporter: { wantsAnswer: false, consent: false },
+        receivedAt: at(0),
+      };
       expectRefused(decide(null, webForm, system, at(1), ctx()), 'snowIce', 'categoryId');
     });
 
     it('P§5.2 the rule follows the category flag, not a category id', () => {
       const roadsAreSnow = makeDirectory({
-        units: Object.values(directory.units), groups: Object.values(directory.groups),
-        categories: Object.values(directory.categories).map((category) => (category.id === 'roads' ? { ...category, refuseAs: 'snowIce' as const } : category)),
+        units: Object.values(directory.units),
+        groups: Object.values(directory.groups),
+        categories: Object.values(directory.categories).map((category) =>
+          category.id === 'roads' ? { ...category, refuseAs: 'snowIce' as const } : category,
+        ),
       });
-      expectRefused(decide(null, phoneRegistration(), operator, at(1), { directory: roadsAreSnow, newTicketNumbers: ['2026/000777'] }), 'snowIce');
-      expectOk(decide(null, phoneRegistration({ categoryId: 'waste', subcategoryId: undefined, templateAnswers: {} }), operator, at(1), ctx()));
+      expectRefused(
+        decide(null, phoneRegistration(), operator, at(1), { directory: roadsAreSnow, newTicketNumbers: ['2026/000777'] }),
+        'snowIce',
+      );
+      expectOk(
+        decide(null, phoneRegistration({ categoryId: 'waste', subcategoryId: undefined, templateAnswers: {} }), operator, at(1), ctx()),
+      );
     });
 
     it('P§5.2 a ticket cannot be reclassified into snow and ice either', () => {
@@ -105,27 +144,43 @@ describe('Intake (P§3–P§10)', () => {
   describe('P§8 phone registration', () => {
     it('P§8.1 the operator records the template answers, subject, channel, category, attachments and RPW id', () => {
       const world = new World();
-      const number = world.ok(null, phoneRegistration({
+      const number = world.ok(
+        null,
+        phoneRegistration({
+          templateAnswers: { damageSize: '40 cm', lane: 'prawy' },
+          attachments: [{ id: 'f1', name: 'notatka.pdf' }],
+          rpwIds: ['RPW/10/2026'],
+        }),
+        operator,
+      );
+      expect(world.get(number)).toMatchObject({
+        subject: 'Ubytek w jezdni',
+        channel: 'phone',
+        categoryId: 'roads',
         templateAnswers: { damageSize: '40 cm', lane: 'prawy' },
         attachments: [{ id: 'f1', name: 'notatka.pdf' }],
         rpwIds: ['RPW/10/2026'],
-      }), operator);
-      expect(world.get(number)).toMatchObject({
-        subject: 'Ubytek w jezdni', channel: 'phone', categoryId: 'roads',
-        templateAnswers: { damageSize: '40 cm', lane: 'prawy' }, attachments: [{ id: 'f1', name: 'notatka.pdf' }], rpwIds: ['RPW/10/2026'],
         location: { address: 'ul. Piotrkowska 100, Łódź', lat: 51.76, lon: 19.46 },
       });
     });
 
     it('P§8.1.1 P§34 on the phone the minimal information the unit defined for the category is required', () => {
-      const refusal = expectRefused(decide(null, phoneRegistration({ templateAnswers: { lane: 'lewy' } }), operator, at(1), ctx()), 'invalidInput', 'templateAnswers.damageSize');
+      const refusal = expectRefused(
+        decide(null, phoneRegistration({ templateAnswers: { lane: 'lewy' } }), operator, at(1), ctx()),
+        'invalidInput',
+        'templateAnswers.damageSize',
+      );
       expect(refusal.message).toContain('Wielkość ubytku');
       // a written report (e-mail) carries what the resident wrote; the template is not enforced
       expectOk(decide(null, phoneRegistration({ channel: 'email', templateAnswers: {} }), operator, at(1), ctx()));
     });
 
     it('P§8.1.2 a reporter who wants an answer leaves contact data, recorded in the ticket', () => {
-      expectRefused(decide(null, phoneRegistration({ reporter: { wantsAnswer: true, consent: true, name: 'Jan' } }), operator, at(1), ctx()), 'invalidInput', 'reporter');
+      expectRefused(
+        decide(null, phoneRegistration({ reporter: { wantsAnswer: true, consent: true, name: 'Jan' } }), operator, at(1), ctx()),
+        'invalidInput',
+        'reporter',
+      );
       const world = new World();
       const number = world.ok(null, phoneRegistration(), operator);
       expect(world.get(number).reporter).toEqual({ wantsAnswer: true, consent: true, ...personal });
@@ -141,13 +196,28 @@ describe('Intake (P§3–P§10)', () => {
 
   it('P§9 the operator picks up a web form: category, fields, source message, RPW id', () => {
     const { world, number } = ticketIn('awaitingPickup');
-    world.ok(number, {
-      type: 'pickUpWebForm', categoryId: 'roads', subcategoryId: 'pothole', subject: 'Ubytek w jezdni — ul. Zgierska',
-      templateAnswers: { damageSize: 'ok. 1 m' }, location: { address: 'ul. Zgierska 12' }, rpwIds: ['RPW/77/2026'],
-    }, operator, { now: at(30) });
+    world.ok(
+      number,
+      {
+        type: 'pickUpWebForm',
+        categoryId: 'roads',
+        subcategoryId: 'pothole',
+        subject: 'Ubytek w jezdni — ul. Zgierska',
+        templateAnswers: { damageSize: 'ok. 1 m' },
+        location: { address: 'ul. Zgierska 12' },
+        rpwIds: ['RPW/77/2026'],
+      },
+      operator,
+      { now: at(30) },
+    );
     expect(world.get(number)).toMatchObject({
-      status: 'registered', channel: 'web', categoryId: 'roads', subject: 'Ubytek w jezdni — ul. Zgierska',
-      templateAnswers: { damageSize: 'ok. 1 m' }, location: { address: 'ul. Zgierska 12' }, rpwIds: ['RPW/77/2026'],
+      status: 'registered',
+      channel: 'web',
+      categoryId: 'roads',
+      subject: 'Ubytek w jezdni — ul. Zgierska',
+      templateAnswers: { damageSize: 'ok. 1 m' },
+      location: { address: 'ul. Zgierska 12' },
+      rpwIds: ['RPW/77/2026'],
       times: { pickedUpAt: at(30), receivedAt: at(0) },
     });
     expect(world.get(number).attachments).toContainEqual(expect.objectContaining({ id: 'src-1', source: true }));
@@ -155,9 +225,22 @@ describe('Intake (P§3–P§10)', () => {
 
   it('P§9 P§4.3 a web form without its source message cannot be picked up; the time of pickup is recorded', () => {
     const world = new World();
-    const number = world.ok(null, { type: 'receiveFromWebForm', description: 'Dziura', reporter: { wantsAnswer: false, consent: false }, receivedAt: at(0) }, system);
-    expectRefused(world.run(number, { type: 'pickUpWebForm', categoryId: 'roads', subject: 'Dziura' }, operator), 'invalidInput', 'attachments');
-    world.ok(number, { type: 'pickUpWebForm', categoryId: 'roads', subject: 'Dziura', attachments: [{ id: 'eml', name: 'wiadomość.eml', source: true }] }, operator, { now: at(900) });
+    const number = world.ok(
+      null,
+      { type: 'receiveFromWebForm', description: 'Dziura', reporter: { wantsAnswer: false, consent: false }, receivedAt: at(0) },
+      system,
+    );
+    expectRefused(
+      world.run(number, { type: 'pickUpWebForm', categoryId: 'roads', subject: 'Dziura' }, operator),
+      'invalidInput',
+      'attachments',
+    );
+    world.ok(
+      number,
+      { type: 'pickUpWebForm', categoryId: 'roads', subject: 'Dziura', attachments: [{ id: 'eml', name: 'wiadomość.eml', source: true }] },
+      operator,
+      { now: at(900) },
+    );
     expect(world.get(number).times.pickedUpAt).toBe(at(900));
   });
 });
@@ -165,10 +248,19 @@ describe('Intake (P§3–P§10)', () => {
 describe('Routing (P§11–P§15, P§20)', () => {
   it('P§11 a report of several events is split so that one ticket is one event; parts keep the receipt time', () => {
     const { world, number } = ticketIn('registered', new World(), { kind: 'interventional' });
-    const decision = world.run(number, {
-      type: 'split', ownScope: 'Ubytek w jezdni',
-      parts: [{ scope: 'Uszkodzona latarnia', addressee: 'ZDiT — oświetlenie' }, { scope: 'Przepełniony kosz', addressee: 'WGK' }],
-    }, operator, { numbers: ['2026/000501', '2026/000502'] });
+    const decision = world.run(
+      number,
+      {
+        type: 'split',
+        ownScope: 'Ubytek w jezdni',
+        parts: [
+          { scope: 'Uszkodzona latarnia', addressee: 'ZDiT — oświetlenie' },
+          { scope: 'Przepełniony kosz', addressee: 'WGK' },
+        ],
+      },
+      operator,
+      { numbers: ['2026/000501', '2026/000502'] },
+    );
     expectOk(decision);
     for (const part of ['2026/000501', '2026/000502']) {
       const ticket = world.get(part);
@@ -176,15 +268,26 @@ describe('Routing (P§11–P§15, P§20)', () => {
       expect(ticket.times.receivedAt).toBe(world.get(number).times.receivedAt); // P§18.1 counts from receipt
       expect(ticket.reporter.phone).toBe(personal.phone);
     }
-    expectRefused(world.run(number, { type: 'split', ownScope: 'x', parts: [{ scope: 'y' }] }, operator, { numbers: [] }), 'invalidInput', 'number');
+    expectRefused(
+      world.run(number, { type: 'split', ownScope: 'x', parts: [{ scope: 'y' }] }, operator, { numbers: [] }),
+      'invalidInput',
+      'number',
+    );
   });
 
   it('P§13.2 each part names its scope and lists the other addressees', () => {
     const { world, number } = ticketIn('registered');
-    world.ok(number, {
-      type: 'split', ownScope: 'Ubytek w jezdni', ownAddressee: 'ZDiT — drogi',
-      parts: [{ scope: 'Uszkodzona latarnia', addressee: 'ZDiT — oświetlenie' }],
-    }, operator, { numbers: ['2026/000601'] });
+    world.ok(
+      number,
+      {
+        type: 'split',
+        ownScope: 'Ubytek w jezdni',
+        ownAddressee: 'ZDiT — drogi',
+        parts: [{ scope: 'Uszkodzona latarnia', addressee: 'ZDiT — oświetlenie' }],
+      },
+      operator,
+      { numbers: ['2026/000601'] },
+    );
     const original = world.get(number);
     const part = world.get('2026/000601');
     expect(original.links.scope).toBe('Ubytek w jezdni');
@@ -198,15 +301,27 @@ describe('Routing (P§11–P§15, P§20)', () => {
     const { world, number } = ticketIn('registered');
     world.ok(number, { type: 'forwardToCoordinators', groupId: 'zdit-k1', rpwId: 'RPW/1/2026' }, operator, { now: at(20) });
     expect(world.get(number)).toMatchObject({
-      status: 'forwarded', unitId: 'zdit', coordinatorGroupId: 'zdit-k1', routedUnitIds: ['zdit'], routedGroupIds: ['zdit-k1'],
+      status: 'forwarded',
+      unitId: 'zdit',
+      coordinatorGroupId: 'zdit-k1',
+      routedUnitIds: ['zdit'],
+      routedGroupIds: ['zdit-k1'],
       times: { forwardedAt: at(20), handedToGroupAt: at(20), takenUpAt: null },
     });
   });
 
   it('P§13.1 not to a realizer group, and not to a unit that does not work in the app', () => {
     const { world, number } = ticketIn('registered');
-    expectRefused(world.run(number, { type: 'forwardToCoordinators', groupId: 'zdit-r1', rpwId: 'R' }, operator), 'invalidInput', 'groupId');
-    const refusal = expectRefused(world.run(number, { type: 'forwardToCoordinators', groupId: 'mopr-k', rpwId: 'R' }, operator), 'invalidInput', 'groupId');
+    expectRefused(
+      world.run(number, { type: 'forwardToCoordinators', groupId: 'zdit-r1', rpwId: 'R' }, operator),
+      'invalidInput',
+      'groupId',
+    );
+    const refusal = expectRefused(
+      world.run(number, { type: 'forwardToCoordinators', groupId: 'mopr-k', rpwId: 'R' }, operator),
+      'invalidInput',
+      'groupId',
+    );
     expect(refusal.message).toContain('P§15.4');
     expectRefused(world.run(number, { type: 'forwardToCoordinators', groupId: 'nope' }, operator), 'invalidInput', 'groupId');
   });
@@ -215,14 +330,22 @@ describe('Routing (P§11–P§15, P§20)', () => {
     const world = new World();
     const number = world.ok(null, phoneRegistration({ categoryId: 'greenery', subcategoryId: undefined, templateAnswers: {} }), operator);
     expectRefused(world.run(number, { type: 'forwardToCoordinators', groupId: 'wgk-k' }, operator), 'invalidInput', 'obreb');
-    expectRefused(world.run(number, { type: 'forwardToCoordinators', groupId: 'wgk-k', obreb: 'B-12' }, operator), 'invalidInput', 'dzialka');
+    expectRefused(
+      world.run(number, { type: 'forwardToCoordinators', groupId: 'wgk-k', obreb: 'B-12' }, operator),
+      'invalidInput',
+      'dzialka',
+    );
     world.ok(number, { type: 'forwardToCoordinators', groupId: 'wgk-k', obreb: 'B-12', dzialka: '154/3' }, operator);
     expect(world.get(number).location).toMatchObject({ address: 'ul. Piotrkowska 100, Łódź', obreb: 'B-12', dzialka: '154/3' });
   });
 
   it('P§13.3 forwarding to a city agency needs an RPW id; to an office department it does not', () => {
     const { world, number } = ticketIn('registered');
-    const refusal = expectRefused(world.run(number, { type: 'forwardToCoordinators', groupId: 'zdit-k1' }, operator), 'invalidInput', 'rpwId');
+    const refusal = expectRefused(
+      world.run(number, { type: 'forwardToCoordinators', groupId: 'zdit-k1' }, operator),
+      'invalidInput',
+      'rpwId',
+    );
     expect(refusal.message).toContain('Zarząd Dróg i Transportu');
     world.ok(number, { type: 'setRpwId', rpwId: 'RPW/12345/2026' }, operator);
     world.ok(number, { type: 'forwardToCoordinators', groupId: 'zdit-k1' }, operator);
@@ -230,13 +353,23 @@ describe('Routing (P§11–P§15, P§20)', () => {
     world.ok(other, { type: 'forwardToCoordinators', groupId: 'wgk-k' }, operator);
   });
 
-  it('P§14 P§14.3 outside the city\'s competence: closed as out of scope with the RPW id and the receiving entity', () => {
+  it("P§14 P§14.3 outside the city's competence: closed as out of scope with the RPW id and the receiving entity", () => {
     const { world, number } = ticketIn('registered');
     expectRefused(world.run(number, { type: 'closeOutOfScope', receivingEntity: 'PKP PLK S.A.' }, operator), 'invalidInput', 'rpwId');
-    expectRefused(world.run(number, { type: 'closeOutOfScope', rpwId: 'RPW/9/2026' } as Command, operator), 'invalidInput', 'receivingEntity');
-    world.ok(number, { type: 'closeOutOfScope', receivingEntity: 'PKP PLK S.A.', rpwId: 'RPW/9/2026', reason: 'Wiadukt kolejowy' }, operator, { now: at(50) });
+    expectRefused(
+      world.run(number, { type: 'closeOutOfScope', rpwId: 'RPW/9/2026' } as Command, operator),
+      'invalidInput',
+      'receivingEntity',
+    );
+    world.ok(
+      number,
+      { type: 'closeOutOfScope', receivingEntity: 'PKP PLK S.A.', rpwId: 'RPW/9/2026', reason: 'Wiadukt kolejowy' },
+      operator,
+      { now: at(50) },
+    );
     expect(world.get(number)).toMatchObject({
-      status: 'closed', rpwIds: ['RPW/9/2026'],
+      status: 'closed',
+      rpwIds: ['RPW/9/2026'],
       outcome: { kind: 'outOfScope', receivingEntity: 'PKP PLK S.A.', reason: 'Wiadukt kolejowy', at: at(50), by: 'op1' },
       times: { closedAt: at(50) },
     });
@@ -245,34 +378,56 @@ describe('Routing (P§11–P§15, P§20)', () => {
   it('P§14.2 the operator records that the reporter was told where the ticket went', () => {
     const { world, number } = ticketIn('registered');
     world.ok(number, { type: 'closeOutOfScope', receivingEntity: 'PKP PLK S.A.', rpwId: 'RPW/9/2026' }, operator);
-    world.ok(number, { type: 'recordAnswerToReporter', answeredAt: at(60), how: 'email', summary: 'Przekazano do PKP PLK' }, operator, { now: at(61) });
-    expect(world.get(number).answers).toEqual([{ answeredAt: at(60), how: 'email', summary: 'Przekazano do PKP PLK', by: 'op1', recordedAt: at(61) }]);
+    world.ok(number, { type: 'recordAnswerToReporter', answeredAt: at(60), how: 'email', summary: 'Przekazano do PKP PLK' }, operator, {
+      now: at(61),
+    });
+    expect(world.get(number).answers).toEqual([
+      { answeredAt: at(60), how: 'email', summary: 'Przekazano do PKP PLK', by: 'op1', recordedAt: at(61) },
+    ]);
   });
 
   it('P§15 P§15.4 a unit that does not work in the app: closed as handled outside it, with the RPW id and the unit', () => {
     const { world, number } = ticketIn('registered');
-    expectRefused(world.run(number, { type: 'closeHandledOutside', receivingUnitId: 'zdit', rpwId: 'R/1' }, operator), 'invalidInput', 'receivingUnitId');
+    expectRefused(
+      world.run(number, { type: 'closeHandledOutside', receivingUnitId: 'zdit', rpwId: 'R/1' }, operator),
+      'invalidInput',
+      'receivingUnitId',
+    );
     expectRefused(world.run(number, { type: 'closeHandledOutside', receivingUnitId: 'wbl' }, operator), 'invalidInput', 'rpwId');
     world.ok(number, { type: 'closeHandledOutside', receivingUnitId: 'wbl', rpwId: 'RPW/33/2026' }, operator);
-    expect(world.get(number)).toMatchObject({ status: 'closed', outcome: { kind: 'handledOutside', receivingUnitId: 'wbl' }, rpwIds: ['RPW/33/2026'] });
+    expect(world.get(number)).toMatchObject({
+      status: 'closed',
+      outcome: { kind: 'handledOutside', receivingUnitId: 'wbl' },
+      rpwIds: ['RPW/33/2026'],
+    });
   });
 
   it('P§20.1 the operator re-checks a returned ticket and routes it to the right addressee', () => {
     const { world, number } = ticketIn('returnedToOperator');
     world.ok(number, { type: 'forwardToCoordinators', groupId: 'wgk-k' }, operator);
-    expect(world.get(number)).toMatchObject({ status: 'forwarded', coordinatorGroupId: 'wgk-k', unitId: 'wgk', routedUnitIds: ['zdit', 'wgk'] });
+    expect(world.get(number)).toMatchObject({
+      status: 'forwarded',
+      coordinatorGroupId: 'wgk-k',
+      unitId: 'wgk',
+      routedUnitIds: ['zdit', 'wgk'],
+    });
   });
 
   it('P§20.2 on a partial-competence notice the operator splits the ticket; the original stays with its coordinator', () => {
     const { world, number } = ticketIn('assigned');
-    world.ok(number, { type: 'split', ownScope: 'Ubytek w jezdni', parts: [{ scope: 'Uszkodzona latarnia', addressee: 'ZDiT — oświetlenie' }] }, operator, { numbers: ['2026/000701'] });
+    world.ok(
+      number,
+      { type: 'split', ownScope: 'Ubytek w jezdni', parts: [{ scope: 'Uszkodzona latarnia', addressee: 'ZDiT — oświetlenie' }] },
+      operator,
+      { numbers: ['2026/000701'] },
+    );
     expect(world.get(number)).toMatchObject({ status: 'assigned', coordinatorGroupId: 'zdit-k1' });
     expect(world.get(number).partialCompetenceNotices.every((notice) => notice.handledAt !== null)).toBe(true);
     world.ok('2026/000701', { type: 'forwardToCoordinators', groupId: 'zdit-k2' }, operator);
     expect(world.get('2026/000701').status).toBe('forwarded');
   });
 
-  it('P§20.2 a forwarded ticket is not split without the coordinator\'s notice', () => {
+  it("P§20.2 a forwarded ticket is not split without the coordinator's notice", () => {
     const { world, number } = ticketIn('forwarded');
     const refusal = expectRefused(world.run(number, { type: 'split', ownScope: 'a', parts: [{ scope: 'b' }] }, operator), 'invalidState');
     expect(refusal.message).toContain('P§20.2');
@@ -293,9 +448,20 @@ describe('Handling (P§16–P§21)', () => {
 
   it('P§16.3 P§22 the realizer records that the reporter was answered, when and how', () => {
     const { world, number } = ticketIn('inProgress');
-    world.ok(number, { type: 'recordAnswerToReporter', answeredAt: at(200), how: 'letter', summary: 'Naprawa w przyszłym tygodniu' }, realizer, { now: at(210) });
-    expect(world.get(number).answers).toEqual([{ answeredAt: at(200), how: 'letter', summary: 'Naprawa w przyszłym tygodniu', by: 're1', recordedAt: at(210) }]);
-    expectRefused(world.run(number, { type: 'recordAnswerToReporter', answeredAt: at(9999), how: 'phone' }, realizer, { now: at(211) }), 'invalidInput', 'answeredAt');
+    world.ok(
+      number,
+      { type: 'recordAnswerToReporter', answeredAt: at(200), how: 'letter', summary: 'Naprawa w przyszłym tygodniu' },
+      realizer,
+      { now: at(210) },
+    );
+    expect(world.get(number).answers).toEqual([
+      { answeredAt: at(200), how: 'letter', summary: 'Naprawa w przyszłym tygodniu', by: 're1', recordedAt: at(210) },
+    ]);
+    expectRefused(
+      world.run(number, { type: 'recordAnswerToReporter', answeredAt: at(9999), how: 'phone' }, realizer, { now: at(211) }),
+      'invalidInput',
+      'answeredAt',
+    );
   });
 
   it('P§17.2 the ticket and its history show who handles it, every action, the stage, dates, delay, reasons and answers', () => {
@@ -318,11 +484,16 @@ describe('Handling (P§16–P§21)', () => {
     expect(ticket.answers[0]).toMatchObject({ answeredAt: at(4), how: 'phone' }); // 8)
     const history = world.streams.get(number)!;
     expect(history.every((event) => event.actorId && event.at)).toBe(true);
-    expect(history.map((event) => describeEvent(event, directory))).toEqual(expect.arrayContaining([
-      expect.stringContaining('Konsultacja'), expect.stringContaining('Wizja lokalna'), expect.stringContaining('Uzgodnienie'),
-      expect.stringContaining('Planowany termin zakończenia: 25.03.2026'), expect.stringContaining('Udzielono odpowiedzi'),
-      expect.stringContaining('nie zostanie zrealizowane'),
-    ]));
+    expect(history.map((event) => describeEvent(event, directory))).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('Konsultacja'),
+        expect.stringContaining('Wizja lokalna'),
+        expect.stringContaining('Uzgodnienie'),
+        expect.stringContaining('Planowany termin zakończenia: 25.03.2026'),
+        expect.stringContaining('Udzielono odpowiedzi'),
+        expect.stringContaining('nie zostanie zrealizowane'),
+      ]),
+    );
   });
 
   it('P§18.1 the receipt time (start of the 10-working-day limit) is kept, and the kind says whether it applies', () => {
@@ -332,9 +503,21 @@ describe('Handling (P§16–P§21)', () => {
 
   it('P§18.2 a planned completion date always comes with the reason for the delay, and is not in the past', () => {
     const { world, number } = ticketIn('inProgress');
-    expectRefused(world.run(number, { type: 'setPlannedDate', plannedOn: '2026-03-20' } as Command, realizer), 'invalidInput', 'delayReason');
-    expectRefused(world.run(number, { type: 'setPlannedDate', delayReason: 'Brak materiału' } as Command, realizer), 'invalidInput', 'plannedOn');
-    expectRefused(world.run(number, { type: 'setPlannedDate', plannedOn: '2026-02-01', delayReason: 'x' }, realizer), 'invalidInput', 'plannedOn');
+    expectRefused(
+      world.run(number, { type: 'setPlannedDate', plannedOn: '2026-03-20' } as Command, realizer),
+      'invalidInput',
+      'delayReason',
+    );
+    expectRefused(
+      world.run(number, { type: 'setPlannedDate', delayReason: 'Brak materiału' } as Command, realizer),
+      'invalidInput',
+      'plannedOn',
+    );
+    expectRefused(
+      world.run(number, { type: 'setPlannedDate', plannedOn: '2026-02-01', delayReason: 'x' }, realizer),
+      'invalidInput',
+      'plannedOn',
+    );
     world.ok(number, { type: 'setPlannedDate', plannedOn: '2026-03-20', delayReason: 'Brak materiału' }, realizer);
     expect(world.get(number).plannedCompletion).toMatchObject({ plannedOn: '2026-03-20', delayReason: 'Brak materiału', by: 're1' });
   });
@@ -361,7 +544,10 @@ describe('Handling (P§16–P§21)', () => {
     expectRefused(world.run(number, { type: 'suspend', reason: 'Zima' } as Command, coordinator), 'invalidInput', 'until');
     expectRefused(world.run(number, { type: 'suspend', reason: 'Zima', until: '2026-01-01' }, coordinator), 'invalidInput', 'until');
     world.ok(number, { type: 'suspend', reason: 'Prace możliwe po zimie', until: '2026-04-15' }, coordinator);
-    expect(world.get(number)).toMatchObject({ status: 'suspended', suspension: { reason: 'Prace możliwe po zimie', until: '2026-04-15', by: 'co1' } });
+    expect(world.get(number)).toMatchObject({
+      status: 'suspended',
+      suspension: { reason: 'Prace możliwe po zimie', until: '2026-04-15', by: 'co1' },
+    });
     world.ok(number, { type: 'resume', realizerGroupId: 'zdit-r1' }, coordinator);
     expect(world.get(number)).toMatchObject({ status: 'assigned', suspension: null, realizerGroupId: 'zdit-r1' });
   });
@@ -376,12 +562,26 @@ describe('Handling (P§16–P§21)', () => {
 
   it('P§19.4.1 coordinator returns to operator naming the right addressee', () => {
     const { world, number } = ticketIn('withCoordinator');
-    expectRefused(world.run(number, { type: 'returnToOperator', reason: 'Nie nasze' } as Command, coordinator), 'invalidInput', 'rightAddressee');
-    world.ok(number, { type: 'returnToOperator', rightAddressee: 'Zarząd Zieleni Miejskiej', reason: 'Drzewo w pasie zieleni' }, coordinator, { now: at(500) });
+    expectRefused(
+      world.run(number, { type: 'returnToOperator', reason: 'Nie nasze' } as Command, coordinator),
+      'invalidInput',
+      'rightAddressee',
+    );
+    world.ok(
+      number,
+      { type: 'returnToOperator', rightAddressee: 'Zarząd Zieleni Miejskiej', reason: 'Drzewo w pasie zieleni' },
+      coordinator,
+      { now: at(500) },
+    );
     const ticket = world.get(number);
     expect(ticket).toMatchObject({ status: 'returnedToOperator', coordinatorGroupId: null, unitId: null });
     expect(ticket.returns.at(-1)).toEqual({
-      to: 'operator', at: at(500), by: 'co1', fromGroupId: 'zdit-k1', reason: 'Drzewo w pasie zieleni', rightAddressee: 'Zarząd Zieleni Miejskiej',
+      to: 'operator',
+      at: at(500),
+      by: 'co1',
+      fromGroupId: 'zdit-k1',
+      reason: 'Drzewo w pasie zieleni',
+      rightAddressee: 'Zarząd Zieleni Miejskiej',
     });
     expect(ticket.times.forwardedAt).not.toBeNull(); // the 2-working-day limit counts from here (calendar)
   });
@@ -389,8 +589,20 @@ describe('Handling (P§16–P§21)', () => {
   it('P§19.4.2 the coordinator tells the operator that part belongs elsewhere, recording how and when', () => {
     const { world, number } = ticketIn('forwarded');
     world.ok(number, { type: 'takeUp' }, coordinator);
-    expectRefused(world.run(number, { type: 'notifyPartialCompetence', how: 'fax', notifiedAt: at(1), part: 'a', otherAddressee: 'b' } as unknown as Command, coordinator), 'invalidInput', 'how');
-    world.ok(number, { type: 'notifyPartialCompetence', how: 'email', notifiedAt: at(3), part: 'Znak drogowy', otherAddressee: 'ZDiT — oznakowanie' }, coordinator);
+    expectRefused(
+      world.run(
+        number,
+        { type: 'notifyPartialCompetence', how: 'fax', notifiedAt: at(1), part: 'a', otherAddressee: 'b' } as unknown as Command,
+        coordinator,
+      ),
+      'invalidInput',
+      'how',
+    );
+    world.ok(
+      number,
+      { type: 'notifyPartialCompetence', how: 'email', notifiedAt: at(3), part: 'Znak drogowy', otherAddressee: 'ZDiT — oznakowanie' },
+      coordinator,
+    );
     expect(world.get(number).partialCompetenceNotices).toEqual([
       { how: 'email', notifiedAt: at(3), part: 'Znak drogowy', otherAddressee: 'ZDiT — oznakowanie', by: 'co1', handledAt: null },
     ]);
@@ -398,7 +610,11 @@ describe('Handling (P§16–P§21)', () => {
 
   it('P§19.4.3 the coordinator passes it to another coordinator group of the same unit only', () => {
     const { world, number } = ticketIn('withCoordinator');
-    const refusal = expectRefused(world.run(number, { type: 'passToCoordinatorGroup', groupId: 'wgk-k' }, coordinator), 'invalidInput', 'groupId');
+    const refusal = expectRefused(
+      world.run(number, { type: 'passToCoordinatorGroup', groupId: 'wgk-k' }, coordinator),
+      'invalidInput',
+      'groupId',
+    );
     expect(refusal.message).toContain('P§19.4.1');
     expectRefused(world.run(number, { type: 'passToCoordinatorGroup', groupId: 'zdit-k1' }, coordinator), 'invalidInput', 'groupId');
     world.ok(number, { type: 'passToCoordinatorGroup', groupId: 'zdit-k2' }, coordinator);
@@ -428,16 +644,29 @@ describe('Handling (P§16–P§21)', () => {
     world.ok(number, { type: 'reclassify', categoryId: 'info' }, realizer);
     expectRefused(world.run(number, { type: 'closeNonInterventional' } as Command, realizer), 'invalidInput', 'reason');
     world.ok(number, { type: 'closeNonInterventional', reason: 'Prośba o informację, odpowiedź pismem' }, realizer);
-    expect(world.get(number)).toMatchObject({ status: 'closed', outcome: { kind: 'nonInterventional', reason: 'Prośba o informację, odpowiedź pismem' } });
+    expect(world.get(number)).toMatchObject({
+      status: 'closed',
+      outcome: { kind: 'nonInterventional', reason: 'Prośba o informację, odpowiedź pismem' },
+    });
   });
 
   it('P§21.2.2 the realizer returns it to the coordinator with the reason and, to postpone, the date', () => {
     const { world, number } = ticketIn('inProgress');
-    expectRefused(world.run(number, { type: 'returnToCoordinator', kind: 'postpone', reason: 'Zima' }, realizer), 'invalidInput', 'postponeUntil');
+    expectRefused(
+      world.run(number, { type: 'returnToCoordinator', kind: 'postpone', reason: 'Zima' }, realizer),
+      'invalidInput',
+      'postponeUntil',
+    );
     expectRefused(world.run(number, { type: 'returnToCoordinator', kind: 'postpone' } as Command, realizer), 'invalidInput', 'reason');
     world.ok(number, { type: 'returnToCoordinator', kind: 'postpone', reason: 'Zima', postponeUntil: '2026-04-10' }, realizer);
     expect(world.get(number)).toMatchObject({ status: 'returnedToCoordinator', realizerGroupId: null, realizerId: null });
-    expect(world.get(number).returns.at(-1)).toMatchObject({ to: 'coordinator', kind: 'postpone', reason: 'Zima', postponeUntil: '2026-04-10', fromGroupId: 'zdit-r1' });
+    expect(world.get(number).returns.at(-1)).toMatchObject({
+      to: 'coordinator',
+      kind: 'postpone',
+      reason: 'Zima',
+      postponeUntil: '2026-04-10',
+      fromGroupId: 'zdit-r1',
+    });
     const other = ticketIn('inProgress');
     other.world.ok(other.number, { type: 'returnToCoordinator', kind: 'notOurs', reason: 'Teren prywatny' }, realizer);
     expect(other.world.get(other.number).returns.at(-1)).toMatchObject({ kind: 'notOurs', reason: 'Teren prywatny' });
@@ -445,28 +674,45 @@ describe('Handling (P§16–P§21)', () => {
 
   it('P§21.2.3 the realizer marks it handed to a contractor: company, when ordered, due date', () => {
     const { world, number } = ticketIn('inProgress');
-    expectRefused(world.run(number, { type: 'handToContractor', company: 'Drogbud', orderedAt: at(1) } as Command, realizer), 'invalidInput', 'dueOn');
-    expectRefused(world.run(number, { type: 'handToContractor', company: 'Drogbud', orderedAt: at(1), dueOn: '2026-02-01' }, realizer), 'invalidInput', 'dueOn');
-    world.ok(number, { type: 'handToContractor', company: 'Drogbud sp. z o.o.', orderedAt: at(60), dueOn: '2026-03-12' }, realizer, { now: at(61) });
-    expect(world.get(number)).toMatchObject({ status: 'withContractor', contractorOrders: [{ company: 'Drogbud sp. z o.o.', orderedAt: at(60), dueOn: '2026-03-12', state: 'ordered' }] });
+    expectRefused(
+      world.run(number, { type: 'handToContractor', company: 'Drogbud', orderedAt: at(1) } as Command, realizer),
+      'invalidInput',
+      'dueOn',
+    );
+    expectRefused(
+      world.run(number, { type: 'handToContractor', company: 'Drogbud', orderedAt: at(1), dueOn: '2026-02-01' }, realizer),
+      'invalidInput',
+      'dueOn',
+    );
+    world.ok(number, { type: 'handToContractor', company: 'Drogbud sp. z o.o.', orderedAt: at(60), dueOn: '2026-03-12' }, realizer, {
+      now: at(61),
+    });
+    expect(world.get(number)).toMatchObject({
+      status: 'withContractor',
+      contractorOrders: [{ company: 'Drogbud sp. z o.o.', orderedAt: at(60), dueOn: '2026-03-12', state: 'ordered' }],
+    });
   });
 
-  it('P§21.2.4 accepting the contractor\'s work gives the actual completion date and ends handling', () => {
+  it("P§21.2.4 accepting the contractor's work gives the actual completion date and ends handling", () => {
     const { world, number } = ticketIn('withContractor');
     expectRefused(world.run(number, { type: 'acceptContractorWork' } as Command, realizer), 'invalidInput', 'completedOn');
     expectRefused(world.run(number, { type: 'acceptContractorWork', completedOn: '2026-12-31' }, realizer), 'invalidInput', 'completedOn');
     world.ok(number, { type: 'acceptContractorWork', completedOn: '2026-03-02' }, realizer);
     expect(world.get(number)).toMatchObject({
-      status: 'resolved', outcome: { kind: 'contractorAccepted', completedOn: '2026-03-02' },
+      status: 'resolved',
+      outcome: { kind: 'contractorAccepted', completedOn: '2026-03-02' },
       contractorOrders: [{ state: 'accepted', completedOn: '2026-03-02' }],
     });
   });
 
-  it('P§21.2.4 rejecting the contractor\'s work needs a reason and sends the ticket back to work', () => {
+  it("P§21.2.4 rejecting the contractor's work needs a reason and sends the ticket back to work", () => {
     const { world, number } = ticketIn('withContractor');
     expectRefused(world.run(number, { type: 'rejectContractorWork' } as Command, realizer), 'invalidInput', 'reason');
     world.ok(number, { type: 'rejectContractorWork', reason: 'Nawierzchnia nierówna' }, realizer);
-    expect(world.get(number)).toMatchObject({ status: 'inProgress', contractorOrders: [{ state: 'rejected', rejectionReason: 'Nawierzchnia nierówna' }] });
+    expect(world.get(number)).toMatchObject({
+      status: 'inProgress',
+      contractorOrders: [{ state: 'rejected', rejectionReason: 'Nawierzchnia nierówna' }],
+    });
     world.ok(number, { type: 'handToContractor', company: 'Asfalt-Pol', orderedAt: at(world.minute), dueOn: '2026-03-20' }, realizer);
     expect(world.get(number).contractorOrders.map((order) => order.state)).toEqual(['rejected', 'ordered']);
   });
@@ -474,7 +720,11 @@ describe('Handling (P§16–P§21)', () => {
   it('P§21.2.5 resolved as fixed, or as not to be done with the reason', () => {
     const fixed = ticketIn('inProgress');
     fixed.world.ok(fixed.number, { type: 'resolve', outcome: 'fixed', completedOn: '2026-03-01' }, realizer, { now: at(70) });
-    expect(fixed.world.get(fixed.number)).toMatchObject({ status: 'resolved', outcome: { kind: 'fixed', completedOn: '2026-03-01' }, times: { resolvedAt: at(70) } });
+    expect(fixed.world.get(fixed.number)).toMatchObject({
+      status: 'resolved',
+      outcome: { kind: 'fixed', completedOn: '2026-03-01' },
+      times: { resolvedAt: at(70) },
+    });
     const notDone = ticketIn('inProgress');
     expectRefused(notDone.world.run(notDone.number, { type: 'resolve', outcome: 'notToBeDone' }, realizer), 'invalidInput', 'reason');
     notDone.world.ok(notDone.number, { type: 'resolve', outcome: 'notToBeDone', reason: 'Zgłaszającemu udzielono odpowiedzi' }, realizer);
@@ -484,8 +734,15 @@ describe('Handling (P§16–P§21)', () => {
   it('P§21.3 the competent entity is outside the city: forwarded there, recorded and closed', () => {
     const { world, number } = ticketIn('inProgress');
     expectRefused(world.run(number, { type: 'forwardExternalAndClose' } as Command, realizer), 'invalidInput', 'receivingEntity');
-    world.ok(number, { type: 'forwardExternalAndClose', receivingEntity: 'Generalna Dyrekcja Dróg Krajowych i Autostrad', note: 'Droga krajowa' }, realizer);
-    expect(world.get(number)).toMatchObject({ status: 'closed', outcome: { kind: 'forwardedExternal', receivingEntity: 'Generalna Dyrekcja Dróg Krajowych i Autostrad' } });
+    world.ok(
+      number,
+      { type: 'forwardExternalAndClose', receivingEntity: 'Generalna Dyrekcja Dróg Krajowych i Autostrad', note: 'Droga krajowa' },
+      realizer,
+    );
+    expect(world.get(number)).toMatchObject({
+      status: 'closed',
+      outcome: { kind: 'forwardedExternal', receivingEntity: 'Generalna Dyrekcja Dróg Krajowych i Autostrad' },
+    });
   });
 });
 
@@ -499,21 +756,49 @@ describe('Status information (P§22–P§23)', () => {
   it('P§23.3.1 an inquiry about an unfinished ticket is noted: what was done, what the caller expects', () => {
     const { world, number } = ticketIn('assigned');
     expectRefused(world.run(number, { type: 'recordInquiry', actionsDone: 'x' } as Command, operator), 'invalidInput', 'callerExpects');
-    world.ok(number, { type: 'recordInquiry', actionsDone: 'Przekazano do realizatora ZDiT', callerExpects: 'Naprawy przed weekendem', inquiredAt: at(4) }, operator);
-    expect(world.get(number).inquiries).toEqual([{ inquiredAt: at(4), actionsDone: 'Przekazano do realizatora ZDiT', callerExpects: 'Naprawy przed weekendem', by: 'op1' }]);
+    world.ok(
+      number,
+      { type: 'recordInquiry', actionsDone: 'Przekazano do realizatora ZDiT', callerExpects: 'Naprawy przed weekendem', inquiredAt: at(4) },
+      operator,
+    );
+    expect(world.get(number).inquiries).toEqual([
+      { inquiredAt: at(4), actionsDone: 'Przekazano do realizatora ZDiT', callerExpects: 'Naprawy przed weekendem', by: 'op1' },
+    ]);
     const finished = ticketIn('resolved');
-    const refusal = expectRefused(finished.world.run(finished.number, { type: 'recordInquiry', actionsDone: 'a', callerExpects: 'b' }, operator), 'invalidState');
+    const refusal = expectRefused(
+      finished.world.run(finished.number, { type: 'recordInquiry', actionsDone: 'a', callerExpects: 'b' }, operator),
+      'invalidState',
+    );
     expect(refusal.message).toContain('rozwiązane');
   });
 
-  it('P§23.3.1 P§26.2 another resident calling about the same event leaves contact with consent; it is personal data like the reporter\'s', async () => {
+  it("P§23.3.1 P§26.2 another resident calling about the same event leaves contact with consent; it is personal data like the reporter's", async () => {
     const { redactForActor } = await import('../../src-shared/ticket');
     const { world, number } = ticketIn('assigned');
     const caller = { wantsAnswer: true, consent: true, name: 'Adam Drugi', phone: '700 800 900' };
-    expectRefused(world.run(number, { type: 'recordInquiry', actionsDone: 'a', callerExpects: 'b', caller: { ...caller, consent: false } }, operator), 'invalidInput', 'caller.consent');
-    expectRefused(world.run(number, { type: 'recordInquiry', actionsDone: 'a', callerExpects: 'b', caller: { wantsAnswer: true, consent: true } }, operator), 'invalidInput', 'caller');
-    world.ok(number, { type: 'recordInquiry', actionsDone: 'Zgłoszenie już w realizacji', callerExpects: 'Informacji o naprawie', caller }, operator);
-    expect(world.get(number).inquiries.at(-1)).toMatchObject({ callerWantsAnswer: true, callerContact: { name: 'Adam Drugi', phone: '700 800 900' } });
+    expectRefused(
+      world.run(number, { type: 'recordInquiry', actionsDone: 'a', callerExpects: 'b', caller: { ...caller, consent: false } }, operator),
+      'invalidInput',
+      'caller.consent',
+    );
+    expectRefused(
+      world.run(
+        number,
+        { type: 'recordInquiry', actionsDone: 'a', callerExpects: 'b', caller: { wantsAnswer: true, consent: true } },
+        operator,
+      ),
+      'invalidInput',
+      'caller',
+    );
+    world.ok(
+      number,
+      { type: 'recordInquiry', actionsDone: 'Zgłoszenie już w realizacji', callerExpects: 'Informacji o naprawie', caller },
+      operator,
+    );
+    expect(world.get(number).inquiries.at(-1)).toMatchObject({
+      callerWantsAnswer: true,
+      callerContact: { name: 'Adam Drugi', phone: '700 800 900' },
+    });
     // Supervisors read the ticket without it (P§26).
     expect(JSON.stringify(redactForActor(actors.supervisorOwnUnit, world.get(number), directory))).not.toContain('700 800 900');
     world.ok(number, { type: 'withdrawConsent' }, operator);
@@ -524,11 +809,21 @@ describe('Status information (P§22–P§23)', () => {
   it('P§23.3.2 an inquiry about a finished ticket becomes a new ticket linked to it, forwarded to the coordinator', () => {
     const { world, number } = ticketIn('resolved');
     expectRefused(world.run(number, { type: 'registerFollowUp', subject: 'Pytanie' }, operator), 'invalidInput', 'rpwId'); // ZDiT is an agency (P§13.3)
-    world.ok(number, { type: 'registerFollowUp', subject: 'Dziura wróciła', rpwId: 'RPW/700/2026', reporter: reporterWithContact }, operator, { numbers: ['2026/000801'] });
+    world.ok(
+      number,
+      { type: 'registerFollowUp', subject: 'Dziura wróciła', rpwId: 'RPW/700/2026', reporter: reporterWithContact },
+      operator,
+      { numbers: ['2026/000801'] },
+    );
     expect(world.get(number).links.followUps).toEqual(['2026/000801']);
     expect(world.get('2026/000801')).toMatchObject({
-      kind: 'inquiry', status: 'forwarded', coordinatorGroupId: 'zdit-k1', categoryId: 'roads',
-      links: { followUpOf: number }, rpwIds: ['RPW/700/2026'], reporter: { email: personal.email },
+      kind: 'inquiry',
+      status: 'forwarded',
+      coordinatorGroupId: 'zdit-k1',
+      categoryId: 'roads',
+      links: { followUpOf: number },
+      rpwIds: ['RPW/700/2026'],
+      reporter: { email: personal.email },
     });
     const open = ticketIn('inProgress');
     expectRefused(open.world.run(open.number, { type: 'registerFollowUp', subject: 'x', rpwId: 'R' }, operator), 'invalidState');
@@ -542,8 +837,12 @@ describe('Personal data (P§26–P§28)', () => {
     expect(world.get(number).reporter).toEqual({ wantsAnswer: false, consent: false });
   });
 
-  it('P§26.2 personal data is recorded only as given on the reporter\'s own initiative (consent)', () => {
-    const refusal = expectRefused(decide(null, phoneRegistration({ reporter: { ...personal, wantsAnswer: false, consent: false } }), operator, at(1), ctx()), 'invalidInput', 'reporter.consent');
+  it("P§26.2 personal data is recorded only as given on the reporter's own initiative (consent)", () => {
+    const refusal = expectRefused(
+      decide(null, phoneRegistration({ reporter: { ...personal, wantsAnswer: false, consent: false } }), operator, at(1), ctx()),
+      'invalidInput',
+      'reporter.consent',
+    );
     expect(refusal.message).toContain('własnej inicjatywy');
   });
 
@@ -577,7 +876,7 @@ describe('Personal data (P§26–P§28)', () => {
     }
   });
 
-  it('P§27.1 when the retention period is over, the hub\'s retention job erases personal data', () => {
+  it("P§27.1 when the retention period is over, the hub's retention job erases personal data", () => {
     const { world, number } = ticketIn('resolved');
     expectRefused(world.run(number, { type: 'expirePersonalData' }, operator), 'forbidden');
     world.ok(number, { type: 'expirePersonalData' }, system);
@@ -600,7 +899,13 @@ describe('Personal data (P§26–P§28)', () => {
   it('P§27.3 a deleted ticket keeps no personal data but its statistics fields, for the aggregate record', () => {
     const { world, number } = ticketIn('deleted');
     const ticket = world.get(number);
-    expect(ticket).toMatchObject({ categoryId: 'roads', kind: 'informational', channel: 'phone', outcome: { kind: 'fixed' }, unitId: 'zdit' });
+    expect(ticket).toMatchObject({
+      categoryId: 'roads',
+      kind: 'informational',
+      channel: 'phone',
+      outcome: { kind: 'fixed' },
+      unitId: 'zdit',
+    });
     expect(ticket.times.resolvedAt).not.toBeNull();
     expect(JSON.stringify([ticket, world.streams.get(number)])).not.toContain(personal.email);
   });
@@ -609,17 +914,28 @@ describe('Personal data (P§26–P§28)', () => {
 describe('Outage (P§29–P§32)', () => {
   it('P§32 a ticket received during an outage is registered afterwards with its real receipt time and the outage flag', () => {
     const world = new World();
-    const number = world.ok(null, { ...phoneRegistration({ receivedAt: at(-120), rpwIds: ['RPW/31/2026'] }), outage: true } as Command, operator, { now: at(0) });
+    const number = world.ok(
+      null,
+      { ...phoneRegistration({ receivedAt: at(-120), rpwIds: ['RPW/31/2026'] }), outage: true } as Command,
+      operator,
+      { now: at(0) },
+    );
     expect(world.get(number)).toMatchObject({ capturedDuringOutage: true, rpwIds: ['RPW/31/2026'], times: { receivedAt: at(-120) } });
     expect(describeEvent(world.streams.get(number)![0]!, directory)).toContain('w czasie awarii');
   });
 
   it('P§31.2 after recovery every action is entered with the time it was taken', () => {
     const { world, number } = ticketIn('inProgress');
-    world.ok(number, { type: 'recordAction', kind: 'siteVisit', note: 'Wizja w czasie awarii', doneAt: at(-30), outage: true }, realizer, { now: at(200) });
+    world.ok(number, { type: 'recordAction', kind: 'siteVisit', note: 'Wizja w czasie awarii', doneAt: at(-30), outage: true }, realizer, {
+      now: at(200),
+    });
     const event = world.streams.get(number)!.at(-1)!;
     expect(event).toMatchObject({ type: 'actionRecorded', doneAt: at(-30), outage: true, actorId: 're1' });
-    expectRefused(world.run(number, { type: 'recordAction', kind: 'other', note: 'x', doneAt: at(9999) }, realizer, { now: at(201) }), 'invalidInput', 'doneAt');
+    expectRefused(
+      world.run(number, { type: 'recordAction', kind: 'other', note: 'x', doneAt: at(9999) }, realizer, { now: at(201) }),
+      'invalidInput',
+      'doneAt',
+    );
   });
 });
 

@@ -15,10 +15,11 @@ export async function startChaosProxy(targetPort: number, random: () => number):
     url: '',
     chaos: true,
     stats: { connections: 0, reset: 0, cut: 0, delayed: 0 },
-    close: () => new Promise((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
   const server = createServer((client) => {
     sockets.add(client);

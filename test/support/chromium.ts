@@ -27,6 +27,16 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: await browserPath(),
     headless: true,
     // No sandbox when tests run as root in a container; no background traffic on a closed network.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--lang=pl-PL', '--font-render-hinting=none'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--lang=pl-PL',
+      '--font-render-hinting=none',
+    ],
   });
 }

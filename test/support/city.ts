@@ -19,7 +19,13 @@ export const groups: Group[] = [
   { id: 'wgk-r', symbol: 'WGK-R', name: 'Realizatorzy WGK', unitId: 'wgk', kind: 'realizer' },
 ];
 export const categories: Category[] = [
-  { id: 'roads', name: 'Drogi i chodniki', kind: 'interventional', defaultCoordinatorGroupId: 'zdit-k', template: [{ id: 'size', label: 'Wielkość ubytku', required: true }] },
+  {
+    id: 'roads',
+    name: 'Drogi i chodniki',
+    kind: 'interventional',
+    defaultCoordinatorGroupId: 'zdit-k',
+    template: [{ id: 'size', label: 'Wielkość ubytku', required: true }],
+  },
   { id: 'waste', name: 'Odpady', kind: 'interventional', defaultCoordinatorGroupId: 'wgk-k' },
   { id: 'snow', name: 'Śnieg i lód', kind: 'interventional', refuseAs: 'snowIce' },
 ];

@@ -27,9 +27,15 @@ export const INTAKE_DIRECTORY: DirectoryConfig = {
   ],
   categories: [
     {
-      id: 'e2e-drogi', name: 'Drogi i jezdnie', kind: 'interventional', defaultCoordinatorGroupId: 'zdit-k',
+      id: 'e2e-drogi',
+      name: 'Drogi i jezdnie',
+      kind: 'interventional',
+      defaultCoordinatorGroupId: 'zdit-k',
       keywords: ['dziura', 'wyrwa', 'asfalt', 'jezdnia'],
-      subcategories: [{ id: 'dziura', name: 'Dziura w jezdni' }, { id: 'studzienka', name: 'Zapadnięta studzienka' }],
+      subcategories: [
+        { id: 'dziura', name: 'Dziura w jezdni' },
+        { id: 'studzienka', name: 'Zapadnięta studzienka' },
+      ],
       template: [
         { id: 'size', label: 'Jak duży jest ubytek (szerokość, głębokość)?', required: true },
         { id: 'where', label: 'Przy którym numerze / na którym pasie?', required: false },
@@ -37,21 +43,34 @@ export const INTAKE_DIRECTORY: DirectoryConfig = {
       ],
     },
     {
-      id: 'e2e-swiatlo', name: 'Oświetlenie uliczne', kind: 'interventional', defaultCoordinatorGroupId: 'zdit-k',
+      id: 'e2e-swiatlo',
+      name: 'Oświetlenie uliczne',
+      kind: 'interventional',
+      defaultCoordinatorGroupId: 'zdit-k',
       keywords: ['latarnia', 'lampa', 'ciemno'],
       template: [{ id: 'pole', label: 'Numer słupa (tabliczka na latarni)', required: true }],
     },
     {
-      id: 'e2e-odpady', name: 'Śmieci i odpady', kind: 'interventional', defaultCoordinatorGroupId: 'wgk-k', needsParcel: true,
+      id: 'e2e-odpady',
+      name: 'Śmieci i odpady',
+      kind: 'interventional',
+      defaultCoordinatorGroupId: 'wgk-k',
+      needsParcel: true,
       keywords: ['dzikie wysypisko', 'kontener'],
       template: [{ id: 'what', label: 'Jakie odpady i ile (worki, gabaryty)?', required: true }],
     },
     {
-      id: 'e2e-zima', name: 'Zimowe utrzymanie dróg i chodników', kind: 'interventional', refuseAs: 'snowIce',
+      id: 'e2e-zima',
+      name: 'Zimowe utrzymanie dróg i chodników',
+      kind: 'interventional',
+      refuseAs: 'snowIce',
       keywords: ['śnieg', 'lód', 'gołoledź', 'oblodzenie', 'odśnieżanie'],
     },
     {
-      id: 'e2e-zielen', name: 'Zieleń miejska', kind: 'interventional', defaultCoordinatorGroupId: 'zzm-k',
+      id: 'e2e-zielen',
+      name: 'Zieleń miejska',
+      kind: 'interventional',
+      defaultCoordinatorGroupId: 'zzm-k',
       subcategories: [{ id: 'drzewo', name: 'Złamane drzewo lub konar' }],
     },
   ],
@@ -95,17 +114,25 @@ export async function receiveWebForm(db: CentralDb, form: Omit<Extract<Command, 
   const directory = await loadDirectory(db);
   const { first } = await issueNumbers(db, warsawYear(new Date()), 1);
   const number = formatTicketNumber(warsawYear(new Date()), first);
-  const decision = decide(null, { type: 'receiveFromWebForm', ...form }, SYSTEM_ACTOR, new Date().toISOString(), { directory, newTicketNumbers: [number] });
+  const decision = decide(null, { type: 'receiveFromWebForm', ...form }, SYSTEM_ACTOR, new Date().toISOString(), {
+    directory,
+    newTicketNumbers: [number],
+  });
   if (!decision.ok) throw new Error(`web form refused: ${decision.refusal.message}`);
   const applied = applyEvents(new Map(), decision.events);
   const write = (tx: CentralDb) =>
-    writeBatch(tx, null, {
-      results: [],
-      changed: applied.changed,
-      events: applied.append.map(({ event, version }) => ({ event, seq: version, mutationId: null as unknown as number })),
-      refused: [],
-      erase: new Set(),
-    }, new Date());
+    writeBatch(
+      tx,
+      null,
+      {
+        results: [],
+        changed: applied.changed,
+        events: applied.append.map(({ event, version }) => ({ event, seq: version, mutationId: null as unknown as number })),
+        refused: [],
+        erase: new Set(),
+      },
+      new Date(),
+    );
   // Inside a caller's transaction (left open by a test), or in its own.
   await (db.isTransaction ? write(db) : db.transaction().execute(write));
   return number;

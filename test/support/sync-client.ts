@@ -39,7 +39,12 @@ export class TestWorkstation {
   }
 
   async login(login: string, password: string): Promise<this> {
-    const res = await this.request<{ token: string; user: { id: string } }>('/auth/login', { login, password, installationId: this.clientId, installationKey: this.installationKey });
+    const res = await this.request<{ token: string; user: { id: string } }>('/auth/login', {
+      login,
+      password,
+      installationId: this.clientId,
+      installationKey: this.installationKey,
+    });
     this.token = res.token;
     this.userId = res.user.id;
     return this;
@@ -55,7 +60,10 @@ export class TestWorkstation {
     return this.numbers.splice(0, count);
   }
 
-  mutation(command: Command, opts: { ticket?: string; newTicketNumbers?: string[]; at?: string; outage?: boolean; actorId?: string } = {}): Mutation {
+  mutation(
+    command: Command,
+    opts: { ticket?: string; newTicketNumbers?: string[]; at?: string; outage?: boolean; actorId?: string } = {},
+  ): Mutation {
     return {
       mutationId: this.nextMutationId++,
       name: 'ticket',
@@ -80,7 +88,8 @@ export class TestWorkstation {
       body: JSON.stringify({ clientId: this.clientId, cursor, limit, protocolVersion: this.protocolVersion }),
     });
     if (res.status !== 200) throw new Error(`/sync/pull: HTTP ${res.status} ${await res.text()}`);
-    if (!res.headers.get('content-type')?.startsWith(PULL_PAGE_TYPE)) throw new Error(`/sync/pull answered ${res.headers.get('content-type')}, not ${PULL_PAGE_TYPE}`);
+    if (!res.headers.get('content-type')?.startsWith(PULL_PAGE_TYPE))
+      throw new Error(`/sync/pull answered ${res.headers.get('content-type')}, not ${PULL_PAGE_TYPE}`);
     return readPullPage(await res.text());
   }
 
@@ -119,5 +128,9 @@ export function potholeCall(overrides: Record<string, unknown> = {}): Command {
  * actions dated from then on: the hub refuses actions older than a workstation's last sync or first login.
  */
 export async function inServiceSince(db: CentralDb, clientId: string, iso: string): Promise<void> {
-  await db.updateTable('session').set({ created_at: new Date(iso) }).where('installation_id', '=', clientId).execute();
+  await db
+    .updateTable('session')
+    .set({ created_at: new Date(iso) })
+    .where('installation_id', '=', clientId)
+    .execute();
 }

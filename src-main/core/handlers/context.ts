@@ -25,7 +25,11 @@ export interface CoreContext {
   runCommand: RunCommand;
 }
 
-export type RunCommand = (ticket: string | undefined, command: Command, alsoOnSuccess?: (tx: LocalDb) => Promise<void>) => Promise<ExecuteResult>;
+export type RunCommand = (
+  ticket: string | undefined,
+  command: Command,
+  alsoOnSuccess?: (tx: LocalDb) => Promise<void>,
+) => Promise<ExecuteResult>;
 
 /** One feature's part of the desktop-API handler map. */
 export type HandlerSlice<N extends RequestName> = Pick<DesktopHandlers, N>;

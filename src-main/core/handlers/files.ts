@@ -16,7 +16,8 @@ export function fileHandlers(ctx: Pick<CoreContext, 'hubUrl' | 'store' | 'signed
       // Only an attachment the ticket lists: the id alone must not open another ticket's file.
       const row = await db.selectFrom('ticket').select('data').where('number', '=', ticket).executeTakeFirst();
       const listed = row && (JSON.parse(row.data) as Ticket).attachments.some((a) => a.id === id);
-      if (!listed) throw new DesktopApiError({ code: 'invalidInput', field: 'id', message: `Zgłoszenie ${ticket} nie ma takiego załącznika.` });
+      if (!listed)
+        throw new DesktopApiError({ code: 'invalidInput', field: 'id', message: `Zgłoszenie ${ticket} nie ma takiego załącznika.` });
       return readFile(db, ctx.hubUrl, v.session.token, ticket, id);
     },
   };

@@ -3,7 +3,9 @@ import type { Command } from '../../../src-shared/ticket';
 import { discardRefused, listToResolve, retryRefused } from '../to-resolve';
 import type { CoreContext, HandlerSlice } from './context';
 
-export function outboxHandlers(ctx: Pick<CoreContext, 'store' | 'signedIn' | 'runCommand'>): HandlerSlice<'outbox.toResolve' | 'outbox.retry' | 'outbox.discard'> {
+export function outboxHandlers(
+  ctx: Pick<CoreContext, 'store' | 'signedIn' | 'runCommand'>,
+): HandlerSlice<'outbox.toResolve' | 'outbox.retry' | 'outbox.discard'> {
   const { db } = ctx.store;
   return {
     'outbox.toResolve': async () => listToResolve(db, ctx.signedIn.require().directory),

@@ -12,7 +12,15 @@ export function sessionHandlers(
   const { store, signedIn } = ctx;
   return {
     'session.login': async ({ login: userLogin, password }) => {
-      const session = await login(store.db, ctx.secrets, ctx.hubUrl, userLogin, password, { id: store.installationId, key: store.installationKey }, new Date(ctx.now()));
+      const session = await login(
+        store.db,
+        ctx.secrets,
+        ctx.hubUrl,
+        userLogin,
+        password,
+        { id: store.installationId, key: store.installationKey },
+        new Date(ctx.now()),
+      );
       await signedIn.rereadEarlierUsers();
       await adoptReplica(store.db, session.config.actor);
       signedIn.use(session);

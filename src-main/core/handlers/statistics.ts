@@ -11,8 +11,13 @@ export function statisticsHandlers(ctx: Pick<CoreContext, 'hubUrl' | 'signedIn'>
       try {
         return await hubRequest(ctx.hubUrl, `/stats/${month}`, monthStatsSchema, { token: v.session.token, timeoutMs: 60_000 });
       } catch (err) {
-        if (err instanceof HubRequestError && err.status === 403) throw new DesktopApiError({ code: 'forbidden', message: 'Statystyki są dla nadzorców i supernadzorcy.' });
-        if (err instanceof HubRequestError) throw new DesktopApiError({ code: 'unavailable', message: 'Statystyki liczy centrala, a jest teraz nieosiągalna — spróbuj ponownie, gdy połączenie wróci.' });
+        if (err instanceof HubRequestError && err.status === 403)
+          throw new DesktopApiError({ code: 'forbidden', message: 'Statystyki są dla nadzorców i supernadzorcy.' });
+        if (err instanceof HubRequestError)
+          throw new DesktopApiError({
+            code: 'unavailable',
+            message: 'Statystyki liczy centrala, a jest teraz nieosiągalna — spróbuj ponownie, gdy połączenie wróci.',
+          });
         throw err;
       }
     },

@@ -17,7 +17,14 @@ export function commandRunner(ctx: Pick<CoreContext, 'store' | 'signedIn' | 'con
   return async (ticket, command, alsoOnSuccess) => {
     const v = ctx.signedIn.require();
     const offline = ctx.connection.offline;
-    const { result, changed } = await executeCommand(db, v.rules, { ticket, command }, new Date(ctx.now()).toISOString(), offline, alsoOnSuccess);
+    const { result, changed } = await executeCommand(
+      db,
+      v.rules,
+      { ticket, command },
+      new Date(ctx.now()).toISOString(),
+      offline,
+      alsoOnSuccess,
+    );
     if (result.ok) {
       ctx.emit({ name: 'tickets.changed', payload: { numbers: changed } });
       await ctx.connection.update();
@@ -30,7 +37,16 @@ export function commandRunner(ctx: Pick<CoreContext, 'store' | 'signedIn' | 'con
 
 export function ticketHandlers(
   ctx: Pick<CoreContext, 'hubUrl' | 'store' | 'signedIn' | 'connection' | 'now' | 'runCommand'>,
-): HandlerSlice<'tickets.execute' | 'tickets.get' | 'tickets.queue' | 'tickets.search' | 'tickets.nearby' | 'tickets.history' | 'streets.search' | 'numbers.reserve'> {
+): HandlerSlice<
+  | 'tickets.execute'
+  | 'tickets.get'
+  | 'tickets.queue'
+  | 'tickets.search'
+  | 'tickets.nearby'
+  | 'tickets.history'
+  | 'streets.search'
+  | 'numbers.reserve'
+> {
   const { db } = ctx.store;
   const { signedIn } = ctx;
   const today = () => new Date(ctx.now());
@@ -47,8 +63,17 @@ export function ticketHandlers(
     // In a declared outage the hub is not asked, so the screen shows what this workstation holds.
     if (ctx.connection.declaredByUser) return local;
     try {
-      const res = await hubRequest(ctx.hubUrl, `/tickets/${encodeURIComponent(number)}/history`, historySchema, { token: v.session.token, timeoutMs: 5000 });
-      const hub = res.events.map((e) => ({ at: e.at, actor: v.directory.users?.[e.actorId]?.name ?? e.actorId, text: describeEvent(e, v.directory), outage: e.outage, pending: false }));
+      const res = await hubRequest(ctx.hubUrl, `/tickets/${encodeURIComponent(number)}/history`, historySchema, {
+        token: v.session.token,
+        timeoutMs: 5000,
+      });
+      const hub = res.events.map((e) => ({
+        at: e.at,
+        actor: v.directory.users?.[e.actorId]?.name ?? e.actorId,
+        text: describeEvent(e, v.directory),
+        outage: e.outage,
+        pending: false,
+      }));
       return [...hub, ...local];
     } catch {
       return local;
@@ -81,7 +106,12 @@ const historySchema = z.object({ events: z.array(z.any()) });
 /** Street names come from the hub; offline, intake types the street freely. */
 async function searchStreets(hubUrl: string, token: string, text: string): Promise<{ id: string; name: string }[]> {
   try {
-    const res = await hubRequest(hubUrl, `/streets?q=${encodeURIComponent(text)}`, z.array(z.object({ id: z.string(), name: z.string() })), { token, timeoutMs: 3000 });
+    const res = await hubRequest(
+      hubUrl,
+      `/streets?q=${encodeURIComponent(text)}`,
+      z.array(z.object({ id: z.string(), name: z.string() })),
+      { token, timeoutMs: 3000 },
+    );
     return res.sort((a, b) => polishCollator.compare(a.name, b.name));
   } catch {
     return [];

@@ -41,7 +41,11 @@ export function AttachmentsField({ id, value, onChange, asSource, label = 'Dodaj
           setProblem(`Plik „${file.name}” jest za duży — załącznik może mieć najwyżej 10 MB.`);
           continue;
         }
-        const ref = await desktop.call('files.store', { name: file.name, ...(file.type ? { mediaType: file.type } : {}), contentBase64: await readBase64(file) });
+        const ref = await desktop.call('files.store', {
+          name: file.name,
+          ...(file.type ? { mediaType: file.type } : {}),
+          contentBase64: await readBase64(file),
+        });
         added.push({ ...ref, ...(asSource ? { source: true } : {}) });
       }
     } catch (err) {
@@ -56,12 +60,22 @@ export function AttachmentsField({ id, value, onChange, asSource, label = 'Dodaj
     <Box>
       <input ref={picker} id={`${id}-input`} type="file" multiple hidden aria-label={label} onChange={(e) => void picked(e.target.files)} />
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
-        <Button id={id} variant="outlined" size="small" startIcon={<AttachFileIcon />} disabled={busy} onClick={() => picker.current?.click()}>
+        <Button
+          id={id}
+          variant="outlined"
+          size="small"
+          startIcon={<AttachFileIcon />}
+          disabled={busy}
+          onClick={() => picker.current?.click()}
+        >
           {label}
         </Button>
         {value.map((file) => (
-          <Chip key={file.id} label={file.source ? `${file.name} (wiadomość źródłowa)` : file.name}
-            onDelete={() => onChange(value.filter((f) => f.id !== file.id))} />
+          <Chip
+            key={file.id}
+            label={file.source ? `${file.name} (wiadomość źródłowa)` : file.name}
+            onDelete={() => onChange(value.filter((f) => f.id !== file.id))}
+          />
         ))}
       </Stack>
       {(error ?? problem) && <FormHelperText error>{error ?? problem}</FormHelperText>}

@@ -14,7 +14,15 @@ interface Props {
 }
 
 /** Category search as you type (P§7): "smieci" finds "Śmieci", "latarnia" finds street lighting. */
-export function CategoryPicker({ id, categories, value, onChange, error, autoFocus, label = 'Kategoria — czego dotyczy zgłoszenie?' }: Props) {
+export function CategoryPicker({
+  id,
+  categories,
+  value,
+  onChange,
+  error,
+  autoFocus,
+  label = 'Kategoria — czego dotyczy zgłoszenie?',
+}: Props) {
   const [input, setInput] = useState(value?.label ?? '');
   useEffect(() => setInput(value?.label ?? ''), [value?.key, value?.label]);
   const options = useMemo(() => searchCategories(categories, value && input === value.label ? '' : input), [categories, input, value]);

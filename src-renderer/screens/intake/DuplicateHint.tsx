@@ -60,34 +60,83 @@ export function DuplicateHint({ categoryId, address, callerSays, onAdded }: Prop
           </ListItem>
         ))}
       </List>
-      {adding && (
-        <InquiryForm row={adding} callerSays={callerSays} onCancel={() => setAdding(undefined)} onAdded={onAdded} />
-      )}
+      {adding && <InquiryForm row={adding} callerSays={callerSays} onCancel={() => setAdding(undefined)} onAdded={onAdded} />}
     </Alert>
   );
 }
 
-function InquiryForm({ row, callerSays, onCancel, onAdded }: { row: QueueRow; callerSays: string; onCancel(): void; onAdded: Props['onAdded'] }) {
+function InquiryForm({
+  row,
+  callerSays,
+  onCancel,
+  onAdded,
+}: {
+  row: QueueRow;
+  callerSays: string;
+  onCancel(): void;
+  onAdded: Props['onAdded'];
+}) {
   const [actionsDone, setActionsDone] = useState(`Poinformowano, że zgłoszenie ${row.number} jest ${statusLabels[row.status]}.`);
-  const [callerExpects, setCallerExpects] = useState(callerSays ? `Ponowne zgłoszenie tej samej usterki: ${callerSays}` : 'Ponowne zgłoszenie tej samej usterki; oczekuje naprawy.');
+  const [callerExpects, setCallerExpects] = useState(
+    callerSays ? `Ponowne zgłoszenie tej samej usterki: ${callerSays}` : 'Ponowne zgłoszenie tej samej usterki; oczekuje naprawy.',
+  );
   const { run, busy, refusal } = useExecute();
   const draft = useIntakeStore((st) => st.draft);
   async function submit() {
     // The caller's contact goes with the note when they want an answer (P§8.1.2, P§26).
     const caller = draft.wantsAnswer ? { caller: reporterOf(draft) } : {};
-    const result = await run({ type: 'recordInquiry', actionsDone: actionsDone.trim(), callerExpects: callerExpects.trim(), inquiredAt: new Date().toISOString(), ...caller }, row.number);
+    const result = await run(
+      {
+        type: 'recordInquiry',
+        actionsDone: actionsDone.trim(),
+        callerExpects: callerExpects.trim(),
+        inquiredAt: new Date().toISOString(),
+        ...caller,
+      },
+      row.number,
+    );
     if (result) onAdded(row.number, result.savedLocally);
   }
   return (
-    <Box component="form" data-script onKeyDown={enterMovesOn} onSubmit={(e) => { e.preventDefault(); void submit(); }}
-      aria-label={`Dopisanie rozmowy do zgłoszenia ${row.number}`} sx={{ mt: 1 }}>
+    <Box
+      component="form"
+      data-script
+      onKeyDown={enterMovesOn}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      aria-label={`Dopisanie rozmowy do zgłoszenia ${row.number}`}
+      sx={{ mt: 1 }}
+    >
       <Stack spacing={1.5}>
-        <TextField label="Co przekazano zgłaszającemu (wykonane czynności)" value={actionsDone} onChange={(e) => setActionsDone(e.target.value)}
-          size="small" required autoFocus error={refusal?.field === 'actionsDone'} helperText={refusal?.field === 'actionsDone' ? refusal.message : undefined}
-          slotProps={{ htmlInput: { 'data-step': true } }} />
-        <TextField label="Czego oczekuje zgłaszający" value={callerExpects} onChange={(e) => setCallerExpects(e.target.value)}
-          size="small" required error={refusal?.field === 'callerExpects'} helperText={refusal?.field === 'callerExpects' ? refusal.message : refusal?.field?.startsWith('caller') ? refusal.message : 'Bez danych kontaktowych — te zapisze się z pól zgłaszającego, jeśli chce odpowiedzi.'}
-          slotProps={{ htmlInput: { 'data-step': true } }} />
+        <TextField
+          label="Co przekazano zgłaszającemu (wykonane czynności)"
+          value={actionsDone}
+          onChange={(e) => setActionsDone(e.target.value)}
+          size="small"
+          required
+          autoFocus
+          error={refusal?.field === 'actionsDone'}
+          helperText={refusal?.field === 'actionsDone' ? refusal.message : undefined}
+          slotProps={{ htmlInput: { 'data-step': true } }}
+        />
+        <TextField
+          label="Czego oczekuje zgłaszający"
+          value={callerExpects}
+          onChange={(e) => setCallerExpects(e.target.value)}
+          size="small"
+          required
+          error={refusal?.field === 'callerExpects'}
+          helperText={
+            refusal?.field === 'callerExpects'
+              ? refusal.message
+              : refusal?.field?.startsWith('caller')
+                ? refusal.message
+                : 'Bez danych kontaktowych — te zapisze się z pól zgłaszającego, jeśli chce odpowiedzi.'
+          }
+          slotProps={{ htmlInput: { 'data-step': true } }}
+        />
         {refusal && !['actionsDone', 'callerExpects'].includes(refusal.field ?? '') && <Alert severity="error">{refusal.message}</Alert>}
         <Stack direction="row" spacing={1}>
           <Button type="submit" variant="contained" disabled={busy}>

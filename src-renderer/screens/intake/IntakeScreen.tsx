@@ -72,7 +72,8 @@ export function IntakeScreen() {
       return;
     }
     const number = result.createdNumbers[0] ?? result.ticket?.number;
-    if (number) setSaved({ kind: 'registered', number, savedLocally: result.savedLocally, partNumbers: [], categoryId: draft.choice!.categoryId });
+    if (number)
+      setSaved({ kind: 'registered', number, savedLocally: result.savedLocally, partNumbers: [], categoryId: draft.choice!.categoryId });
   }
 
   useEffect(() => {
@@ -94,7 +95,9 @@ export function IntakeScreen() {
     return (
       <Stack spacing={2} sx={{ maxWidth: 980 }}>
         {saved.kind === 'inquiry' && (
-          <Alert severity="info">Rozmowę dopisano do istniejącego zgłoszenia — nowe zgłoszenie nie powstało. Podaj zgłaszającemu ten numer.</Alert>
+          <Alert severity="info">
+            Rozmowę dopisano do istniejącego zgłoszenia — nowe zgłoszenie nie powstało. Podaj zgłaszającemu ten numer.
+          </Alert>
         )}
         <SavedCallPanel saved={saved} onNewCall={newCall} />
       </Stack>
@@ -132,10 +135,26 @@ export function IntakeScreen() {
                   else focusSoon(fieldId(FORM, 'street'));
                 }}
               />
-              {stop && <SnowIceStop refusal={stop} onNewCall={newCall} onOtherCategory={() => { update({ choice: null }); focusSoon(CATEGORY_ID); }} />}
+              {stop && (
+                <SnowIceStop
+                  refusal={stop}
+                  onNewCall={newCall}
+                  onOtherCategory={() => {
+                    update({ choice: null });
+                    focusSoon(CATEGORY_ID);
+                  }}
+                />
+              )}
               {category && !stop && (
-                <TemplateScript form={FORM} categoryName={category.name} fields={category.template ?? []} answers={draft.templateAnswers}
-                  onAnswer={setAnswer} errorField={errorField} errorMessage={refusal?.message} />
+                <TemplateScript
+                  form={FORM}
+                  categoryName={category.name}
+                  fields={category.template ?? []}
+                  answers={draft.templateAnswers}
+                  onAnswer={setAnswer}
+                  errorField={errorField}
+                  errorMessage={refusal?.message}
+                />
               )}
             </Stack>
           </Paper>
@@ -143,34 +162,73 @@ export function IntakeScreen() {
             <Paper sx={{ p: 2 }} component="section" aria-label="Miejsce i opis">
               <Stack spacing={2}>
                 <Box sx={{ display: 'grid', gridTemplateColumns: '3fr 1fr', gap: 1.5 }}>
-                  <StreetField id={fieldId(FORM, 'street')} value={draft.street} onChange={(street) => update({ street })}
-                    error={errorOf('location', 'location.address', 'location.streetId')} />
-                  <TextField id={fieldId(FORM, 'houseNumber')} label="Nr domu" value={draft.houseNumber}
-                    onChange={(e) => update({ houseNumber: e.target.value })} slotProps={{ htmlInput: { 'data-step': true } }} />
+                  <StreetField
+                    id={fieldId(FORM, 'street')}
+                    value={draft.street}
+                    onChange={(street) => update({ street })}
+                    error={errorOf('location', 'location.address', 'location.streetId')}
+                  />
+                  <TextField
+                    id={fieldId(FORM, 'houseNumber')}
+                    label="Nr domu"
+                    value={draft.houseNumber}
+                    onChange={(e) => update({ houseNumber: e.target.value })}
+                    slotProps={{ htmlInput: { 'data-step': true } }}
+                  />
                 </Box>
                 {category?.needsParcel && (
                   <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 1.5 }}>
-                    <TextField id={fieldId(FORM, 'obreb')} label="Obręb geodezyjny" value={draft.obreb} onChange={(e) => update({ obreb: e.target.value })}
-                      error={!!errorOf('location.obreb', 'obreb')} helperText={errorOf('location.obreb', 'obreb') ?? 'Ta kategoria wymaga obrębu i działki (P§12.2)'}
-                      slotProps={{ htmlInput: { 'data-step': true } }} />
-                    <TextField id={fieldId(FORM, 'dzialka')} label="Numer działki" value={draft.dzialka} onChange={(e) => update({ dzialka: e.target.value })}
-                      error={!!errorOf('location.dzialka', 'dzialka')} helperText={errorOf('location.dzialka', 'dzialka')}
-                      slotProps={{ htmlInput: { 'data-step': true } }} />
+                    <TextField
+                      id={fieldId(FORM, 'obreb')}
+                      label="Obręb geodezyjny"
+                      value={draft.obreb}
+                      onChange={(e) => update({ obreb: e.target.value })}
+                      error={!!errorOf('location.obreb', 'obreb')}
+                      helperText={errorOf('location.obreb', 'obreb') ?? 'Ta kategoria wymaga obrębu i działki (P§12.2)'}
+                      slotProps={{ htmlInput: { 'data-step': true } }}
+                    />
+                    <TextField
+                      id={fieldId(FORM, 'dzialka')}
+                      label="Numer działki"
+                      value={draft.dzialka}
+                      onChange={(e) => update({ dzialka: e.target.value })}
+                      error={!!errorOf('location.dzialka', 'dzialka')}
+                      helperText={errorOf('location.dzialka', 'dzialka')}
+                      slotProps={{ htmlInput: { 'data-step': true } }}
+                    />
                   </Box>
                 )}
                 <DuplicateHint
                   categoryId={draft.choice?.categoryId}
                   address={address}
                   callerSays={[...Object.values(draft.templateAnswers), draft.description].filter((t) => t.trim()).join('; ')}
-                  onAdded={(number, savedLocally) => setSaved({ kind: 'inquiry', number, savedLocally, partNumbers: [], categoryId: draft.choice?.categoryId ?? '' })}
+                  onAdded={(number, savedLocally) =>
+                    setSaved({ kind: 'inquiry', number, savedLocally, partNumbers: [], categoryId: draft.choice?.categoryId ?? '' })
+                  }
                 />
-                <TextField id={fieldId(FORM, 'subject')} label="Temat" required value={subject}
+                <TextField
+                  id={fieldId(FORM, 'subject')}
+                  label="Temat"
+                  required
+                  value={subject}
                   onChange={(e) => update({ subject: e.target.value, subjectTouched: true })}
-                  error={!!errorOf('subject')} helperText={errorOf('subject') ?? (draft.subjectTouched ? undefined : 'Podpowiedź z kategorii i adresu — możesz zmienić.')}
-                  slotProps={{ htmlInput: { 'data-step': true } }} />
-                <TextField id={fieldId(FORM, 'description')} label="Opis (Shift+Enter — nowy wiersz)" value={draft.description} multiline minRows={2}
-                  onChange={(e) => update({ description: e.target.value })} error={!!errorOf('description')}
-                  helperText={errorOf('description') ?? NO_CONTACT_IN_TEXT} slotProps={{ htmlInput: { 'data-step': true } }} />
+                  error={!!errorOf('subject')}
+                  helperText={
+                    errorOf('subject') ?? (draft.subjectTouched ? undefined : 'Podpowiedź z kategorii i adresu — możesz zmienić.')
+                  }
+                  slotProps={{ htmlInput: { 'data-step': true } }}
+                />
+                <TextField
+                  id={fieldId(FORM, 'description')}
+                  label="Opis (Shift+Enter — nowy wiersz)"
+                  value={draft.description}
+                  multiline
+                  minRows={2}
+                  onChange={(e) => update({ description: e.target.value })}
+                  error={!!errorOf('description')}
+                  helperText={errorOf('description') ?? NO_CONTACT_IN_TEXT}
+                  slotProps={{ htmlInput: { 'data-step': true } }}
+                />
               </Stack>
             </Paper>
           )}
@@ -183,21 +241,40 @@ export function IntakeScreen() {
             <Paper sx={{ p: 2 }} component="section" aria-label="Kanał, RPW, załączniki">
               <Stack spacing={2}>
                 <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 2fr', gap: 1.5 }}>
-                  <TextField id={fieldId(FORM, 'channel')} select label="Kanał" value={draft.channel} size="small"
-                    onChange={(e) => update({ channel: e.target.value as IntakeChannel })} slotProps={selectStep}
-                    error={!!errorOf('channel')} helperText={errorOf('channel')}>
+                  <TextField
+                    id={fieldId(FORM, 'channel')}
+                    select
+                    label="Kanał"
+                    value={draft.channel}
+                    size="small"
+                    onChange={(e) => update({ channel: e.target.value as IntakeChannel })}
+                    slotProps={selectStep}
+                    error={!!errorOf('channel')}
+                    helperText={errorOf('channel')}
+                  >
                     {CHANNELS.map((c) => (
                       <MenuItem key={c} value={c}>
                         {channelLabels[c]}
                       </MenuItem>
                     ))}
                   </TextField>
-                  <TextField id={fieldId(FORM, 'rpwId')} label="Nr RPW (jeśli jest)" value={draft.rpwId} size="small"
-                    onChange={(e) => update({ rpwId: e.target.value })} error={!!errorOf('rpwIds', 'rpwIds.0')}
-                    helperText={errorOf('rpwIds', 'rpwIds.0')} slotProps={{ htmlInput: { 'data-step': true } }} />
+                  <TextField
+                    id={fieldId(FORM, 'rpwId')}
+                    label="Nr RPW (jeśli jest)"
+                    value={draft.rpwId}
+                    size="small"
+                    onChange={(e) => update({ rpwId: e.target.value })}
+                    error={!!errorOf('rpwIds', 'rpwIds.0')}
+                    helperText={errorOf('rpwIds', 'rpwIds.0')}
+                    slotProps={{ htmlInput: { 'data-step': true } }}
+                  />
                 </Box>
-                <AttachmentsField id={fieldId(FORM, 'attachments')} value={draft.attachments} onChange={(attachments) => update({ attachments })}
-                  error={errorOf('attachments')} />
+                <AttachmentsField
+                  id={fieldId(FORM, 'attachments')}
+                  value={draft.attachments}
+                  onChange={(attachments) => update({ attachments })}
+                  error={errorOf('attachments')}
+                />
               </Stack>
             </Paper>
             {refusal && (
@@ -206,7 +283,14 @@ export function IntakeScreen() {
               </Alert>
             )}
             <Stack direction="row" spacing={1.5}>
-              <Button id={`${FORM}-save`} variant="contained" size="large" startIcon={<SaveIcon />} onClick={() => void save()} disabled={saving}>
+              <Button
+                id={`${FORM}-save`}
+                variant="contained"
+                size="large"
+                startIcon={<SaveIcon />}
+                onClick={() => void save()}
+                disabled={saving}
+              >
                 Zapisz zgłoszenie (Ctrl+Enter)
               </Button>
               <Button size="large" onClick={newCall}>
@@ -221,7 +305,11 @@ export function IntakeScreen() {
 }
 
 /** P§5.2 asked of the shared rules: the refusal when this category (or subcategory) is snow and ice. */
-function snowIceStop(workstation: Workstation | undefined, categoryId: string | undefined, subcategoryId: string | undefined): Refusal | undefined {
+function snowIceStop(
+  workstation: Workstation | undefined,
+  categoryId: string | undefined,
+  subcategoryId: string | undefined,
+): Refusal | undefined {
   if (!workstation || !categoryId) return undefined;
   const result = classify({ directory: workstation.directory, snowIceReferral: workstation.snowIceReferral }, categoryId, subcategoryId);
   return isRefusal(result) && result.code === 'snowIce' ? result : undefined;

@@ -47,18 +47,49 @@ export function ReporterFields({ form, value, onChange, errorField, errorMessage
             </Alert>
           )}
           <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 1.5 }}>
-            <TextField id={fieldId(form, 'reporter.phone')} label="Telefon" value={value.phone} onChange={(e) => onChange({ phone: e.target.value })}
-              error={!!errorOf('reporter.phone') || !!generalError} helperText={errorOf('reporter.phone')} size="small" type="tel"
-              slotProps={{ htmlInput: { 'data-step': true } }} />
-            <TextField id={fieldId(form, 'reporter.name')} label="Imię i nazwisko" value={value.name} onChange={(e) => onChange({ name: e.target.value })}
-              error={!!errorOf('reporter.name')} helperText={errorOf('reporter.name')} size="small"
-              slotProps={{ htmlInput: { 'data-step': true } }} />
-            <TextField id={fieldId(form, 'reporter.email')} label="E-mail" value={value.email} onChange={(e) => onChange({ email: e.target.value })}
-              error={!!errorOf('reporter.email') || !!generalError} helperText={errorOf('reporter.email')} size="small" type="email"
-              slotProps={{ htmlInput: { 'data-step': true } }} />
-            <TextField id={fieldId(form, 'reporter.postalAddress')} label="Adres do korespondencji" value={value.postalAddress}
-              onChange={(e) => onChange({ postalAddress: e.target.value })} error={!!errorOf('reporter.postalAddress') || !!generalError}
-              helperText={errorOf('reporter.postalAddress')} size="small" sx={{ gridColumn: '1 / -1' }} slotProps={{ htmlInput: { 'data-step': true } }} />
+            <TextField
+              id={fieldId(form, 'reporter.phone')}
+              label="Telefon"
+              value={value.phone}
+              onChange={(e) => onChange({ phone: e.target.value })}
+              error={!!errorOf('reporter.phone') || !!generalError}
+              helperText={errorOf('reporter.phone')}
+              size="small"
+              type="tel"
+              slotProps={{ htmlInput: { 'data-step': true } }}
+            />
+            <TextField
+              id={fieldId(form, 'reporter.name')}
+              label="Imię i nazwisko"
+              value={value.name}
+              onChange={(e) => onChange({ name: e.target.value })}
+              error={!!errorOf('reporter.name')}
+              helperText={errorOf('reporter.name')}
+              size="small"
+              slotProps={{ htmlInput: { 'data-step': true } }}
+            />
+            <TextField
+              id={fieldId(form, 'reporter.email')}
+              label="E-mail"
+              value={value.email}
+              onChange={(e) => onChange({ email: e.target.value })}
+              error={!!errorOf('reporter.email') || !!generalError}
+              helperText={errorOf('reporter.email')}
+              size="small"
+              type="email"
+              slotProps={{ htmlInput: { 'data-step': true } }}
+            />
+            <TextField
+              id={fieldId(form, 'reporter.postalAddress')}
+              label="Adres do korespondencji"
+              value={value.postalAddress}
+              onChange={(e) => onChange({ postalAddress: e.target.value })}
+              error={!!errorOf('reporter.postalAddress') || !!generalError}
+              helperText={errorOf('reporter.postalAddress')}
+              size="small"
+              sx={{ gridColumn: '1 / -1' }}
+              slotProps={{ htmlInput: { 'data-step': true } }}
+            />
           </Box>
           {generalError && <FormHelperText error>{generalError}</FormHelperText>}
           <Box>

@@ -39,7 +39,9 @@ export function SavedCallPanel({ saved, onNewCall }: { saved: SavedCall; onNewCa
         <Typography variant="h6" component="h3">
           {saved.kind === 'inquiry'
             ? 'Rozmowa dopisana do zgłoszenia — podaj numer zgłaszającemu'
-            : saved.partNumbers.length ? 'Numery zgłoszeń — podaj je zgłaszającemu' : 'Zgłoszenie zapisane — podaj numer zgłaszającemu'}
+            : saved.partNumbers.length
+              ? 'Numery zgłoszeń — podaj je zgłaszającemu'
+              : 'Zgłoszenie zapisane — podaj numer zgłaszającemu'}
         </Typography>
         <Stack direction="row" spacing={4} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
           {all.map((number) => (
@@ -57,15 +59,16 @@ export function SavedCallPanel({ saved, onNewCall }: { saved: SavedCall; onNewCa
           </Alert>
         )}
       </Paper>
-      {!splitting && all.map((number, index) => (
-        <TicketRouting
-          key={number}
-          number={number}
-          title={all.length > 1 ? `Część ${index + 1}: ${number}` : 'Co dalej ze zgłoszeniem'}
-          autoFocus={index === 0}
-          onSplit={index === 0 && canSplit ? () => setSplitting(true) : undefined}
-        />
-      ))}
+      {!splitting &&
+        all.map((number, index) => (
+          <TicketRouting
+            key={number}
+            number={number}
+            title={all.length > 1 ? `Część ${index + 1}: ${number}` : 'Co dalej ze zgłoszeniem'}
+            autoFocus={index === 0}
+            onSplit={index === 0 && canSplit ? () => setSplitting(true) : undefined}
+          />
+        ))}
       {splitting && (
         <SplitCard
           number={saved.number}
@@ -87,7 +90,9 @@ export function SavedCallPanel({ saved, onNewCall }: { saved: SavedCall; onNewCa
 
 /** After one part is routed, the keyboard goes to the next part still to route, else to "new call". */
 function focusNextRouting(routed: string) {
-  const next = [...document.querySelectorAll<HTMLFormElement>('form[id^="route-"]')].find((f) => f.id !== `route-${routed.replace('/', '-')}`);
+  const next = [...document.querySelectorAll<HTMLFormElement>('form[id^="route-"]')].find(
+    (f) => f.id !== `route-${routed.replace('/', '-')}`,
+  );
   const empty = next && [...next.querySelectorAll<HTMLInputElement>('input[data-step]')].find((i) => i.type === 'text' && !i.value);
   const target = empty ?? (next && document.getElementById(`${next.id}-submit`)) ?? document.getElementById('intake-new-call');
   target?.focus();
@@ -123,11 +128,20 @@ function TicketRouting({ number, title, autoFocus, onSplit }: { number: string; 
       {ticket.links.scope && (
         <Typography variant="body2" sx={{ mb: 1 }}>
           Zakres: <strong>{ticket.links.scope}</strong>
-          {ownPart?.addressee && <> · adresat: <strong>{ownPart.addressee}</strong></>}
+          {ownPart?.addressee && (
+            <>
+              {' '}
+              · adresat: <strong>{ownPart.addressee}</strong>
+            </>
+          )}
           {others.length > 0 && <> · pozostali adresaci: {others.map((p) => `${p.number} (${p.addressee ?? p.scope})`).join(', ')}</>}
         </Typography>
       )}
-      {done && <Alert severity="success" sx={{ mb: 1 }}>{done}</Alert>}
+      {done && (
+        <Alert severity="success" sx={{ mb: 1 }}>
+          {done}
+        </Alert>
+      )}
       {routable && (
         <RoutingPanel
           ticket={ticket}

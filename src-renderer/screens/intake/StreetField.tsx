@@ -80,7 +80,12 @@ export function StreetField({ id, value, onChange, error, label = 'Ulica (lub mi
           {...params}
           label={label}
           error={!!error}
-          helperText={error ?? (unavailable ? 'Słownik ulic jest teraz niedostępny — wpisz nazwę ręcznie.' : 'Słownik ulic Łodzi: Enter wybiera podpowiedź, Esc zostawia wpisany tekst.')}
+          helperText={
+            error ??
+            (unavailable
+              ? 'Słownik ulic jest teraz niedostępny — wpisz nazwę ręcznie.'
+              : 'Słownik ulic Łodzi: Enter wybiera podpowiedź, Esc zostawia wpisany tekst.')
+          }
           slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-step': true } }}
         />
       )}

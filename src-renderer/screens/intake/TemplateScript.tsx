@@ -18,7 +18,16 @@ interface Props {
  * The call script: the minimal information the unit defined for this category (P§8.1.1, P§34),
  * to be asked in this order. Required questions are marked; the rules refuse a call without them.
  */
-export function TemplateScript({ form, categoryName, fields, answers, onAnswer, errorField, errorMessage, title = 'Skrypt rozmowy — zapytaj kolejno' }: Props) {
+export function TemplateScript({
+  form,
+  categoryName,
+  fields,
+  answers,
+  onAnswer,
+  errorField,
+  errorMessage,
+  title = 'Skrypt rozmowy — zapytaj kolejno',
+}: Props) {
   if (fields.length === 0) {
     return (
       <Typography variant="body2" color="text.secondary">
@@ -46,9 +55,15 @@ export function TemplateScript({ form, categoryName, fields, answers, onAnswer, 
                 <Typography component="label" htmlFor={id} sx={{ display: 'block', fontWeight: 500, mb: 0.5 }}>
                   {field.label}
                   {field.required ? (
-                    <Box component="span" sx={{ color: 'error.dark', fontWeight: 700 }}> * wymagane</Box>
+                    <Box component="span" sx={{ color: 'error.dark', fontWeight: 700 }}>
+                      {' '}
+                      * wymagane
+                    </Box>
                   ) : (
-                    <Box component="span" sx={{ color: 'text.secondary', fontWeight: 400 }}> (jeśli zgłaszający wie)</Box>
+                    <Box component="span" sx={{ color: 'text.secondary', fontWeight: 400 }}>
+                      {' '}
+                      (jeśli zgłaszający wie)
+                    </Box>
                   )}
                 </Typography>
                 <TextField

@@ -23,19 +23,28 @@ const FORM = 'pickup';
 export function PickupForm({ ticket, onDone }: { ticket: Ticket; onDone(result: Executed): void }) {
   const ws = useConfigStore((s) => s.workstation)!;
   const initialChoice = useMemo(
-    () => categoryChoices(ws.categories).find((c) => c.categoryId === ticket.categoryId && (c.subcategoryId ?? null) === ticket.subcategoryId) ?? null,
+    () =>
+      categoryChoices(ws.categories).find(
+        (c) => c.categoryId === ticket.categoryId && (c.subcategoryId ?? null) === ticket.subcategoryId,
+      ) ?? null,
     [ws, ticket.categoryId, ticket.subcategoryId],
   );
   const [choice, setChoice] = useState<CategoryChoice | null>(initialChoice);
   const [subject, setSubject] = useState(ticket.subject);
   const [description, setDescription] = useState(ticket.description);
   const [answers, setAnswers] = useState<Record<string, string>>({ ...ticket.templateAnswers });
-  const [street, setStreet] = useState<StreetValue | null>(ticket.location ? { id: ticket.location.streetId, name: ticket.location.address } : null);
+  const [street, setStreet] = useState<StreetValue | null>(
+    ticket.location ? { id: ticket.location.streetId, name: ticket.location.address } : null,
+  );
   const [obreb, setObreb] = useState(ticket.location?.obreb ?? '');
   const [dzialka, setDzialka] = useState(ticket.location?.dzialka ?? '');
   const [reporter, setReporter] = useState<ReporterDraft>({
-    wantsAnswer: ticket.reporter.wantsAnswer, consent: ticket.reporter.consent, name: ticket.reporter.name ?? '', phone: ticket.reporter.phone ?? '',
-    email: ticket.reporter.email ?? '', postalAddress: ticket.reporter.postalAddress ?? '',
+    wantsAnswer: ticket.reporter.wantsAnswer,
+    consent: ticket.reporter.consent,
+    name: ticket.reporter.name ?? '',
+    phone: ticket.reporter.phone ?? '',
+    email: ticket.reporter.email ?? '',
+    postalAddress: ticket.reporter.postalAddress ?? '',
   });
   /** The form's reporter data goes through unchanged unless the operator corrects it. */
   const [reporterTouched, setReporterTouched] = useState(false);
@@ -53,67 +62,170 @@ export function PickupForm({ ticket, onDone }: { ticket: Ticket; onDone(result: 
 
   async function submit() {
     const address = street?.name.trim();
-    const result = await run({
-      type: 'pickUpWebForm',
-      categoryId: choice?.categoryId ?? '',
-      subcategoryId: choice?.subcategoryId,
-      subject: subject.trim(),
-      description: description.trim() || undefined,
-      templateAnswers: Object.fromEntries(Object.entries(answers).filter(([, v]) => v.trim())),
-      location: address
-        ? { ...(ticket.location ?? {}), address, streetId: street?.id, obreb: obreb.trim() || undefined, dzialka: dzialka.trim() || undefined }
-        : undefined,
-      reporter: reporterTouched ? reporterOf(reporter) : undefined,
-      rpwIds: rpwId.trim() ? [rpwId.trim()] : [],
-      attachments,
-    }, ticket.number);
+    const result = await run(
+      {
+        type: 'pickUpWebForm',
+        categoryId: choice?.categoryId ?? '',
+        subcategoryId: choice?.subcategoryId,
+        subject: subject.trim(),
+        description: description.trim() || undefined,
+        templateAnswers: Object.fromEntries(Object.entries(answers).filter(([, v]) => v.trim())),
+        location: address
+          ? {
+              ...(ticket.location ?? {}),
+              address,
+              streetId: street?.id,
+              obreb: obreb.trim() || undefined,
+              dzialka: dzialka.trim() || undefined,
+            }
+          : undefined,
+        reporter: reporterTouched ? reporterOf(reporter) : undefined,
+        rpwIds: rpwId.trim() ? [rpwId.trim()] : [],
+        attachments,
+      },
+      ticket.number,
+    );
     if (result) onDone(result);
     else focusSoon(fieldId(FORM, 'subject'));
   }
 
   const errorOf = (...paths: string[]) => refusalFor(refusal, ...paths);
   return (
-    <Box component="form" data-script onKeyDown={enterMovesOn} onSubmit={(e) => { e.preventDefault(); void submit(); }} aria-label={`Podjęcie formularza ${ticket.number}`}>
+    <Box
+      component="form"
+      data-script
+      onKeyDown={enterMovesOn}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      aria-label={`Podjęcie formularza ${ticket.number}`}
+    >
       <Stack spacing={2}>
         <Typography variant="body2" color="text.secondary">
           Przenieś dane z formularza do właściwych pól (P§9). Treść formularza jest w opisie i w załączonej wiadomości źródłowej.
         </Typography>
-        <CategoryPicker id={fieldId(FORM, 'categoryId')} categories={ws.categories} value={choice} autoFocus
+        <CategoryPicker
+          id={fieldId(FORM, 'categoryId')}
+          categories={ws.categories}
+          value={choice}
+          autoFocus
           error={errorOf('categoryId', 'subcategoryId')}
           onChange={(c) => {
             setChoice(c);
             const next = c && lookup(ws.directory.categories, c.categoryId);
             if (next?.template?.length) focusSoon(fieldId(FORM, `templateAnswers.${next.template[0]!.id}`));
-          }} />
-        {stop && <Alert severity="error" role="alert">{stop.message}</Alert>}
-        {category && !stop && (
-          <TemplateScript form={FORM} categoryName={category.name} fields={category.template ?? []} answers={answers}
-            onAnswer={(id, value) => setAnswers((a) => ({ ...a, [id]: value }))} errorField={refusal?.field} errorMessage={refusal?.message}
-            title="Informacje wymagane dla tej kategorii (przenieś z formularza)" />
+          }}
+        />
+        {stop && (
+          <Alert severity="error" role="alert">
+            {stop.message}
+          </Alert>
         )}
-        <TextField id={fieldId(FORM, 'subject')} label="Temat" value={subject} onChange={(e) => setSubject(e.target.value)} required
-          error={!!errorOf('subject')} helperText={errorOf('subject')} slotProps={{ htmlInput: { 'data-step': true } }} />
-        <TextField id={fieldId(FORM, 'description')} label="Opis (z formularza)" value={description} onChange={(e) => setDescription(e.target.value)} multiline minRows={2}
-          error={!!errorOf('description')} helperText={errorOf('description')} slotProps={{ htmlInput: { 'data-step': true } }} />
-        <StreetField id={fieldId(FORM, 'street')} value={street} onChange={setStreet} label="Miejsce (ulica i numer)" error={errorOf('location', 'location.address')} />
+        {category && !stop && (
+          <TemplateScript
+            form={FORM}
+            categoryName={category.name}
+            fields={category.template ?? []}
+            answers={answers}
+            onAnswer={(id, value) => setAnswers((a) => ({ ...a, [id]: value }))}
+            errorField={refusal?.field}
+            errorMessage={refusal?.message}
+            title="Informacje wymagane dla tej kategorii (przenieś z formularza)"
+          />
+        )}
+        <TextField
+          id={fieldId(FORM, 'subject')}
+          label="Temat"
+          value={subject}
+          onChange={(e) => setSubject(e.target.value)}
+          required
+          error={!!errorOf('subject')}
+          helperText={errorOf('subject')}
+          slotProps={{ htmlInput: { 'data-step': true } }}
+        />
+        <TextField
+          id={fieldId(FORM, 'description')}
+          label="Opis (z formularza)"
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          multiline
+          minRows={2}
+          error={!!errorOf('description')}
+          helperText={errorOf('description')}
+          slotProps={{ htmlInput: { 'data-step': true } }}
+        />
+        <StreetField
+          id={fieldId(FORM, 'street')}
+          value={street}
+          onChange={setStreet}
+          label="Miejsce (ulica i numer)"
+          error={errorOf('location', 'location.address')}
+        />
         {category?.needsParcel && (
           <Stack direction="row" spacing={1.5}>
-            <TextField label="Obręb geodezyjny" value={obreb} onChange={(e) => setObreb(e.target.value)} error={!!errorOf('location.obreb')}
-              helperText={errorOf('location.obreb') ?? 'P§12.2'} slotProps={{ htmlInput: { 'data-step': true } }} />
-            <TextField label="Numer działki" value={dzialka} onChange={(e) => setDzialka(e.target.value)} error={!!errorOf('location.dzialka')}
-              helperText={errorOf('location.dzialka')} slotProps={{ htmlInput: { 'data-step': true } }} />
+            <TextField
+              label="Obręb geodezyjny"
+              value={obreb}
+              onChange={(e) => setObreb(e.target.value)}
+              error={!!errorOf('location.obreb')}
+              helperText={errorOf('location.obreb') ?? 'P§12.2'}
+              slotProps={{ htmlInput: { 'data-step': true } }}
+            />
+            <TextField
+              label="Numer działki"
+              value={dzialka}
+              onChange={(e) => setDzialka(e.target.value)}
+              error={!!errorOf('location.dzialka')}
+              helperText={errorOf('location.dzialka')}
+              slotProps={{ htmlInput: { 'data-step': true } }}
+            />
           </Stack>
         )}
-        <ReporterFields form={FORM} readOut={false} value={reporter} onChange={(patch) => { setReporterTouched(true); setReporter((r) => ({ ...r, ...patch })); }} errorField={refusal?.field} errorMessage={refusal?.message} />
-        <TextField id={fieldId(FORM, 'rpwId')} label="Identyfikator RPW (jeśli jest)" value={rpwId} onChange={(e) => setRpwId(e.target.value)}
-          error={!!errorOf('rpwIds', 'rpwIds.0')} helperText={errorOf('rpwIds', 'rpwIds.0')} slotProps={{ htmlInput: { 'data-step': true } }} />
+        <ReporterFields
+          form={FORM}
+          readOut={false}
+          value={reporter}
+          onChange={(patch) => {
+            setReporterTouched(true);
+            setReporter((r) => ({ ...r, ...patch }));
+          }}
+          errorField={refusal?.field}
+          errorMessage={refusal?.message}
+        />
+        <TextField
+          id={fieldId(FORM, 'rpwId')}
+          label="Identyfikator RPW (jeśli jest)"
+          value={rpwId}
+          onChange={(e) => setRpwId(e.target.value)}
+          error={!!errorOf('rpwIds', 'rpwIds.0')}
+          helperText={errorOf('rpwIds', 'rpwIds.0')}
+          slotProps={{ htmlInput: { 'data-step': true } }}
+        />
         {hasSource ? (
-          <Typography variant="body2">Wiadomość źródłowa: {ticket.attachments.filter((a) => a.source).map((a) => a.name).join(', ')} (dołączona przy przyjęciu).</Typography>
+          <Typography variant="body2">
+            Wiadomość źródłowa:{' '}
+            {ticket.attachments
+              .filter((a) => a.source)
+              .map((a) => a.name)
+              .join(', ')}{' '}
+            (dołączona przy przyjęciu).
+          </Typography>
         ) : (
-          <AttachmentsField id={fieldId(FORM, 'attachments')} value={attachments} onChange={setAttachments} asSource
-            label="Dołącz wiadomość źródłową (P§9.4)" error={errorOf('attachments')} />
+          <AttachmentsField
+            id={fieldId(FORM, 'attachments')}
+            value={attachments}
+            onChange={setAttachments}
+            asSource
+            label="Dołącz wiadomość źródłową (P§9.4)"
+            error={errorOf('attachments')}
+          />
         )}
-        {refusal && <Alert severity="error" role="alert">Nie podjęto: {refusal.message}</Alert>}
+        {refusal && (
+          <Alert severity="error" role="alert">
+            Nie podjęto: {refusal.message}
+          </Alert>
+        )}
         <Box>
           <Button type="submit" variant="contained" size="large" disabled={busy || !!stop}>
             Podejmij formularz (Enter)

@@ -34,7 +34,14 @@ export function QueueScreen({ view }: { view: QueueView }) {
       </div>
       {error && <Alert severity="warning">Nie udało się wczytać listy: {error}</Alert>}
       {data && (
-        <QueueTable rows={data.rows} directory={ws?.directory} onOpen={setOpen} caption={view.title} dueLabel={view.dueLabel} empty={view.empty} />
+        <QueueTable
+          rows={data.rows}
+          directory={ws?.directory}
+          onOpen={setOpen}
+          caption={view.title}
+          dueLabel={view.dueLabel}
+          empty={view.empty}
+        />
       )}
       {data && data.total > data.rows.length && (
         <Typography variant="body2" color="text.secondary">

@@ -1,6 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
 import {
-  Alert, Autocomplete, Box, Button, FormControlLabel, MenuItem, Radio, RadioGroup, Stack, TextField, Typography,
+  Alert,
+  Autocomplete,
+  Box,
+  Button,
+  FormControlLabel,
+  MenuItem,
+  Radio,
+  RadioGroup,
+  Stack,
+  TextField,
+  Typography,
 } from '@mui/material';
 import SendIcon from '@mui/icons-material/Send';
 import { commandLabels, lookup, type Command, type Directory, type Group, type Ticket } from '../../../src-shared/ticket';
@@ -29,7 +39,9 @@ function groupForAddressee(groups: Group[], directory: Directory, ticket: Ticket
   const said = fold(addressee);
   return groups.find((g) => {
     const unit = fold(lookup(directory.units, g.unitId)?.name ?? '-');
-    return said.includes(unit) || (said.length >= 4 && unit.includes(said)) || said.split(/\s+/).includes(fold(g.symbol).replace(/ k$/, ''));
+    return (
+      said.includes(unit) || (said.length >= 4 && unit.includes(said)) || said.split(/\s+/).includes(fold(g.symbol).replace(/ k$/, ''))
+    );
   });
 }
 
@@ -53,7 +65,8 @@ export function RoutingPanel({ ticket, allowed, onDone, autoFocus, form = `route
   const [route, setRoute] = useState<Route>(routes[0] ?? 'forwardToCoordinators');
   const category = workstation ? lookup(workstation.directory.categories, ticket.categoryId) : undefined;
   const suggested = workstation
-    ? (groupForAddressee(workstation.coordinatorGroups, workstation.directory, ticket) ?? lookup(workstation.directory.groups, category?.defaultCoordinatorGroupId))
+    ? (groupForAddressee(workstation.coordinatorGroups, workstation.directory, ticket) ??
+      lookup(workstation.directory.groups, category?.defaultCoordinatorGroupId))
     : undefined;
   const [group, setGroup] = useState<Group | null>(suggested ?? null);
   const [rpwId, setRpwId] = useState('');
@@ -105,8 +118,10 @@ export function RoutingPanel({ ticket, allowed, onDone, autoFocus, form = `route
   }
 
   const rpwError = refusalFor(refusal, 'rpwId');
-  const otherError = refusal && !['rpwId', 'groupId', 'obreb', 'dzialka', 'receivingEntity', 'receivingUnitId', 'location'].includes(refusal.field ?? '')
-    ? refusal.message : refusalFor(refusal, 'location');
+  const otherError =
+    refusal && !['rpwId', 'groupId', 'obreb', 'dzialka', 'receivingEntity', 'receivingUnitId', 'location'].includes(refusal.field ?? '')
+      ? refusal.message
+      : refusalFor(refusal, 'location');
 
   return (
     <Box
@@ -146,7 +161,10 @@ export function RoutingPanel({ ticket, allowed, onDone, autoFocus, form = `route
                   {...params}
                   label="Grupa koordynatorów"
                   error={!!refusalFor(refusal, 'groupId')}
-                  helperText={refusalFor(refusal, 'groupId') ?? (suggested && group?.id === suggested.id ? 'Proponowana dla tej kategorii lub wskazanego adresata' : undefined)}
+                  helperText={
+                    refusalFor(refusal, 'groupId') ??
+                    (suggested && group?.id === suggested.id ? 'Proponowana dla tej kategorii lub wskazanego adresata' : undefined)
+                  }
                   slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-step': true } }}
                 />
               )}
@@ -157,33 +175,69 @@ export function RoutingPanel({ ticket, allowed, onDone, autoFocus, form = `route
               </Typography>
             )}
             {(unit?.kind === 'agency' || rpwError) && (
-              <TextField id={fieldId(form, 'rpwId')} label="Identyfikator RPW (EZD + pismo przewodnie, P§13.3)" value={rpwId}
-                onChange={(e) => setRpwId(e.target.value)} error={!!rpwError} helperText={rpwError ?? 'np. RPW/12345/2026'} size="small"
-                slotProps={{ htmlInput: { 'data-step': true } }} />
+              <TextField
+                id={fieldId(form, 'rpwId')}
+                label="Identyfikator RPW (EZD + pismo przewodnie, P§13.3)"
+                value={rpwId}
+                onChange={(e) => setRpwId(e.target.value)}
+                error={!!rpwError}
+                helperText={rpwError ?? 'np. RPW/12345/2026'}
+                size="small"
+                slotProps={{ htmlInput: { 'data-step': true } }}
+              />
             )}
             {(needsParcel || refusalFor(refusal, 'obreb', 'dzialka')) && (
               <Stack direction="row" spacing={1.5}>
-                <TextField id={fieldId(form, 'obreb')} label="Obręb geodezyjny" value={obreb} onChange={(e) => setObreb(e.target.value)}
-                  error={!!refusalFor(refusal, 'obreb')} helperText={refusalFor(refusal, 'obreb') ?? 'P§12.2'} size="small"
-                  slotProps={{ htmlInput: { 'data-step': true } }} />
-                <TextField id={fieldId(form, 'dzialka')} label="Numer działki" value={dzialka} onChange={(e) => setDzialka(e.target.value)}
-                  error={!!refusalFor(refusal, 'dzialka')} helperText={refusalFor(refusal, 'dzialka')} size="small"
-                  slotProps={{ htmlInput: { 'data-step': true } }} />
+                <TextField
+                  id={fieldId(form, 'obreb')}
+                  label="Obręb geodezyjny"
+                  value={obreb}
+                  onChange={(e) => setObreb(e.target.value)}
+                  error={!!refusalFor(refusal, 'obreb')}
+                  helperText={refusalFor(refusal, 'obreb') ?? 'P§12.2'}
+                  size="small"
+                  slotProps={{ htmlInput: { 'data-step': true } }}
+                />
+                <TextField
+                  id={fieldId(form, 'dzialka')}
+                  label="Numer działki"
+                  value={dzialka}
+                  onChange={(e) => setDzialka(e.target.value)}
+                  error={!!refusalFor(refusal, 'dzialka')}
+                  helperText={refusalFor(refusal, 'dzialka')}
+                  size="small"
+                  slotProps={{ htmlInput: { 'data-step': true } }}
+                />
               </Stack>
             )}
           </>
         )}
         {route === 'closeOutOfScope' && (
-          <TextField id={fieldId(form, 'receivingEntity')} label="Podmiot, do którego przekazano sprawę" value={receivingEntity}
-            onChange={(e) => setReceivingEntity(e.target.value)} error={!!refusalFor(refusal, 'receivingEntity')}
-            helperText={refusalFor(refusal, 'receivingEntity') ?? 'np. PKP PLK S.A., Wojewoda Łódzki'} size="small" required
-            slotProps={{ htmlInput: { 'data-step': true } }} />
+          <TextField
+            id={fieldId(form, 'receivingEntity')}
+            label="Podmiot, do którego przekazano sprawę"
+            value={receivingEntity}
+            onChange={(e) => setReceivingEntity(e.target.value)}
+            error={!!refusalFor(refusal, 'receivingEntity')}
+            helperText={refusalFor(refusal, 'receivingEntity') ?? 'np. PKP PLK S.A., Wojewoda Łódzki'}
+            size="small"
+            required
+            slotProps={{ htmlInput: { 'data-step': true } }}
+          />
         )}
         {route === 'closeHandledOutside' && (
-          <TextField id={fieldId(form, 'receivingUnitId')} select label="Jednostka spoza aplikacji, która przyjęła sprawę" value={receivingUnitId}
-            onChange={(e) => setReceivingUnitId(e.target.value)} error={!!refusalFor(refusal, 'receivingUnitId')}
-            helperText={refusalFor(refusal, 'receivingUnitId')} size="small" required
-            slotProps={selectStep}>
+          <TextField
+            id={fieldId(form, 'receivingUnitId')}
+            select
+            label="Jednostka spoza aplikacji, która przyjęła sprawę"
+            value={receivingUnitId}
+            onChange={(e) => setReceivingUnitId(e.target.value)}
+            error={!!refusalFor(refusal, 'receivingUnitId')}
+            helperText={refusalFor(refusal, 'receivingUnitId')}
+            size="small"
+            required
+            slotProps={selectStep}
+          >
             {workstation.unitsOutsideApp.map((u) => (
               <MenuItem key={u.id} value={u.id}>
                 {u.name}
@@ -193,11 +247,26 @@ export function RoutingPanel({ ticket, allowed, onDone, autoFocus, form = `route
         )}
         {route !== 'forwardToCoordinators' && (
           <Stack direction="row" spacing={1.5}>
-            <TextField id={fieldId(form, 'rpwId')} label="Identyfikator RPW" value={rpwId} onChange={(e) => setRpwId(e.target.value)}
-              error={!!rpwError} helperText={rpwError ?? 'np. RPW/12345/2026'} size="small" sx={{ flex: 1, minWidth: 0 }}
-              slotProps={{ htmlInput: { 'data-step': true } }} />
-            <TextField id={fieldId(form, 'reason')} label="Uzasadnienie (opcjonalnie)" value={reason} onChange={(e) => setReason(e.target.value)}
-              size="small" sx={{ flex: 1, minWidth: 0 }} slotProps={{ htmlInput: { 'data-step': true } }} />
+            <TextField
+              id={fieldId(form, 'rpwId')}
+              label="Identyfikator RPW"
+              value={rpwId}
+              onChange={(e) => setRpwId(e.target.value)}
+              error={!!rpwError}
+              helperText={rpwError ?? 'np. RPW/12345/2026'}
+              size="small"
+              sx={{ flex: 1, minWidth: 0 }}
+              slotProps={{ htmlInput: { 'data-step': true } }}
+            />
+            <TextField
+              id={fieldId(form, 'reason')}
+              label="Uzasadnienie (opcjonalnie)"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              size="small"
+              sx={{ flex: 1, minWidth: 0 }}
+              slotProps={{ htmlInput: { 'data-step': true } }}
+            />
           </Stack>
         )}
         {otherError && <Alert severity="error">{otherError}</Alert>}

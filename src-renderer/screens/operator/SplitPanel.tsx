@@ -36,16 +36,22 @@ export function SplitPanel({ ticket, onDone, onCancel }: Props) {
   }
 
   async function submit() {
-    const result = await run({
-      type: 'split',
-      ownScope: ownScope.trim(),
-      ownAddressee: ownAddressee.trim() || undefined,
-      parts: parts.map((p) => ({ scope: p.scope.trim(), addressee: p.addressee.trim() || undefined })),
-    }, ticket.number);
+    const result = await run(
+      {
+        type: 'split',
+        ownScope: ownScope.trim(),
+        ownAddressee: ownAddressee.trim() || undefined,
+        parts: parts.map((p) => ({ scope: p.scope.trim(), addressee: p.addressee.trim() || undefined })),
+      },
+      ticket.number,
+    );
     if (result) onDone(result);
   }
 
-  const general = refusal && !refusal.field?.startsWith('parts.') && !['ownScope', 'ownAddressee'].includes(refusal.field ?? '') ? refusal.message : undefined;
+  const general =
+    refusal && !refusal.field?.startsWith('parts.') && !['ownScope', 'ownAddressee'].includes(refusal.field ?? '')
+      ? refusal.message
+      : undefined;
   return (
     <Box
       component="form"
@@ -64,27 +70,63 @@ export function SplitPanel({ ticket, onDone, onCancel }: Props) {
     >
       <Stack spacing={1.5}>
         <Typography variant="body2">
-          Jedno zgłoszenie = jedno zdarzenie (P§11). Wpisz, czego dotyczy to zgłoszenie, i dodaj po jednej części na każde kolejne
-          zdarzenie z adresatem (P§13.2). Każda część dostanie własny numer.
+          Jedno zgłoszenie = jedno zdarzenie (P§11). Wpisz, czego dotyczy to zgłoszenie, i dodaj po jednej części na każde kolejne zdarzenie
+          z adresatem (P§13.2). Każda część dostanie własny numer.
         </Typography>
         <Stack direction="row" spacing={1.5}>
-          <TextField id={fieldId(form, 'ownScope')} label={`Zakres zgłoszenia ${ticket.number}`} value={ownScope} onChange={(e) => setOwnScope(e.target.value)}
-            required size="small" sx={{ flex: 2 }} error={!!refusalFor(refusal, 'ownScope')} helperText={refusalFor(refusal, 'ownScope')}
-            slotProps={{ htmlInput: { 'data-step': true } }} autoFocus />
-          <TextField id={fieldId(form, 'ownAddressee')} label="Adresat (opcjonalnie)" value={ownAddressee} onChange={(e) => setOwnAddressee(e.target.value)}
-            size="small" sx={{ flex: 1 }} slotProps={{ htmlInput: { 'data-step': true } }} />
+          <TextField
+            id={fieldId(form, 'ownScope')}
+            label={`Zakres zgłoszenia ${ticket.number}`}
+            value={ownScope}
+            onChange={(e) => setOwnScope(e.target.value)}
+            required
+            size="small"
+            sx={{ flex: 2 }}
+            error={!!refusalFor(refusal, 'ownScope')}
+            helperText={refusalFor(refusal, 'ownScope')}
+            slotProps={{ htmlInput: { 'data-step': true } }}
+            autoFocus
+          />
+          <TextField
+            id={fieldId(form, 'ownAddressee')}
+            label="Adresat (opcjonalnie)"
+            value={ownAddressee}
+            onChange={(e) => setOwnAddressee(e.target.value)}
+            size="small"
+            sx={{ flex: 1 }}
+            slotProps={{ htmlInput: { 'data-step': true } }}
+          />
         </Stack>
         {parts.map((part, index) => (
           <Stack key={index} direction="row" spacing={1.5} sx={{ alignItems: 'flex-start' }}>
-            <TextField id={fieldId(form, `parts.${index}.scope`)} label={`Część ${index + 2}: zakres`} value={part.scope}
-              onChange={(e) => setPart(index, { scope: e.target.value })} required size="small" sx={{ flex: 2 }}
-              error={!!refusalFor(refusal, `parts.${index}.scope`, `parts.${index}`)} helperText={refusalFor(refusal, `parts.${index}.scope`, `parts.${index}`)}
-              slotProps={{ htmlInput: { 'data-step': true } }} />
-            <TextField id={fieldId(form, `parts.${index}.addressee`)} label={`Część ${index + 2}: adresat`} value={part.addressee}
-              onChange={(e) => setPart(index, { addressee: e.target.value })} size="small" sx={{ flex: 1 }}
-              error={!!refusalFor(refusal, `parts.${index}.addressee`)} helperText={refusalFor(refusal, `parts.${index}.addressee`) ?? 'np. ZDiT, Wydział Ochrony Środowiska'}
-              slotProps={{ htmlInput: { 'data-step': true } }} />
-            <IconButton aria-label={`Usuń część ${index + 2}`} onClick={() => setParts((all) => all.filter((_, i) => i !== index))} disabled={parts.length === 1}>
+            <TextField
+              id={fieldId(form, `parts.${index}.scope`)}
+              label={`Część ${index + 2}: zakres`}
+              value={part.scope}
+              onChange={(e) => setPart(index, { scope: e.target.value })}
+              required
+              size="small"
+              sx={{ flex: 2 }}
+              error={!!refusalFor(refusal, `parts.${index}.scope`, `parts.${index}`)}
+              helperText={refusalFor(refusal, `parts.${index}.scope`, `parts.${index}`)}
+              slotProps={{ htmlInput: { 'data-step': true } }}
+            />
+            <TextField
+              id={fieldId(form, `parts.${index}.addressee`)}
+              label={`Część ${index + 2}: adresat`}
+              value={part.addressee}
+              onChange={(e) => setPart(index, { addressee: e.target.value })}
+              size="small"
+              sx={{ flex: 1 }}
+              error={!!refusalFor(refusal, `parts.${index}.addressee`)}
+              helperText={refusalFor(refusal, `parts.${index}.addressee`) ?? 'np. ZDiT, Wydział Ochrony Środowiska'}
+              slotProps={{ htmlInput: { 'data-step': true } }}
+            />
+            <IconButton
+              aria-label={`Usuń część ${index + 2}`}
+              onClick={() => setParts((all) => all.filter((_, i) => i !== index))}
+              disabled={parts.length === 1}
+            >
               <DeleteIcon />
             </IconButton>
           </Stack>

@@ -32,7 +32,16 @@ export function StatusInquiryScreen() {
   }
 
   if (open) {
-    return <TicketScreen number={open} purpose="inquiry" onBack={() => { setOpen(undefined); requestAnimationFrame(() => document.getElementById('inquiry-search')?.focus()); }} />;
+    return (
+      <TicketScreen
+        number={open}
+        purpose="inquiry"
+        onBack={() => {
+          setOpen(undefined);
+          requestAnimationFrame(() => document.getElementById('inquiry-search')?.focus());
+        }}
+      />
+    );
   }
   return (
     <Stack spacing={2}>
@@ -44,14 +53,37 @@ export function StatusInquiryScreen() {
           Znajdź zgłoszenie po numerze (np. 2026/000123), numerze telefonu zgłaszającego albo adresie (P§23.1).
         </Typography>
       </div>
-      <Box component="form" role="search" onSubmit={(e) => { e.preventDefault(); void search(); }} sx={{ display: 'flex', gap: 1.5, maxWidth: 720 }}>
-        <TextField id="inquiry-search" label="Numer, telefon lub adres" value={text} onChange={(e) => setText(e.target.value)} autoFocus fullWidth />
+      <Box
+        component="form"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void search();
+        }}
+        sx={{ display: 'flex', gap: 1.5, maxWidth: 720 }}
+      >
+        <TextField
+          id="inquiry-search"
+          label="Numer, telefon lub adres"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          autoFocus
+          fullWidth
+        />
         <Button type="submit" variant="contained" startIcon={<SearchIcon />}>
           Szukaj (Enter)
         </Button>
       </Box>
       {error && <Alert severity="warning">{error}</Alert>}
-      {rows && <QueueTable rows={rows} directory={ws?.directory} onOpen={setOpen} caption="Wyniki wyszukiwania" empty="Nie znaleziono zgłoszenia. Sprawdź numer lub spróbuj po adresie." />}
+      {rows && (
+        <QueueTable
+          rows={rows}
+          directory={ws?.directory}
+          onOpen={setOpen}
+          caption="Wyniki wyszukiwania"
+          empty="Nie znaleziono zgłoszenia. Sprawdź numer lub spróbuj po adresie."
+        />
+      )}
     </Stack>
   );
 }

@@ -1,6 +1,17 @@
 import { useEffect, useState } from 'react';
 import {
-  Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Paper, Stack, TextField, Typography,
+  Alert,
+  Box,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  Paper,
+  Stack,
+  TextField,
+  Typography,
 } from '@mui/material';
 import ReplayIcon from '@mui/icons-material/Replay';
 import DeleteIcon from '@mui/icons-material/DeleteOutlined';
@@ -26,7 +37,9 @@ export function ToResolveScreen() {
       </div>
       {error && <Alert severity="warning">Nie udało się wczytać listy: {error}</Alert>}
       {data?.length === 0 && <Typography color="text.secondary">Nie ma działań do wyjaśnienia.</Typography>}
-      {data?.map((item) => <ToResolveCard key={item.mutationId} item={item} onChanged={reload} />)}
+      {data?.map((item) => (
+        <ToResolveCard key={item.mutationId} item={item} onChanged={reload} />
+      ))}
     </Stack>
   );
 }
@@ -35,7 +48,9 @@ export function ToResolveScreen() {
 function correctable(item: ToResolveItem): string | undefined {
   const field = item.refusal.field;
   if (!field) return undefined;
-  const value = field.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), item.command);
+  const value = field
+    .split('.')
+    .reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), item.command);
   return value === undefined || typeof value === 'string' ? field : undefined;
 }
 
@@ -44,12 +59,17 @@ function withValue(command: Record<string, unknown>, path: string, value: string
   if (!head) return command;
   if (rest.length === 0) return { ...command, [head]: value };
   const inner = command[head];
-  return { ...command, [head]: withValue(inner && typeof inner === 'object' ? (inner as Record<string, unknown>) : {}, rest.join('.'), value) };
+  return {
+    ...command,
+    [head]: withValue(inner && typeof inner === 'object' ? (inner as Record<string, unknown>) : {}, rest.join('.'), value),
+  };
 }
 
 function ToResolveCard({ item, onChanged }: { item: ToResolveItem; onChanged(): void }) {
   const field = correctable(item);
-  const original = field ? String(field.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], item.command) ?? '') : '';
+  const original = field
+    ? String(field.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], item.command) ?? '')
+    : '';
   const [value, setValue] = useState(original);
   const [refusal, setRefusal] = useState<Refusal>(item.refusal as Refusal);
   const [confirming, setConfirming] = useState(false);
@@ -61,7 +81,10 @@ function ToResolveCard({ item, onChanged }: { item: ToResolveItem; onChanged(): 
     setProblem(undefined);
     try {
       const command = field && value !== original ? withValue(item.command, field, value) : undefined;
-      const result = await desktop.call('outbox.retry', { mutationId: item.mutationId, ...(command ? { command: command as Record<string, unknown> & { type: string } } : {}) });
+      const result = await desktop.call('outbox.retry', {
+        mutationId: item.mutationId,
+        ...(command ? { command: command as Record<string, unknown> & { type: string } } : {}),
+      });
       if (result.ok) onChanged();
       else setRefusal(result.refusal as Refusal);
     } catch (err) {
@@ -94,10 +117,20 @@ function ToResolveCard({ item, onChanged }: { item: ToResolveItem; onChanged(): 
         Centrala nie przyjęła: {refusal.message}
       </Alert>
       {field && (
-        <TextField label={`Popraw: ${fieldLabel(field, String(item.command.type))}`} value={value} onChange={(e) => setValue(e.target.value)}
-          fullWidth size="small" sx={{ mb: 1.5 }} />
+        <TextField
+          label={`Popraw: ${fieldLabel(field, String(item.command.type))}`}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          fullWidth
+          size="small"
+          sx={{ mb: 1.5 }}
+        />
       )}
-      {problem && <Alert severity="warning" sx={{ mb: 1.5 }}>{problem}</Alert>}
+      {problem && (
+        <Alert severity="warning" sx={{ mb: 1.5 }}>
+          {problem}
+        </Alert>
+      )}
       <Stack direction="row" spacing={1.5}>
         <Button variant="contained" startIcon={<ReplayIcon />} onClick={() => void retry()} disabled={busy}>
           {field && value !== original ? 'Popraw i ponów' : 'Ponów'}
@@ -110,7 +143,8 @@ function ToResolveCard({ item, onChanged }: { item: ToResolveItem; onChanged(): 
         <DialogTitle id={`discard-${item.mutationId}`}>Odrzucić to działanie na zawsze?</DialogTitle>
         <DialogContent>
           <DialogContentText>
-            „{item.summary}” nie trafi do centrali. Jeśli chodziło o zgłoszenie mieszkańca, zarejestruj je ponownie albo wyjaśnij sprawę z koordynatorem.
+            „{item.summary}” nie trafi do centrali. Jeśli chodziło o zgłoszenie mieszkańca, zarejestruj je ponownie albo wyjaśnij sprawę z
+            koordynatorem.
           </DialogContentText>
         </DialogContent>
         <DialogActions>

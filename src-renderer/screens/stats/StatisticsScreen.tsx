@@ -1,4 +1,19 @@
-import { Alert, Box, Button, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  MenuItem,
+  Paper,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
 import { format } from 'date-fns';
 import { pl } from 'date-fns/locale';
@@ -39,7 +54,14 @@ function toCsv(stats: MonthStats, directory: Directory | undefined): string {
     line('Razem', stats.month, stats.total),
     ...stats.byUnit.map((r) => line('Jednostka', unitName(directory, r.key), r)),
     ...stats.byCategory.map((r) => line('Kategoria', directory ? categoryLabel(directory, r.key) : (r.key ?? 'bez kategorii'), r)),
-    ...Object.entries(stats.byChannel).map(([channel, n]) => ['Kanał', channelLabels[channel as Channel] ?? channel, String(n), '', '', '']),
+    ...Object.entries(stats.byChannel).map(([channel, n]) => [
+      'Kanał',
+      channelLabels[channel as Channel] ?? channel,
+      String(n),
+      '',
+      '',
+      '',
+    ]),
     ['Przyjęte podczas awarii', '', String(stats.duringOutage), '', '', ''],
     ['Usunięte później (P§27.2)', '', String(stats.deleted), '', '', ''],
   ];
@@ -50,7 +72,17 @@ function saveCsv(stats: MonthStats, directory: Directory | undefined) {
   saveFile(new Blob([toCsv(stats, directory)], { type: 'text/csv;charset=utf-8' }), `usterka-statystyki-${stats.month}.csv`);
 }
 
-function StatsTable({ caption, nameHeader, rows, name }: { caption: string; nameHeader: string; rows: StatsRow[]; name(key: string | null): string }) {
+function StatsTable({
+  caption,
+  nameHeader,
+  rows,
+  name,
+}: {
+  caption: string;
+  nameHeader: string;
+  rows: StatsRow[];
+  name(key: string | null): string;
+}) {
   return (
     <TableContainer component={Box} sx={{ bgcolor: 'background.paper', borderRadius: 1, border: 1, borderColor: 'divider' }}>
       <Table size="small" aria-label={caption}>
@@ -106,7 +138,8 @@ export function StatisticsScreen() {
           Statystyki
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          Zgłoszenia przyjęte w wybranym miesiącu: ile zakończono, ile po terminie (P§4.3, P§16.2, P§18.1), ile jest otwartych po terminie teraz (P§24). Zestawienie można zapisać poza aplikacją (P§27.3).
+          Zgłoszenia przyjęte w wybranym miesiącu: ile zakończono, ile po terminie (P§4.3, P§16.2, P§18.1), ile jest otwartych po terminie
+          teraz (P§24). Zestawienie można zapisać poza aplikacją (P§27.3).
         </Typography>
       </div>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
@@ -144,9 +177,18 @@ export function StatisticsScreen() {
           <Typography variant="h6" component="h3">
             Według kategorii
           </Typography>
-          <StatsTable caption="Według kategorii" nameHeader="Kategoria" rows={data.byCategory} name={(key) => (directory ? categoryLabel(directory, key) : (key ?? 'bez kategorii'))} />
+          <StatsTable
+            caption="Według kategorii"
+            nameHeader="Kategoria"
+            rows={data.byCategory}
+            name={(key) => (directory ? categoryLabel(directory, key) : (key ?? 'bez kategorii'))}
+          />
           <Typography variant="body2" color="text.secondary">
-            Kanały: {Object.entries(data.byChannel).map(([channel, n]) => `${channelLabels[channel as Channel] ?? channel} ${n}`).join(', ') || 'brak zgłoszeń'}.
+            Kanały:{' '}
+            {Object.entries(data.byChannel)
+              .map(([channel, n]) => `${channelLabels[channel as Channel] ?? channel} ${n}`)
+              .join(', ') || 'brak zgłoszeń'}
+            .
           </Typography>
         </>
       )}

@@ -38,7 +38,15 @@ export function AttachmentLinks({ ticket }: { ticket: Ticket }) {
     <>
       <Stack component="span" direction="row" sx={{ flexWrap: 'wrap', columnGap: 1.5 }}>
         {ticket.attachments.map((a) => (
-          <Link key={a.id} component="button" type="button" variant="body2" onClick={() => void open(a.id)} disabled={busy !== null} aria-busy={busy === a.id}>
+          <Link
+            key={a.id}
+            component="button"
+            type="button"
+            variant="body2"
+            onClick={() => void open(a.id)}
+            disabled={busy !== null}
+            aria-busy={busy === a.id}
+          >
             {a.name}
             {busy === a.id ? ' (pobieranie…)' : ''}
           </Link>
@@ -51,7 +59,9 @@ export function AttachmentLinks({ ticket }: { ticket: Ticket }) {
       )}
       <Dialog open={opened !== null} onClose={close} maxWidth="lg" aria-labelledby="attachment-title">
         <DialogTitle id="attachment-title">{opened?.name}</DialogTitle>
-        <DialogContent>{opened && <img src={opened.url} alt={opened.name} style={{ maxWidth: '100%', maxHeight: '70vh', display: 'block' }} />}</DialogContent>
+        <DialogContent>
+          {opened && <img src={opened.url} alt={opened.name} style={{ maxWidth: '100%', maxHeight: '70vh', display: 'block' }} />}
+        </DialogContent>
         <DialogActions>
           <Button component="a" href={opened?.url} download={opened?.name}>
             Zapisz

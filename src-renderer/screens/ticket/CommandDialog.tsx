@@ -1,11 +1,30 @@
 import { useMemo, useState } from 'react';
 import {
-  Alert, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, MenuItem, Stack, TextField,
+  Alert,
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControlLabel,
+  MenuItem,
+  Stack,
+  TextField,
 } from '@mui/material';
 import type { z } from 'zod';
 import {
-  actionKindLabels, answerMethodLabels, commandLabels, commandSchemas, fieldLabel, kindLabels, noticeMethodLabels, outcomeLabels,
-  type Command, type CommandType, type Ticket,
+  actionKindLabels,
+  answerMethodLabels,
+  commandLabels,
+  commandSchemas,
+  fieldLabel,
+  kindLabels,
+  noticeMethodLabels,
+  outcomeLabels,
+  type Command,
+  type CommandType,
+  type Ticket,
 } from '../../../src-shared/ticket';
 import { useConfigStore, type Workstation } from '../../state/config-store';
 import { groupLabel } from '../../lib/directory';
@@ -49,10 +68,19 @@ function fieldSpecs(type: CommandType, ticket: Ticket | null, ws: Workstation, v
     if (choices) specs.push({ name, kind: 'enum', required, options: choices });
     else if (def.type === 'enum') {
       const labels = ENUM_LABELS[`${type}.${name}`] ?? ENUM_LABELS[name] ?? {};
-      specs.push({ name, kind: 'enum', required, options: Object.keys(def.entries ?? {}).map((v) => ({ value: v, label: labels[v] ?? v })) });
+      specs.push({
+        name,
+        kind: 'enum',
+        required,
+        options: Object.keys(def.entries ?? {}).map((v) => ({ value: v, label: labels[v] ?? v })),
+      });
     } else if (def.type === 'boolean') specs.push({ name, kind: 'boolean', required: false });
     else if (def.type === 'string') {
-      specs.push({ name, required, kind: format === 'date' ? 'date' : format === 'datetime' ? 'datetime' : LONG_TEXT.has(name) ? 'longText' : 'text' });
+      specs.push({
+        name,
+        required,
+        kind: format === 'date' ? 'date' : format === 'datetime' ? 'datetime' : LONG_TEXT.has(name) ? 'longText' : 'text',
+      });
     }
   }
   return specs;
@@ -63,11 +91,15 @@ function selectOptions(type: CommandType, name: string, ticket: Ticket | null, w
   const dir = ws.directory;
   const groups = Object.values(dir.groups);
   if (name === 'realizerGroupId' || (name === 'groupId' && type === 'assignRealizerGroup')) {
-    return groups.filter((g) => g.kind === 'realizer' && g.unitId === ticket?.unitId).sort(byPolish((g) => g.symbol)).map((g) => ({ value: g.id, label: groupLabel(dir, g) }));
+    return groups
+      .filter((g) => g.kind === 'realizer' && g.unitId === ticket?.unitId)
+      .sort(byPolish((g) => g.symbol))
+      .map((g) => ({ value: g.id, label: groupLabel(dir, g) }));
   }
   if (name === 'groupId') {
     const sameUnit = type === 'passToCoordinatorGroup';
-    return ws.coordinatorGroups.filter((g) => !sameUnit || (g.unitId === ticket?.unitId && g.id !== ticket?.coordinatorGroupId))
+    return ws.coordinatorGroups
+      .filter((g) => !sameUnit || (g.unitId === ticket?.unitId && g.id !== ticket?.coordinatorGroupId))
       .map((g) => ({ value: g.id, label: groupLabel(dir, g) }));
   }
   if (name === 'receivingUnitId') return ws.unitsOutsideApp.map((u) => ({ value: u.id, label: u.name }));
@@ -118,8 +150,16 @@ export function CommandDialog({ type, ticket, open, onClose, onDone }: Props) {
   const formId = `command-${type}`;
   return (
     <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm" aria-labelledby={`${formId}-title`}>
-      <form id={formId} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-        <DialogTitle id={`${formId}-title`}>{commandLabels[type]} — {ticket.number}</DialogTitle>
+      <form
+        id={formId}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <DialogTitle id={`${formId}-title`}>
+          {commandLabels[type]} — {ticket.number}
+        </DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
             {specs.length === 0 && <Alert severity="info">Potwierdź: {commandLabels[type].toLowerCase()}.</Alert>}
@@ -139,8 +179,16 @@ export function CommandDialog({ type, ticket, open, onClose, onDone }: Props) {
               };
               if (spec.kind === 'boolean') {
                 return (
-                  <FormControlLabel key={spec.name} label={common.label}
-                    control={<Checkbox checked={values[spec.name] === 'true'} onChange={(e) => setValues((v) => ({ ...v, [spec.name]: String(e.target.checked) }))} />} />
+                  <FormControlLabel
+                    key={spec.name}
+                    label={common.label}
+                    control={
+                      <Checkbox
+                        checked={values[spec.name] === 'true'}
+                        onChange={(e) => setValues((v) => ({ ...v, [spec.name]: String(e.target.checked) }))}
+                      />
+                    }
+                  />
                 );
               }
               if (spec.kind === 'enum') {
@@ -156,10 +204,14 @@ export function CommandDialog({ type, ticket, open, onClose, onDone }: Props) {
                 );
               }
               return (
-                <TextField key={spec.name} {...common}
+                <TextField
+                  key={spec.name}
+                  {...common}
                   type={spec.kind === 'date' ? 'date' : spec.kind === 'datetime' ? 'datetime-local' : 'text'}
-                  multiline={spec.kind === 'longText'} minRows={spec.kind === 'longText' ? 2 : undefined}
-                  slotProps={spec.kind === 'date' || spec.kind === 'datetime' ? { inputLabel: { shrink: true } } : undefined} />
+                  multiline={spec.kind === 'longText'}
+                  minRows={spec.kind === 'longText' ? 2 : undefined}
+                  slotProps={spec.kind === 'date' || spec.kind === 'datetime' ? { inputLabel: { shrink: true } } : undefined}
+                />
               );
             })}
             {refusal && !specs.some((s) => s.name === refusal.field) && <Alert severity="error">{refusal.message}</Alert>}

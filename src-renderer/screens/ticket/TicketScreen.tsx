@@ -17,8 +17,17 @@ import { CommandDialog } from './CommandDialog';
 
 /** Commands with a screen of their own here; every other allowed command gets a button and a dialog. */
 const OWN_SCREENS: CommandType[] = [
-  'pickUpWebForm', 'forwardToCoordinators', 'closeOutOfScope', 'closeHandledOutside', 'split', 'recordInquiry', 'registerFollowUp',
-  'registerTicket', 'receiveFromWebForm', 'addAttachments', 'expirePersonalData',
+  'pickUpWebForm',
+  'forwardToCoordinators',
+  'closeOutOfScope',
+  'closeHandledOutside',
+  'split',
+  'recordInquiry',
+  'registerFollowUp',
+  'registerTicket',
+  'receiveFromWebForm',
+  'addAttachments',
+  'expirePersonalData',
 ];
 
 interface Props {
@@ -55,7 +64,11 @@ export function TicketScreen({ number, onBack, purpose = 'work' }: Props) {
     return (
       <Stack spacing={2}>
         <Box>{back}</Box>
-        {loading ? <Typography>Wczytywanie zgłoszenia {number}…</Typography> : <Alert severity="warning">{error ?? `Nie znaleziono zgłoszenia ${number} na tym stanowisku.`}</Alert>}
+        {loading ? (
+          <Typography>Wczytywanie zgłoszenia {number}…</Typography>
+        ) : (
+          <Alert severity="warning">{error ?? `Nie znaleziono zgłoszenia ${number} na tym stanowisku.`}</Alert>
+        )}
       </Stack>
     );
   }
@@ -63,7 +76,10 @@ export function TicketScreen({ number, onBack, purpose = 'work' }: Props) {
   const allowed = allowedCommands.filter(isCommandType);
   const others = allowed.filter((c) => !OWN_SCREENS.includes(c));
   const finish = (text: string) => (result: Executed) => {
-    setDone({ text: `${text}${result.savedLocally ? ' Zapisano na stanowisku — zostanie wysłane po przywróceniu połączenia.' : ''}`, numbers: result.createdNumbers });
+    setDone({
+      text: `${text}${result.savedLocally ? ' Zapisano na stanowisku — zostanie wysłane po przywróceniu połączenia.' : ''}`,
+      numbers: result.createdNumbers,
+    });
     setDialog(undefined);
     setSplitting(false);
     setInquiryOpen(false);
@@ -71,7 +87,9 @@ export function TicketScreen({ number, onBack, purpose = 'work' }: Props) {
   };
 
   const inquiry = allowed.includes('recordInquiry') || allowed.includes('registerFollowUp');
-  const inquiryTitle = allowed.includes('recordInquiry') ? 'Notatka z zapytania o stan (P§23.3.1)' : 'Zapytanie o zakończone zgłoszenie (P§23.3.2)';
+  const inquiryTitle = allowed.includes('recordInquiry')
+    ? 'Notatka z zapytania o stan (P§23.3.1)'
+    : 'Zapytanie o zakończone zgłoszenie (P§23.3.2)';
   const inquiryPanel = inquiry && (
     <Paper sx={{ p: 2.5 }} component="section" aria-label="Zapytanie o stan">
       {!inquiryOpen ? (
@@ -81,9 +99,16 @@ export function TicketScreen({ number, onBack, purpose = 'work' }: Props) {
           {inquiryTitle}
         </Typography>
       )}
-      {inquiryOpen && (allowed.includes('recordInquiry')
-        ? <InquiryNoteForm ticket={ticket} onDone={finish('Odnotowano zapytanie.')} autoFocus />
-        : <FollowUpForm ticket={ticket} onDone={finish('Zarejestrowano zapytanie jako nowe zgłoszenie — podaj numer dzwoniącemu.')} autoFocus />)}
+      {inquiryOpen &&
+        (allowed.includes('recordInquiry') ? (
+          <InquiryNoteForm ticket={ticket} onDone={finish('Odnotowano zapytanie.')} autoFocus />
+        ) : (
+          <FollowUpForm
+            ticket={ticket}
+            onDone={finish('Zarejestrowano zapytanie jako nowe zgłoszenie — podaj numer dzwoniącemu.')}
+            autoFocus
+          />
+        ))}
     </Paper>
   );
 
@@ -95,7 +120,9 @@ export function TicketScreen({ number, onBack, purpose = 'work' }: Props) {
           {done.text}
           {done.numbers.length > 0 && (
             <Stack direction="row" spacing={3} sx={{ mt: 1 }}>
-              {done.numbers.map((n) => <TicketNumber key={n} number={n} size="medium" />)}
+              {done.numbers.map((n) => (
+                <TicketNumber key={n} number={n} size="medium" />
+              ))}
             </Stack>
           )}
         </Alert>
@@ -117,15 +144,24 @@ export function TicketScreen({ number, onBack, purpose = 'work' }: Props) {
               <Typography variant="h6" component="h3" gutterBottom>
                 {ticket.status === 'returnedToOperator' ? 'Przekaż ponownie (P§20.1)' : 'Przekaż zgłoszenie'}
               </Typography>
-              <RoutingPanel key={ticket.version} ticket={ticket} allowed={allowed}
-                onDone={(result, route) => { setDone({ text: routedText(result.ticket, route, ws.directory, result.savedLocally), numbers: [] }); setSplitting(false); }} />
+              <RoutingPanel
+                key={ticket.version}
+                ticket={ticket}
+                allowed={allowed}
+                onDone={(result, route) => {
+                  setDone({ text: routedText(result.ticket, route, ws.directory, result.savedLocally), numbers: [] });
+                  setSplitting(false);
+                }}
+              />
             </Paper>
           )}
           {allowed.includes('split') && (
             <Paper sx={{ p: 2.5 }} component="section" aria-label="Powielenie">
-              {splitting
-                ? <SplitPanel ticket={ticket} onDone={finish('Powielono zgłoszenie — numery części:')} onCancel={() => setSplitting(false)} />
-                : <Button onClick={() => setSplitting(true)}>{commandLabels.split} (kilka zdarzeń, P§11)</Button>}
+              {splitting ? (
+                <SplitPanel ticket={ticket} onDone={finish('Powielono zgłoszenie — numery części:')} onCancel={() => setSplitting(false)} />
+              ) : (
+                <Button onClick={() => setSplitting(true)}>{commandLabels.split} (kilka zdarzeń, P§11)</Button>
+              )}
             </Paper>
           )}
           {purpose !== 'inquiry' && inquiryPanel}
@@ -146,7 +182,16 @@ export function TicketScreen({ number, onBack, purpose = 'work' }: Props) {
         </Stack>
         <TicketHistory number={number} />
       </Box>
-      {dialog && <CommandDialog key={dialog} type={dialog} ticket={ticket} open onClose={() => setDialog(undefined)} onDone={finish(`${commandLabels[dialog]}: zapisano.`)} />}
+      {dialog && (
+        <CommandDialog
+          key={dialog}
+          type={dialog}
+          ticket={ticket}
+          open
+          onClose={() => setDialog(undefined)}
+          onDone={finish(`${commandLabels[dialog]}: zapisano.`)}
+        />
+      )}
     </Stack>
   );
 }

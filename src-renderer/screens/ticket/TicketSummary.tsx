@@ -1,9 +1,7 @@
 import { Alert, Box, Chip, Paper, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { formatWarsawDateTime } from '../../../src-shared/format';
-import {
-  channelLabels, kindLabels, lookup, outcomeLabels, statusLabels, type Directory, type Ticket,
-} from '../../../src-shared/ticket';
+import { channelLabels, kindLabels, lookup, outcomeLabels, statusLabels, type Directory, type Ticket } from '../../../src-shared/ticket';
 import { categoryLabel, groupLabel } from '../../lib/directory';
 import { TicketNumber } from '../../components/TicketNumber';
 import { statusSentence } from '../../lib/ticket-words';
@@ -28,7 +26,9 @@ const day = (isoDay: string) => isoDay.split('-').reverse().join('.');
 export function TicketSummary({ ticket, directory, pending }: { ticket: Ticket; directory: Directory; pending?: boolean }) {
   const category = lookup(directory.categories, ticket.categoryId);
   const lastReturn = ticket.returns.at(-1);
-  const contact = [ticket.reporter.name, ticket.reporter.phone, ticket.reporter.email, ticket.reporter.postalAddress].filter(Boolean).join(', ');
+  const contact = [ticket.reporter.name, ticket.reporter.phone, ticket.reporter.email, ticket.reporter.postalAddress]
+    .filter(Boolean)
+    .join(', ');
   return (
     <Paper sx={{ p: 2.5 }} component="section" aria-label={`Zgłoszenie ${ticket.number}`}>
       <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'flex-start', flexWrap: 'wrap', gap: 1 }}>
@@ -48,12 +48,19 @@ export function TicketSummary({ ticket, directory, pending }: { ticket: Ticket; 
       {lastReturn && ticket.status === 'returnedToOperator' && (
         <Alert severity="warning" sx={{ my: 1 }}>
           Zwrócone przez {groupLabel(directory, lastReturn.fromGroupId)} {formatWarsawDateTime(lastReturn.at)}.
-          {lastReturn.rightAddressee && <> Właściwy adresat: <strong>{lastReturn.rightAddressee}</strong>.</>}
+          {lastReturn.rightAddressee && (
+            <>
+              {' '}
+              Właściwy adresat: <strong>{lastReturn.rightAddressee}</strong>.
+            </>
+          )}
           {lastReturn.reason && <> Przyczyna: {lastReturn.reason}</>}
         </Alert>
       )}
       <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'minmax(110px, 210px) 1fr', columnGap: 2, rowGap: 0.5, m: 0, mt: 1 }}>
-        <Row label="Kategoria">{categoryLabel(directory, ticket.categoryId, ticket.subcategoryId)} ({kindLabels[ticket.kind]})</Row>
+        <Row label="Kategoria">
+          {categoryLabel(directory, ticket.categoryId, ticket.subcategoryId)} ({kindLabels[ticket.kind]})
+        </Row>
         <Row label="Kanał">{channelLabels[ticket.channel]}</Row>
         <Row label="Wpłynęło">{formatWarsawDateTime(ticket.times.receivedAt)}</Row>
         {ticket.location && (
@@ -64,9 +71,13 @@ export function TicketSummary({ ticket, directory, pending }: { ticket: Ticket; 
           </Row>
         )}
         {ticket.description && <Row label="Opis">{ticket.description}</Row>}
-        {(category?.template ?? []).filter((f) => ticket.templateAnswers[f.id]).map((f) => (
-          <Row key={f.id} label={f.label}>{ticket.templateAnswers[f.id]}</Row>
-        ))}
+        {(category?.template ?? [])
+          .filter((f) => ticket.templateAnswers[f.id])
+          .map((f) => (
+            <Row key={f.id} label={f.label}>
+              {ticket.templateAnswers[f.id]}
+            </Row>
+          ))}
         <Row label="Zgłaszający">
           {ticket.personalDataErased ? 'dane osobowe usunięte' : contact || 'anonimowo'}
           {ticket.reporter.wantsAnswer ? ' · chce odpowiedzi' : ' · nie oczekuje odpowiedzi'}
@@ -86,18 +97,29 @@ export function TicketSummary({ ticket, directory, pending }: { ticket: Ticket; 
         )}
         {ticket.links.followUpOf && <Row label="Dotyczy zgłoszenia">{ticket.links.followUpOf}</Row>}
         {ticket.links.followUps.length > 0 && <Row label="Kolejne zapytania">{ticket.links.followUps.join(', ')}</Row>}
-        {ticket.suspension && <Row label="Zawieszone do">{day(ticket.suspension.until)} — {ticket.suspension.reason}</Row>}
-        {ticket.plannedCompletion && (
-          <Row label="Planowany termin">{day(ticket.plannedCompletion.plannedOn)} — {ticket.plannedCompletion.delayReason}</Row>
+        {ticket.suspension && (
+          <Row label="Zawieszone do">
+            {day(ticket.suspension.until)} — {ticket.suspension.reason}
+          </Row>
         )}
-        {ticket.contractorOrders.filter((o) => o.state === 'ordered').map((o) => (
-          <Row key={o.orderedAt} label="Wykonawca">{o.company}, termin {day(o.dueOn)}</Row>
-        ))}
+        {ticket.plannedCompletion && (
+          <Row label="Planowany termin">
+            {day(ticket.plannedCompletion.plannedOn)} — {ticket.plannedCompletion.delayReason}
+          </Row>
+        )}
+        {ticket.contractorOrders
+          .filter((o) => o.state === 'ordered')
+          .map((o) => (
+            <Row key={o.orderedAt} label="Wykonawca">
+              {o.company}, termin {day(o.dueOn)}
+            </Row>
+          ))}
         {ticket.outcome && (
           <Row label="Wynik">
             {outcomeLabels[ticket.outcome.kind]}
             {ticket.outcome.receivingEntity && ` — ${ticket.outcome.receivingEntity}`}
-            {ticket.outcome.receivingUnitId && ` — ${lookup(directory.units, ticket.outcome.receivingUnitId)?.name ?? ticket.outcome.receivingUnitId}`}
+            {ticket.outcome.receivingUnitId &&
+              ` — ${lookup(directory.units, ticket.outcome.receivingUnitId)?.name ?? ticket.outcome.receivingUnitId}`}
             {ticket.outcome.reason && `; ${ticket.outcome.reason}`}
             {` (${formatWarsawDateTime(ticket.outcome.at)})`}
           </Row>
