@@ -11,7 +11,6 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import type { LoggerOptions } from 'pino';
 import { HubError, HubHealth } from '../src-shared/api/hub';
 import { APP_VERSION } from '../src-shared/version';
@@ -21,6 +20,8 @@ import { registerSync } from './sync/routes';
 import { registerIntake } from './intake';
 import { registerFiles } from './files';
 import { registerStats } from './stats';
+import { registerAdmin } from './admin/routes';
+import { loadConfigVersion } from './admin/config-store';
 import type { PokeHub } from './sync/poke';
 import type { CentralDb } from './db/connect';
 
@@ -131,17 +132,19 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   registerIntake(app, opts.db, now);
   registerFiles(app, opts.db);
   registerStats(app, opts.db, now);
+  registerAdmin(app, opts.db, now);
 
   app.get(
     '/health',
     { config: { public: true }, schema: { summary: 'Liveness and database check', response: { 200: HubHealth, 503: HubError } } },
     async (_req, reply) => {
+      let configVersion: number;
       try {
-        await sql`select 1`.execute(opts.db);
+        configVersion = await loadConfigVersion(opts.db);
       } catch {
         return reply.code(503).send({ error: 'databaseUnavailable', message: 'The hub cannot reach its database.' });
       }
-      return { status: 'ok' as const, version: APP_VERSION, time: now().toISOString() };
+      return { status: 'ok' as const, version: APP_VERSION, time: now().toISOString(), configVersion };
     },
   );
 

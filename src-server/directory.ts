@@ -6,13 +6,19 @@ import type { CentralDb } from './db/connect';
 
 export async function loadDirectory(db: CentralDb): Promise<Directory> {
   const [units, groups, categories, users] = await Promise.all([
-    db.selectFrom('unit').select(['id', 'name', 'kind', 'works_in_app']).execute(),
+    db.selectFrom('unit').select(['id', 'name', 'kind', 'works_in_app', 'address']).execute(),
     db.selectFrom('work_group').select(['id', 'symbol', 'name', 'unit_id', 'kind']).execute(),
     db.selectFrom('category').select(['id', 'definition']).orderBy('position').execute(),
     db.selectFrom('app_user').select(['id', 'display_name']).execute(),
   ]);
   return makeDirectory({
-    units: units.map((u): Unit => ({ id: u.id, name: u.name, kind: u.kind, worksInApp: u.works_in_app })),
+    units: units.map((u): Unit => ({
+      id: u.id,
+      name: u.name,
+      kind: u.kind,
+      worksInApp: u.works_in_app,
+      ...(u.address ? { address: u.address } : {}),
+    })),
     groups: groups.map((g): Group => ({ id: g.id, symbol: g.symbol, name: g.name, unitId: g.unit_id, kind: g.kind })),
     categories: categories.map((c) => ({ ...(c.definition as Omit<Category, 'id'>), id: c.id })),
     users: users.map((u) => ({ id: u.id, name: u.display_name })),
@@ -32,6 +38,11 @@ export function cachedDirectory(db: CentralDb): Promise<Directory> {
   cache.set(db, { at: Date.now(), directory });
   directory.catch(() => cache.delete(db));
   return directory;
+}
+
+/** After a configuration change: the next push reads the directory afresh. */
+export function invalidateDirectory(db: CentralDb): void {
+  cache.delete(db);
 }
 
 /** The hub itself acting (web-form intake, retention): a role no user account holds. */

@@ -1,10 +1,12 @@
 // `npm run hub`: the central hub alone. DATABASE_URL picks the PostgreSQL; without it the hub runs
 // its own in USTERKA_DATA_DIR (default .data/hub). HUB_PORT / HUB_HOST choose where it listens;
-// USTERKA_SEED_DEMO=1 fills an empty hub with the demo data (what `npm start` does).
+// USTERKA_SEED_DEMO=1 fills an empty hub with the demo data (what `npm start` does); without it an empty hub
+// gets its first administrator (printed once, see first-admin.ts).
 import { resolve } from 'node:path';
 import { SchemaError } from '../migrations/runner';
 import { startHub } from './hub';
 import { demoLoginsText, seedDemoIfEmpty } from './admin/demo';
+import { createFirstAdmin, firstAdminText } from './admin/first-admin';
 
 try {
   const hub = await startHub({
@@ -16,7 +18,13 @@ try {
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     retentionEveryMs: 60 * 60_000,
   });
-  if (process.env.USTERKA_SEED_DEMO === '1' && (await seedDemoIfEmpty(hub.database.db))) console.error(demoLoginsText());
+  if (process.env.USTERKA_SEED_DEMO === '1') {
+    if (await seedDemoIfEmpty(hub.database.db)) console.error(demoLoginsText());
+  } else {
+    // A real city's first start: the first administrator, whose one-time password is shown only now.
+    const admin = await createFirstAdmin(hub.database.db);
+    if (admin) console.error(firstAdminText(admin));
+  }
   console.error(`Usterka hub listening on ${hub.url} (OpenAPI: ${hub.url}/openapi.json)`);
   const stop = async () => {
     await hub.close();

@@ -12,6 +12,7 @@ import * as m20261202_09 from './2026-12-02-09-offline-grants';
 import * as m20261202_10 from './2026-12-02-10-login-throttle';
 import * as m20261202_11 from './2026-12-02-11-portals-and-number-pool';
 import * as m20261202_12 from './2026-12-02-12-attachment-owner';
+import * as m20261202_13 from './2026-12-02-13-administration';
 
 export const centralMigrations: MigrationSet = {
   '2026-11-30-01-calendar-and-audit': m20261130_01,
@@ -26,4 +27,5 @@ export const centralMigrations: MigrationSet = {
   '2026-12-02-10-login-throttle': m20261202_10,
   '2026-12-02-11-portals-and-number-pool': m20261202_11,
   '2026-12-02-12-attachment-owner': m20261202_12,
+  '2026-12-02-13-administration': m20261202_13,
 };

@@ -102,7 +102,11 @@ export async function probeHub(hubUrl: string, now: () => number): Promise<Obser
     if (!res.ok) return { ok: false, error: `Centrala odpowiada błędem (HTTP ${res.status}).` };
     const health = HubHealth.parse(await res.json());
     // The hub read its clock about halfway through the round trip.
-    return { ok: true, clockSkewSeconds: Math.round(((sentAt + now()) / 2 - Date.parse(health.time)) / 1000) };
+    return {
+      ok: true,
+      clockSkewSeconds: Math.round(((sentAt + now()) / 2 - Date.parse(health.time)) / 1000),
+      configVersion: health.configVersion,
+    };
   } catch (err) {
     const reason = err instanceof Error && err.name === 'TimeoutError' ? 'nie odpowiada w ciągu 5 s' : 'jest nieosiągalna';
     return { ok: false, error: `Centrala ${reason} (${hubUrl}).` };

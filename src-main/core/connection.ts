@@ -15,7 +15,9 @@ export interface ConnectionPolicy {
 export const defaultConnectionPolicy: ConnectionPolicy = { outageAfterMs: 60_000, checkEveryMs: 15_000, maxRetryMs: 30_000 };
 
 /** `answered`: the hub is there but refuses (a repeatable error): retried with back-off, never an outage. */
-export type Observation = { ok: true; clockSkewSeconds: number } | { ok: false; error: string; answered?: boolean };
+export type Observation =
+  /** configVersion: the hub's configuration version (a change means: refetch the configuration). */
+  { ok: true; clockSkewSeconds: number; configVersion?: number } | { ok: false; error: string; answered?: boolean };
 
 export interface ConnectionTracker {
   state: ConnectionState;

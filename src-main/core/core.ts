@@ -9,10 +9,12 @@ import { createConnection, probeHub } from './connection-state';
 import { warnIfFewNumbers } from './numbers';
 import { pendingCount } from './outbox';
 import { uploadOutages } from './outages';
+import { trustHubAuthorities } from './hub-trust';
 import { startPokeListener, type PokeListener } from './pokes';
 import { adoptReplica } from './replica-owner';
 import { plainBox, type SecretBox } from './secrets';
 import { refreshConfig } from './session';
+import { adminHandlers } from './handlers/admin';
 import { createSignedIn } from './signed-in';
 import { checkpoint, openLocalStore, type LocalStore } from './store';
 import { syncOnce } from './sync-client';
@@ -29,6 +31,8 @@ export interface CoreOptions {
   dataDir: string;
   hubUrl: string;
   shell: 'electron' | 'preview';
+  /** Certificate authorities (PEM) trusted for the hub besides the public ones: the city's own CA (config caFile). */
+  caPem?: string;
   /** Seals the credentials kept in the store (see secrets.ts); plain when absent. */
   secrets?: SecretBox;
   policy?: Partial<ConnectionPolicy>;
@@ -46,6 +50,9 @@ export interface Core {
   close(): Promise<void>;
 }
 
+/** What the shells and screens use of a core, whether it runs on this thread or in a worker (worker-host.ts). */
+export type CoreApi = Pick<Core, 'dispatch' | 'onEvent' | 'syncNow' | 'close'>;
+
 /** Refetch the user's configuration (directory, roles, days off) at most this often. */
 const CONFIG_MAX_AGE_MS = 5 * 60_000;
 
@@ -54,6 +61,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const log = opts.log ?? ((msg, err) => console.error(msg, err ?? ''));
   const policy = { ...defaultConnectionPolicy, ...opts.policy };
   const secrets = opts.secrets ?? plainBox;
+  trustHubAuthorities(opts.caPem);
   const store = await openLocalStore(opts.dataDir, secrets);
   const db = store.db;
   const emitter = new EventEmitter();
@@ -67,6 +75,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   let chain: Promise<void> = Promise.resolve();
   let queued: Promise<void> | undefined;
   let pokes: PokeListener | undefined;
+  /** The hub's configuration version this workstation's configuration was fetched at. */
+  let configVersionSeen: number | undefined;
 
   /** One cycle: check the hub, then (signed in, not in a declared outage) push, pull, upload outages. */
   async function cycle(): Promise<void> {
@@ -83,15 +93,19 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     const backlog = await pendingCount(db);
     const wasOffline = connection.state.state !== 'online' && connection.state.state !== 'replaying';
     if (backlog > 0 && wasOffline) await connection.enter('replaying');
-    if (now() - signedIn.configFetchedAt > CONFIG_MAX_AGE_MS) {
+    // An administrator changed the configuration (the hub pokes online workstations, offline ones see it here later).
+    const configMoved = health.configVersion !== undefined && health.configVersion !== configVersionSeen;
+    if (configMoved || now() - signedIn.configFetchedAt > CONFIG_MAX_AGE_MS) {
       const asked = signedIn.view.session;
       const refreshed = await refreshConfig(db, opts.hubUrl, asked).catch(() => asked);
       // Only if the same session is still signed in (a logout or another login may have happened meanwhile).
       if (signedIn.view?.session.token === asked.token) {
         await adoptReplica(db, refreshed.config.actor);
         signedIn.use(refreshed);
+        if (refreshed !== asked) configVersionSeen = health.configVersion;
       }
       signedIn.configFetchedAt = now();
+      if (configMoved && refreshed !== asked) emit({ name: 'config.changed', payload: {} });
     }
     const view = () => signedIn.view;
     if (!view()?.session.token) return;
@@ -165,6 +179,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...fileHandlers(ctx),
     ...statisticsHandlers(ctx),
     ...outboxHandlers(ctx),
+    ...adminHandlers(ctx),
   };
 
   // The first cycle starts now but is not awaited: whoever created the core subscribes to its events first.

@@ -37,11 +37,18 @@ export async function login(
   password: string,
   installation: { id: string; key: string },
   now: Date,
+  newPassword?: string,
 ): Promise<Session> {
   let res: LoginResponse;
   try {
     res = await hubRequest(hubUrl, '/auth/login', LoginResponse, {
-      body: { login, password, installationId: installation.id, installationKey: installation.key },
+      body: {
+        login,
+        password,
+        installationId: installation.id,
+        installationKey: installation.key,
+        ...(newPassword ? { newPassword } : {}),
+      },
     });
   } catch (err) {
     // The hub unreachable or failing (its database down): those who worked here before can go on.
@@ -57,7 +64,8 @@ export async function login(
     offline: false,
     ...(res.offlineGrant ? { grant: res.offlineGrant } : {}),
   };
-  await rememberUser(db, secrets, login, password, session, now);
+  // The password that unlocks this workstation offline is the one now in force.
+  await rememberUser(db, secrets, login, newPassword || password, session, now);
   return session;
 }
 
@@ -211,5 +219,9 @@ function loginFailure(err: unknown): DesktopApiError['body'] {
     };
   }
   if (err.status === 401) return { code: 'forbidden', message: 'Nieprawidłowy login lub hasło.' };
+  if (err.status === 403 && err.body?.error === 'passwordChangeRequired')
+    return { code: 'forbidden', field: 'newPassword', message: 'To hasło jest jednorazowe — ustaw teraz własne, nowe hasło.' };
+  if (err.status === 400 && err.body?.field === 'newPassword')
+    return { code: 'invalidInput', field: 'newPassword', message: err.body.message };
   return { code: 'unavailable', message: `Centrala nie przyjęła logowania (${err.message}).` };
 }

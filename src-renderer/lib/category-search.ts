@@ -13,17 +13,20 @@ export interface CategoryChoice {
   hint?: string;
 }
 
+/** Retired categories are not offered: tickets keep them, new calls do not get them (P§7). */
 export function categoryChoices(categories: CategoryEntry[]): CategoryChoice[] {
-  return categories.flatMap((category) => [
-    { key: category.id, categoryId: category.id, label: category.name, hint: category.keywords?.join(', ') },
-    ...(category.subcategories ?? []).map((sub) => ({
-      key: `${category.id}/${sub.id}`,
-      categoryId: category.id,
-      subcategoryId: sub.id,
-      label: `${category.name} › ${sub.name}`,
-      hint: category.keywords?.join(', '),
-    })),
-  ]);
+  return categories
+    .filter((category) => !category.retired)
+    .flatMap((category) => [
+      { key: category.id, categoryId: category.id, label: category.name, hint: category.keywords?.join(', ') },
+      ...(category.subcategories ?? []).map((sub) => ({
+        key: `${category.id}/${sub.id}`,
+        categoryId: category.id,
+        subcategoryId: sub.id,
+        label: `${category.name} › ${sub.name}`,
+        hint: category.keywords?.join(', '),
+      })),
+    ]);
 }
 
 /** The choices matching the typed text, best first, then in Polish order. */

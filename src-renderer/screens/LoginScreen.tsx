@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
 import LoginIcon from '@mui/icons-material/Login';
 import { DesktopApiError } from '../../src-shared/api/desktop';
+import { PASSWORD_MIN_LENGTH } from '../../src-shared/passwords';
 import { desktop } from '../api/desktop-client';
 import { useAppStore } from '../state/app-store';
 
@@ -11,16 +12,28 @@ export function LoginScreen() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  /** The hub asked for a new password (a one-time one was used): the form asks for it twice. */
+  const [changing, setChanging] = useState(false);
+  const [newPassword, setNewPassword] = useState('');
+  const [repeated, setRepeated] = useState('');
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    if (changing && newPassword !== repeated) {
+      setError('Powtórzone hasło różni się od nowego — wpisz je jeszcze raz.');
+      return;
+    }
     setBusy(true);
     setError(undefined);
     try {
-      setUser(await desktop.call('session.login', { login, password }));
+      setUser(await desktop.call('session.login', { login, password, ...(changing ? { newPassword } : {}) }));
     } catch (err) {
+      const asksNewPassword = err instanceof DesktopApiError && err.body.field === 'newPassword';
       setError(err instanceof DesktopApiError ? err.message : 'Nie udało się zalogować.');
-      setPassword('');
+      if (asksNewPassword) setChanging(true);
+      else setPassword('');
+      setNewPassword('');
+      setRepeated('');
     } finally {
       setBusy(false);
     }
@@ -47,9 +60,31 @@ export function LoginScreen() {
             autoComplete="current-password"
             required
           />
+          {changing && (
+            <>
+              <TextField
+                label="Nowe hasło"
+                type="password"
+                value={newPassword}
+                onChange={(e) => setNewPassword(e.target.value)}
+                autoComplete="new-password"
+                helperText={`Co najmniej ${PASSWORD_MIN_LENGTH} znaków, bez loginu, nie z listy popularnych haseł.`}
+                autoFocus
+                required
+              />
+              <TextField
+                label="Powtórz nowe hasło"
+                type="password"
+                value={repeated}
+                onChange={(e) => setRepeated(e.target.value)}
+                autoComplete="new-password"
+                required
+              />
+            </>
+          )}
           {error && <Alert severity="error">{error}</Alert>}
           <Button type="submit" variant="contained" size="large" startIcon={<LoginIcon />} disabled={busy}>
-            Zaloguj (Enter)
+            {changing ? 'Ustaw hasło i zaloguj (Enter)' : 'Zaloguj (Enter)'}
           </Button>
         </Stack>
       </Paper>

@@ -14,6 +14,7 @@ import { connectDatabase, type CentralDb, type Database } from '../db/connect';
 import { setMemberships } from '../directory';
 import { loadExtraDays } from '../calendar-store';
 import { calendarCommand } from './calendar-command';
+import { createFirstAdmin, firstAdminText } from './first-admin';
 import { demoLoginsText, seedDemo } from './demo';
 import { importStreetsFile, LODZ_SYM, StreetImportError } from './streets';
 import { expireOverduePersonalData } from '../retention';
@@ -22,6 +23,9 @@ import { addPortal, listPortals, PortalError, revokePortal } from '../portals';
 const USAGE = `Usage: npm run admin -- <command>
 
   migrate                                   bring the central schema to this version
+  init                                      a real city's first start: migrate and create the first
+                                            administrator ("admin") with a one-time password, printed
+                                            once and changed at the first login (only on a hub without users)
   user add <login> --name "<full name>" --roles <r1,r2> [--email <e-mail>] [--groups <symbols>] [--units <ids>]
                                             (the password is read from standard input)
   user set-roles <login> --roles <r1,r2> [--groups <symbols>] [--units <ids>]
@@ -59,11 +63,21 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'calendar') {
     return calendarCommand(rest, { loadExtraDays: configuredExtraDays, out: (l) => console.log(l), err: (l) => console.error(l) });
   }
-  const database = await openDatabase(command === 'migrate');
+  const database = await openDatabase(command === 'migrate' || command === 'init');
   try {
     switch (command) {
       case 'migrate':
         return 0;
+      case 'init': {
+        if (rest.length) throw new UsageError(`init takes no options, got "${rest.join(' ')}".`);
+        const admin = await createFirstAdmin(database.db);
+        if (!admin) {
+          console.log('Centrala ma już użytkowników — nic nie zmieniono (The hub already has users; nothing changed).');
+          return 1;
+        }
+        console.log(firstAdminText(admin));
+        return 0;
+      }
       case 'user':
         return await userCommand(database, rest);
       case 'seed-demo':

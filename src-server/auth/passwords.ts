@@ -1,5 +1,5 @@
 // Password hashes with scrypt from node:crypto, self-describing so the cost can be raised later.
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const COST = { N: 16384, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
@@ -28,3 +28,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** A valid hash of nothing anyone can type, so unknown logins cost as much time as wrong passwords. */
 export const DUMMY_HASH_PROMISE = hashPassword(randomBytes(16).toString('hex'));
+
+/** A password for one login (first admin, reset): easy to read out and type, never a common one; must be changed at once. */
+export function oneTimePassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+  const chars = Array.from({ length: 12 }, () => alphabet[randomInt(alphabet.length)]);
+  return [0, 4, 8].map((i) => chars.slice(i, i + 4).join('')).join('-');
+}

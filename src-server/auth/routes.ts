@@ -48,7 +48,7 @@ export function registerAuth(app: FastifyInstance, db: CentralDb, now: () => Dat
       schema: {
         summary: 'Log in; returns a session token',
         body: LoginRequest,
-        response: { 200: LoginResponse, 401: HubError, 429: LoginThrottled },
+        response: { 200: LoginResponse, 400: HubError, 401: HubError, 403: HubError, 429: LoginThrottled },
       },
     },
     async (req, reply) => {
@@ -74,6 +74,14 @@ export function registerAuth(app: FastifyInstance, db: CentralDb, now: () => Dat
           message: 'This installation id is registered with another key; reinstall the workstation or ask the administrator.',
         });
       }
+      if (outcome.reason === 'passwordChangeRequired')
+        return reply.code(403).send({
+          error: 'passwordChangeRequired',
+          field: 'newPassword',
+          message: 'This password is one-time: log in again with a new password (newPassword).',
+        });
+      if (outcome.reason === 'newPasswordRejected')
+        return reply.code(400).send({ error: 'invalidInput', field: 'newPassword', message: outcome.message });
       return reply.code(401).send({ error: 'invalidCredentials', message: 'Wrong login or password.' });
     },
   );

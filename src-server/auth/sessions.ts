@@ -3,7 +3,8 @@
 // an unknown login, a disabled account and a wrong password get the same answer after the same work.
 import { createHash, randomBytes } from 'node:crypto';
 import type { HubUser, LoginRequest, LoginResponse } from '../../src-shared/api/hub';
-import { DUMMY_HASH_PROMISE, verifyPassword } from './passwords';
+import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from './passwords';
+import { passwordProblem } from '../../src-shared/passwords';
 import type { CentralDb } from '../db/connect';
 import { attemptSucceeded, beginAttempt, loginKey, sourceKey } from './throttle';
 import { issueGrant, revokeGrants } from './grants';
@@ -14,6 +15,9 @@ export type LoginOutcome =
   | { ok: true; response: LoginResponse }
   | { ok: false; reason: 'invalidCredentials' }
   | { ok: false; reason: 'installationMismatch' }
+  /** The password is right but one-time (first admin, reset): a new one must come with the login. */
+  | { ok: false; reason: 'passwordChangeRequired' }
+  | { ok: false; reason: 'newPasswordRejected'; message: string }
   /** Too many recent failures from this source or for this login: nothing was checked. */
   | { ok: false; reason: 'throttled'; until: Date };
 
@@ -42,10 +46,32 @@ export async function login(db: CentralDb, req: LoginRequest, now: Date, source:
     await audit(db, req.login, 'login.installationMismatch', { installationId: req.installationId });
     return { ok: false, reason: 'installationMismatch' };
   }
+  let newHash: string | undefined;
+  if (user.must_change_password) {
+    // The password was proven: asking for a new one is not a failed attempt.
+    if (!req.newPassword) {
+      await attemptSucceeded(db, attempt);
+      return { ok: false, reason: 'passwordChangeRequired' };
+    }
+    const problem =
+      passwordProblem(req.newPassword, user.login) ??
+      (req.newPassword === req.password ? { message: 'Nowe hasło musi być inne niż jednorazowe.' } : undefined);
+    if (problem) {
+      await attemptSucceeded(db, attempt);
+      return { ok: false, reason: 'newPasswordRejected', message: problem.message };
+    }
+    newHash = await hashPassword(req.newPassword);
+  }
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000);
   await db.transaction().execute(async (tx) => {
     await attemptSucceeded(tx, attempt);
+    await tx
+      .updateTable('app_user')
+      .set({ last_login_at: now, ...(newHash ? { password_hash: newHash, must_change_password: false } : {}) })
+      .where('id', '=', user.id)
+      .execute();
+    if (newHash) await audit(tx, req.login, 'user.passwordChanged', { installationId: req.installationId });
     await tx
       .insertInto('session')
       .values({

@@ -36,12 +36,7 @@ import { WorkstationConfig } from '../../src-shared/api/desktop';
 import { loadExtraDays } from '../calendar-store';
 import { loadDirectory } from '../directory';
 import { searchStreets } from '../admin/streets';
-
-/**
- * How operators reach the department that takes snow and ice reports (P§5.2), e.g. its phone number;
- * the rules' message already names the department. Set by the city in USTERKA_SNOW_ICE_REFERRAL.
- */
-const SNOW_ICE_REFERRAL = process.env.USTERKA_SNOW_ICE_REFERRAL || undefined;
+import { loadSettings } from '../admin/config-store';
 
 export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub | undefined, now: () => Date): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -125,7 +120,12 @@ export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub
       },
     },
     async (req, reply) => {
-      const [actor, directory, extraDays] = await Promise.all([loadActor(db, req.user!.id), loadDirectory(db), loadExtraDays(db)]);
+      const [actor, directory, extraDays, settings] = await Promise.all([
+        loadActor(db, req.user!.id),
+        loadDirectory(db),
+        loadExtraDays(db),
+        loadSettings(db),
+      ]);
       if (!actor) return reply.code(403).send({ error: 'forbidden', message: 'This account is disabled.' });
       return {
         directory: {
@@ -136,7 +136,8 @@ export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub
         },
         actor,
         extraDays,
-        snowIceReferral: SNOW_ICE_REFERRAL,
+        // How operators reach the department that takes snow and ice reports (P§5.2), set in the admin's settings.
+        snowIceReferral: settings.snowIceReferral,
         numberPool: actor.roles.includes('superSupervisor') ? await numberPool(db, warsawYear(now())) : undefined,
       };
     },

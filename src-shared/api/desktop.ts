@@ -2,6 +2,7 @@
 // arguments and results, and the events the main process pushes to screens. Both transports
 // (Electron IPC and the preview mode's loopback bridge) carry exactly this; the main side
 // validates every argument before a handler sees it.
+import { adminRequests } from './admin';
 import { z } from 'zod';
 import { actorSchema, categorySchema, statuses, storableString, textSchema, ticketNumberSchema, ticketSchema } from '../ticket/model';
 import { monthSchema, monthStatsSchema } from '../ticket/stats';
@@ -43,6 +44,8 @@ export const LoginArgs = z
   .object({
     login: z.string().trim().min(1, 'Podaj login.').max(100),
     password: z.string().min(1, 'Podaj hasło.').max(PASSWORD_MAX_LENGTH, `Hasło może mieć najwyżej ${PASSWORD_MAX_LENGTH} znaków.`),
+    /** A new password, when the hub asks for one (one-time password at the first login or after a reset). */
+    newPassword: z.string().max(PASSWORD_MAX_LENGTH, `Hasło może mieć najwyżej ${PASSWORD_MAX_LENGTH} znaków.`).optional(),
   })
   .strict();
 
@@ -50,7 +53,15 @@ const NoArgs = z.object({}).strict();
 
 /** The city's structure for screens and for the rules the core runs offline (see Directory in src-shared/ticket). */
 export const DirectorySnapshot = z.object({
-  units: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(['department', 'agency']), worksInApp: z.boolean() })),
+  units: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      kind: z.enum(['department', 'agency']),
+      worksInApp: z.boolean(),
+      address: z.string().optional(),
+    }),
+  ),
   groups: z.array(
     z.object({ id: z.string(), symbol: z.string(), name: z.string(), unitId: z.string(), kind: z.enum(['coordinator', 'realizer']) }),
   ),
@@ -213,6 +224,8 @@ export const desktopRequests = {
   },
   /** Drops a refused action for good (the screen confirms first). */
   'outbox.discard': { args: z.object({ mutationId: z.number().int() }).strict(), result: z.null() },
+  /** Administration (admin; the super-supervisor reads and agrees), always at the hub. */
+  ...adminRequests,
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;
 
 export const desktopEvents = {
@@ -225,6 +238,8 @@ export const desktopEvents = {
   /** The hub no longer accepts the session: sync is paused until the user logs in again (nothing is lost). */
   'session.expired': z.object({}),
   'numbers.low': NumberReserve,
+  /** An administrator changed the city's configuration and this workstation has fetched it: screens reread it. */
+  'config.changed': z.object({}),
 } as const satisfies Record<string, z.ZodType>;
 
 export type RequestName = keyof typeof desktopRequests;

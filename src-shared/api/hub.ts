@@ -10,6 +10,8 @@ export const HubHealth = z
     version: z.string(),
     /** The hub's clock, so a desktop can tell how far its own clock is off. */
     time: z.string().datetime(),
+    /** Bumped by every configuration change: a workstation refetches its configuration when it moves. */
+    configVersion: z.number().int().optional(),
   })
   .describe('The hub is up and its database answers.');
 export type HubHealth = z.infer<typeof HubHealth>;
@@ -33,6 +35,8 @@ export const LoginRequest = z.object({
   login: z.string().trim().min(1).max(100),
   /** Only the length is checked here; the rules for a new password (passwordProblem) apply where it is set. */
   password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+  /** The user's new password, when theirs is one-time (first login, reset): the hub asks with 403 passwordChangeRequired. */
+  newPassword: z.string().min(1).max(PASSWORD_MAX_LENGTH).optional(),
   installationId: z.string().uuid().optional().describe('The desktop installation logging in; its sync stream is bound to the session.'),
   installationKey: z
     .string()

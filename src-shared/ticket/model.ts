@@ -357,6 +357,8 @@ export interface Unit {
   kind: 'department' | 'agency';
   /** P§13.1 / P§15: whether the unit works in the app. */
   worksInApp: boolean;
+  /** P§15: where tickets go when the unit handles them outside the app (e-mail or postal address). */
+  address?: string;
 }
 
 export interface Group {
@@ -373,6 +375,8 @@ export interface TemplateField {
   label: string;
   /** Part of the minimal information the unit defined (P§8.1.1, P§34). */
   required: boolean;
+  /** What the operator may say or ask to get it (shown under the question). */
+  hint?: string;
 }
 
 export interface Subcategory {
@@ -399,6 +403,8 @@ export interface Category {
   template?: TemplateField[];
   /** Extra words a search should find the category by (e.g. "latarnia" for street lighting). */
   keywords?: string[];
+  /** No longer offered at intake; kept because tickets registered with it still name it. */
+  retired?: boolean;
 }
 
 /** The same shape as Category, for configuration that crosses a boundary (hub → desktop). */
@@ -411,9 +417,10 @@ export const categorySchema = z.object({
   investment: z.boolean().optional(),
   needsParcel: z.boolean().optional(),
   defaultCoordinatorGroupId: z.string().optional(),
-  template: z.array(z.object({ id: z.string(), label: z.string(), required: z.boolean() })).optional(),
+  template: z.array(z.object({ id: z.string(), label: z.string(), required: z.boolean(), hint: z.string().optional() })).optional(),
   /** Extra words a search should find the category by (e.g. "latarnia" for street lighting). */
   keywords: z.array(z.string()).optional(),
+  retired: z.boolean().optional(),
 }) satisfies z.ZodType<Category>;
 
 /** The city's structure as configured by the admin (I§3, I§5): what the rules need to know. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminOperations } from '../../src-shared/api/admin';
 import type { RunningHub } from '../../src-server/hub';
 import { startTestHub } from '../support/db';
 import { BODY_LIMIT_BYTES } from '../../src-server/app';
@@ -25,7 +26,13 @@ describe('hub HTTP skeleton', () => {
     expect(doc.paths['/health'].get.responses['200'].content['application/json'].schema.properties.status.enum).toEqual(['ok']);
     const login = doc.paths['/auth/login'].post;
     expect(login.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['login', 'password']));
-    expect(Object.keys(doc.paths).sort()).toEqual([
+    const paths = Object.keys(doc.paths).sort();
+    expect(paths.filter((p) => p.startsWith('/admin/'))).toEqual(
+      Object.keys(adminOperations)
+        .map((name) => `/admin/${name}`)
+        .sort(),
+    );
+    expect(paths.filter((p) => !p.startsWith('/admin/'))).toEqual([
       '/auth/login',
       '/auth/logout',
       '/auth/me',

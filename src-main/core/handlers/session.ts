@@ -11,7 +11,7 @@ export function sessionHandlers(
 ): HandlerSlice<'session.login' | 'session.current' | 'session.logout' | 'config.get'> {
   const { store, signedIn } = ctx;
   return {
-    'session.login': async ({ login: userLogin, password }) => {
+    'session.login': async ({ login: userLogin, password, newPassword }) => {
       const session = await login(
         store.db,
         ctx.secrets,
@@ -20,6 +20,7 @@ export function sessionHandlers(
         password,
         { id: store.installationId, key: store.installationKey },
         new Date(ctx.now()),
+        newPassword,
       );
       await signedIn.rereadEarlierUsers();
       await adoptReplica(store.db, session.config.actor);

@@ -71,7 +71,7 @@ export function TemplateScript({
                   value={answers[field.id] ?? ''}
                   onChange={(e) => onAnswer(field.id, e.target.value)}
                   error={!!error}
-                  helperText={error}
+                  helperText={error ?? field.hint}
                   fullWidth
                   size="small"
                   slotProps={{ htmlInput: { 'data-step': true, 'aria-required': field.required } }}

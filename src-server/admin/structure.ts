@@ -1,0 +1,206 @@
+// Carrying out structure changes (units, groups) and the personnel of an imported table: one function per
+// operation, all inside the caller's transaction, each refusing with what to fix. Group structure waits for
+// the super-supervisor's agreement (I§5.5); personnel changes apply at once.
+import { sql } from 'kysely';
+import type { StructureOperation } from '../../src-shared/api/admin';
+import { openStatuses } from '../../src-shared/ticket';
+import { statusLabels } from '../../src-shared/ticket/labels';
+import type { CentralDb } from '../db/connect';
+import { hashPassword, oneTimePassword } from '../auth/passwords';
+
+export class AdminError extends Error {
+  constructor(
+    readonly statusCode: 400 | 403 | 404 | 409,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Operations that change the group structure and so need the super-supervisor's agreement. */
+export const isStructural = (op: StructureOperation) => op.op === 'saveGroup' || op.op === 'removeGroup';
+
+export interface Applied {
+  /** One-time passwords of the accounts the change created, shown once to the admin who applied it. */
+  passwords: { login: string; password: string }[];
+}
+
+export async function applyOperations(tx: CentralDb, operations: readonly StructureOperation[]): Promise<Applied> {
+  const applied: Applied = { passwords: [] };
+  for (const op of operations) {
+    if (op.op === 'saveUnit') await saveUnit(tx, op.unit);
+    else if (op.op === 'saveGroup') await saveGroup(tx, op.group);
+    else if (op.op === 'removeGroup') await removeGroup(tx, op.id);
+    else if (op.op === 'savePerson') {
+      const password = await savePerson(tx, op.person);
+      if (password) applied.passwords.push({ login: op.person.login, password });
+    } else await removePerson(tx, op.userId, op.unitId);
+  }
+  return applied;
+}
+
+async function saveUnit(tx: CentralDb, unit: Extract<StructureOperation, { op: 'saveUnit' }>['unit']): Promise<void> {
+  const values = { name: unit.name, kind: unit.kind, works_in_app: unit.worksInApp, address: unit.address || null };
+  await tx
+    .insertInto('unit')
+    .values({ id: unit.id, ...values })
+    .onConflict((oc) => oc.column('id').doUpdateSet(values))
+    .execute();
+}
+
+async function saveGroup(tx: CentralDb, group: Extract<StructureOperation, { op: 'saveGroup' }>['group']): Promise<void> {
+  const unit = await tx.selectFrom('unit').select('id').where('id', '=', group.unitId).executeTakeFirst();
+  if (!unit) throw new AdminError(400, 'unknownUnit', `Nie ma jednostki „${group.unitId}” — dodaj ją najpierw.`, 'unitId');
+  const clash = await tx
+    .selectFrom('work_group')
+    .select('id')
+    .where(sql`lower(symbol)`, '=', group.symbol.toLowerCase())
+    .where('id', '!=', group.id)
+    .executeTakeFirst();
+  if (clash) throw new AdminError(409, 'symbolTaken', `Symbol „${group.symbol}” ma już grupa „${clash.id}”.`, 'symbol');
+  const values = { symbol: group.symbol, name: group.name, unit_id: group.unitId, kind: group.kind };
+  await tx
+    .insertInto('work_group')
+    .values({ id: group.id, ...values })
+    .onConflict((oc) => oc.column('id').doUpdateSet(values))
+    .execute();
+}
+
+async function removeGroup(tx: CentralDb, id: string): Promise<void> {
+  const group = await tx.selectFrom('work_group').select(['id', 'symbol']).where('id', '=', id).executeTakeFirst();
+  if (!group) throw new AdminError(404, 'unknownGroup', `Nie ma grupy „${id}”.`, 'id');
+  await refuseIfOpenTickets(tx, id, group.symbol);
+  await tx.deleteFrom('group_member').where('group_id', '=', id).execute();
+  await tx.deleteFrom('work_group').where('id', '=', id).execute();
+}
+
+/** A group holding open tickets stays: the refusal says how many and in which statuses. */
+export async function refuseIfOpenTickets(tx: CentralDb, id: string, symbol: string): Promise<void> {
+  const open = await tx
+    .selectFrom('ticket')
+    .select(['status', sql<string>`count(*)`.as('count')])
+    .where('status', 'in', openStatuses as string[])
+    .where((eb) => eb.or([eb('coordinator_group_id', '=', id), eb('realizer_group_id', '=', id)]))
+    .groupBy('status')
+    .execute();
+  const total = open.reduce((sum, r) => sum + Number(r.count), 0);
+  if (total > 0) {
+    const where = open.map((r) => `${statusLabels[r.status as keyof typeof statusLabels] ?? r.status}: ${r.count}`).join(', ');
+    throw new AdminError(
+      409,
+      'groupHasOpenTickets',
+      `Grupa ${symbol} ma ${total} otwartych zgłoszeń (${where}) — przekaż je innej grupie, zanim ją usuniesz.`,
+      'id',
+    );
+  }
+}
+
+type Person = Extract<StructureOperation, { op: 'savePerson' }>['person'];
+
+/**
+ * A person of a unit's table, found by e-mail: their roles gain the table's, and their groups and supervision
+ * within the unit become the table's (their places in other units stay). Returns the one-time password of a
+ * new account.
+ */
+async function savePerson(tx: CentralDb, person: Person): Promise<string | undefined> {
+  const existing = await tx
+    .selectFrom('app_user')
+    .select(['id', 'roles'])
+    .where(sql`lower(email)`, '=', person.email.toLowerCase())
+    .executeTakeFirst();
+  let password: string | undefined;
+  let userId: string;
+  if (existing) {
+    userId = existing.id;
+    await tx
+      .updateTable('app_user')
+      .set({ display_name: person.displayName, roles: [...new Set([...existing.roles, ...person.roles])] })
+      .where('id', '=', userId)
+      .execute();
+  } else {
+    const taken = await tx.selectFrom('app_user').select('id').where('login', '=', person.login).executeTakeFirst();
+    if (taken) throw new AdminError(409, 'loginTaken', `Login „${person.login}” ma już inna osoba — zmień adres e-mail lub login.`);
+    password = oneTimePassword();
+    const row = await tx
+      .insertInto('app_user')
+      .values({
+        login: person.login,
+        display_name: person.displayName,
+        email: person.email,
+        roles: person.roles,
+        password_hash: await hashPassword(password),
+        must_change_password: true,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    userId = row.id;
+  }
+  const unitIds = [...new Set(person.unitIds)];
+  const unitGroups = await tx.selectFrom('work_group').select('id').where('unit_id', 'in', unitIds).execute();
+  if (unitGroups.length)
+    await tx
+      .deleteFrom('group_member')
+      .where('user_id', '=', userId)
+      .where(
+        'group_id',
+        'in',
+        unitGroups.map((g) => g.id),
+      )
+      .execute();
+  if (person.groupIds.length)
+    await tx
+      .insertInto('group_member')
+      .values(person.groupIds.map((group_id) => ({ user_id: userId, group_id })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  const supervised = person.roles.includes('supervisor') ? unitIds : [];
+  if (supervised.length)
+    await tx
+      .insertInto('unit_supervisor')
+      .values(supervised.map((unit_id) => ({ user_id: userId, unit_id })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  return password;
+}
+
+/** P§35 "removed": the person's groups and supervision in the unit end; a role with nothing left to act in goes. */
+async function removePerson(tx: CentralDb, userId: string, unitId: string): Promise<void> {
+  const groups = await tx.selectFrom('work_group').select('id').where('unit_id', '=', unitId).execute();
+  if (groups.length)
+    await tx
+      .deleteFrom('group_member')
+      .where('user_id', '=', userId)
+      .where(
+        'group_id',
+        'in',
+        groups.map((g) => g.id),
+      )
+      .execute();
+  await tx.deleteFrom('unit_supervisor').where('user_id', '=', userId).where('unit_id', '=', unitId).execute();
+  await dropIdleRoles(tx, userId);
+}
+
+/** Coordinator / realizer / supervisor roles of a user who no longer has a group or unit to use them in. */
+export async function dropIdleRoles(tx: CentralDb, userId: string): Promise<void> {
+  const user = await tx
+    .selectFrom('app_user')
+    .select([
+      'roles',
+      sql<string[]>`array(select g.kind from group_member m join work_group g on g.id = m.group_id where m.user_id = app_user.id)`.as(
+        'kinds',
+      ),
+      sql<number>`(select count(*) from unit_supervisor s where s.user_id = app_user.id)::int`.as('units'),
+    ])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!user) return;
+  const keep = user.roles.filter(
+    (r: string) =>
+      (r !== 'coordinator' || user.kinds.includes('coordinator')) &&
+      (r !== 'realizer' || user.kinds.includes('realizer')) &&
+      (r !== 'supervisor' || user.units > 0),
+  );
+  if (keep.length !== user.roles.length) await tx.updateTable('app_user').set({ roles: keep }).where('id', '=', userId).execute();
+}
