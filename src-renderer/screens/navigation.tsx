@@ -56,6 +56,12 @@ const OPERATOR: NavItem[] = [
     dueLabel: 'Reakcja do',
     empty: 'Brak zgłoszeń czekających na podjęcie.',
   }),
+  queue({
+    queue: 'partialCompetence',
+    title: 'Do powielenia',
+    about: 'Koordynator poinformował, że część zgłoszenia należy do innej jednostki — powiel je i przekaż części (P§19.4.2, P§20.2).',
+    empty: 'Żadne zgłoszenie nie czeka na powielenie.',
+  }),
   inquiry,
   toResolve,
 ];
@@ -67,19 +73,47 @@ const COORDINATOR: NavItem[] = [
     about: 'Przekazane do Twoich grup koordynatorów: podejmij i sprawdź właściwość (P§19.1); termin reakcji 1 dzień roboczy (P§16.2).',
     dueLabel: 'Reakcja do',
   }),
-  queue({ queue: 'coordinatorActive', title: 'W toku', about: 'Podjęte, zwrócone przez realizatorów, zawieszone (P§19).' }),
+  queue({
+    queue: 'coordinatorTakenUp',
+    title: 'Podjęte',
+    about: 'Podjęte przez Twoje grupy: przydziel realizatora, przekaż albo zwróć (P§19.1–P§19.4).',
+    dueLabel: 'Realizacja do',
+  }),
+  queue({
+    queue: 'coordinatorAssigned',
+    title: 'U realizatorów',
+    about: 'Przekazane realizatorom i jeszcze niezakończone — pilnuj terminów (P§19.2, P§24.2).',
+  }),
+  queue({
+    queue: 'coordinatorReturned',
+    title: 'Zwrócone przez realizatorów',
+    about: 'Zwrócone z przyczyną: nie nasze albo do odłożenia — zawieś, przekaż lub zwróć (P§21.2.2, P§19.3).',
+    empty: 'Realizatorzy nie zwrócili żadnego zgłoszenia.',
+  }),
+  queue({
+    queue: 'coordinatorSuspended',
+    title: 'Zawieszone',
+    about: 'Zawieszone do wskazanego dnia — wznów, gdy przyczyna ustanie (P§19.3).',
+    empty: 'Brak zawieszonych zgłoszeń.',
+  }),
 ];
 const REALIZER: NavItem[] = [
   queue({
     queue: 'realizerIncoming',
-    title: 'Przydzielone',
-    about: 'Przekazane do Twoich grup realizatorów: podejmij (P§21.1).',
+    title: 'Do podjęcia',
+    about: 'Przekazane do Twoich grup realizatorów: podejmij (P§21.1); termin reakcji 1 dzień roboczy (P§16.2).',
     dueLabel: 'Reakcja do',
   }),
   queue({
-    queue: 'realizerActive',
+    queue: 'realizerInProgress',
     title: 'W realizacji',
-    about: 'W realizacji i u wykonawców; termin realizacji 10 dni roboczych (P§18.1).',
+    about: 'Podjęte przez Twoje grupy; termin realizacji 10 dni roboczych (P§18.1).',
+    dueLabel: 'Realizacja do',
+  }),
+  queue({
+    queue: 'realizerContractor',
+    title: 'U wykonawców',
+    about: 'Przekazane wykonawcom z terminem wykonania — odbierz albo odrzuć prace (P§21.2.3–P§21.2.4).',
     dueLabel: 'Realizacja do',
   }),
 ];
@@ -93,12 +127,12 @@ const late = (about: string) =>
   });
 const SUPERVISOR: NavItem[] = [
   late(
-    'Otwarte zgłoszenia nadzorowanych jednostek po terminie lub z terminem dziś, najbardziej spóźnione na górze; kolumna Grupa mówi, u kogo leżą (P§4.3, P§16.2, P§18.1, P§24.2).',
+    'Otwarte zgłoszenia, które mają teraz nadzorowane jednostki, po terminie lub z terminem dziś, najbardziej spóźnione na górze; kolumna Grupa mówi, u kogo leżą (P§4.3, P§16.2, P§18.1, P§24.2).',
   ),
   queue({
     queue: 'unit',
     title: 'Moja jednostka',
-    about: 'Wszystkie zgłoszenia przekazane do nadzorowanych jednostek — podgląd (P§24.2).',
+    about: 'Wszystkie zgłoszenia, które mają teraz grupy nadzorowanych jednostek — podgląd bez działań (P§24.2).',
   }),
   statistics,
 ];

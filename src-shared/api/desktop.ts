@@ -4,9 +4,18 @@
 // validates every argument before a handler sees it.
 import { adminRequests } from './admin';
 import { z } from 'zod';
-import { actorSchema, categorySchema, statuses, storableString, textSchema, ticketNumberSchema, ticketSchema } from '../ticket/model';
+import {
+  actorSchema,
+  categorySchema,
+  channels,
+  statuses,
+  storableString,
+  textSchema,
+  ticketNumberSchema,
+  ticketSchema,
+} from '../ticket/model';
 import { monthSchema, monthStatsSchema } from '../ticket/stats';
-import { QUEUES } from '../ticket/queues';
+import { QUEUES, queueQuerySchema } from '../ticket/queues';
 import { refusalSchema } from './sync';
 import { PASSWORD_MAX_LENGTH } from '../passwords';
 
@@ -87,7 +96,7 @@ export const WorkstationConfig = z.object({
 });
 export type WorkstationConfig = z.infer<typeof WorkstationConfig>;
 
-export { QUEUES, type QueueName } from '../ticket/queues';
+export { QUEUES, queueQuerySchema, type QueueName, type QueueQuery } from '../ticket/queues';
 
 export const QueueRow = z.object({
   number: ticketNumberSchema,
@@ -101,11 +110,35 @@ export const QueueRow = z.object({
   /** The running SLA clock of this ticket in this queue, if any (calendar clocks). */
   due: z.string().nullable(),
   clock: z.enum(['onTime', 'dueToday', 'late']).nullable(),
+  /** Working days left to the deadline (0: due today), negative when overdue by that many. */
+  workingDays: z.number().int().nullable(),
+  channel: z.enum(channels),
+  /** P§19.3: a suspended ticket waits until this day. */
+  suspendedUntil: z.string().nullable(),
+  /** P§21.2.3: the contractor's due day while the work is ordered. */
+  contractorDueOn: z.string().nullable(),
+  /** The commands of several-at-once work (bulkCommands) the shared rules allow this user on this ticket now. */
+  bulk: z.array(z.string()),
   /** Local changes not yet confirmed by the hub. */
   pending: z.boolean(),
   capturedDuringOutage: z.boolean(),
 });
 export type QueueRow = z.infer<typeof QueueRow>;
+
+/** How many tickets of a narrowed queue fall under each filter value (P§24.2); counted up to `capped`. */
+export const QueueCounts = z.object({
+  total: z.number().int(),
+  /** The counting stopped at its limit: figures are lower bounds. */
+  capped: z.boolean(),
+  statuses: z.record(z.string(), z.number().int()),
+  groups: z.record(z.string(), z.number().int()),
+  categories: z.record(z.string(), z.number().int()),
+  channels: z.record(z.string(), z.number().int()),
+  deadline: z.object({ late: z.number().int(), dueToday: z.number().int(), onTime: z.number().int(), none: z.number().int() }),
+  outage: z.number().int(),
+  mine: z.number().int(),
+});
+export type QueueCounts = z.infer<typeof QueueCounts>;
 
 export const ExecuteResult = z.discriminatedUnion('ok', [
   z.object({
@@ -184,9 +217,19 @@ export const desktopRequests = {
   },
   'tickets.queue': {
     args: z
-      .object({ queue: z.enum(QUEUES), limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) })
+      .object({
+        queue: z.enum(QUEUES),
+        query: queueQuerySchema.default({}),
+        limit: z.number().int().min(1).max(500).default(100),
+        offset: z.number().int().min(0).default(0),
+      })
       .strict(),
     result: z.object({ rows: z.array(QueueRow), total: z.number().int() }),
+  },
+  /** Counts per filter value of a queue as narrowed (each filter counted without itself). */
+  'tickets.queueCounts': {
+    args: z.object({ queue: z.enum(QUEUES), query: queueQuerySchema.default({}) }).strict(),
+    result: QueueCounts,
   },
   /** P§23.1: find tickets by number, the reporter's phone or the address. */
   'tickets.search': { args: z.object({ text: z.string().trim().min(2).max(200) }).strict(), result: z.array(QueueRow) },

@@ -1,5 +1,13 @@
 // Which procedure clock runs for a ticket, fed from the ticket's own times (the calendar computes).
-import { reactionClock, realizationClock, webFormPickupClock, type ClockStatus, type WorkingCalendar } from '../calendar';
+import {
+  clockStatus,
+  reactionClock,
+  realizationClock,
+  SLA_WORKING_DAYS,
+  webFormPickupClock,
+  type ClockStatus,
+  type WorkingCalendar,
+} from '../calendar';
 import type { Ticket } from './model';
 import type { QueueFilter } from './queues';
 
@@ -48,3 +56,39 @@ const RUNNING_CLOCKS: Partial<Record<Ticket['status'], QueueFilter['clock'][]>> 
   forwarded: ['reaction', 'realization'],
   assigned: ['reaction', 'realization'],
 };
+
+/** The clocks a queue row can show, each with the time it starts from and its working days (P§4.3, P§16.2, P§18.1). */
+export type SingleClock = 'webPickup' | 'reaction' | 'realization';
+const CLOCK_DAYS: Record<SingleClock, number> = {
+  webPickup: 0,
+  reaction: SLA_WORKING_DAYS.reaction,
+  realization: SLA_WORKING_DAYS.realization,
+};
+
+/** The states of RUNNING_CLOCKS for queries: which clocks run in a status besides completion. */
+export const clocksRunningIn = (status: Ticket['status']): SingleClock[] => (RUNNING_CLOCKS[status] ?? ['realization']) as SingleClock[];
+
+/**
+ * Where a clock's start time splits late / due today / on time at `now`: a clock started before `lateBefore`
+ * is late, before `dueTodayBefore` due today, later on time. A deadline never moves back as its start moves
+ * on, so a store can filter and count by comparing start times; the calendar's own verdict (clockStatus)
+ * is searched for the two boundaries, so both always agree.
+ */
+export function clockCutoffs(calendar: WorkingCalendar, clock: SingleClock, now: Date): { lateBefore: Date; dueTodayBefore: Date } {
+  const days = CLOCK_DAYS[clock];
+  const stateAt = (start: number) => clockStatus(calendar, calendar.deadline(start, days), null, now).state;
+  const firstWhere = (lo: number, hi: number, ok: (ms: number) => boolean) => {
+    // lo fails, hi holds: halve down to the millisecond.
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (ok(mid)) hi = mid;
+      else lo = mid;
+    }
+    return hi;
+  };
+  const t = now.getTime();
+  const year = 366 * 86_400_000;
+  const lateBefore = firstWhere(t - 3 * year, t, (ms) => stateAt(ms) !== 'late');
+  const dueTodayBefore = firstWhere(lateBefore - 1, t + 40 * 86_400_000, (ms) => stateAt(ms) === 'onTime');
+  return { lateBefore: new Date(lateBefore), dueTodayBefore: new Date(dueTodayBefore) };
+}

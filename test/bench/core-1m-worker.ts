@@ -107,7 +107,7 @@ for (const number of created) await timed({ ticket: number, command: { type: 'fo
 for (const number of created) await timed({ ticket: number, command: { type: 'takeUp' } });
 latencies.sort((a, b) => a - b);
 
-const queues: QueueName[] = ['toRoute', 'forwarded', 'webPickup', 'coordinatorIncoming', 'coordinatorActive', 'all'];
+const queues: QueueName[] = ['toRoute', 'forwarded', 'webPickup', 'coordinatorIncoming', 'coordinatorTakenUp', 'all'];
 const pageTimes: number[] = [];
 for (let i = 0; i < 300; i++) {
   const t0 = performance.now();

@@ -159,7 +159,7 @@ describe('outage: calls taken without the hub, replayed after recovery', () => {
     await page.getByRole('button', { name: 'Zakończ awarię' }).click();
     await page.getByText(/przyjęte 0, do wyjaśnienia 1/).waitFor({ timeout: 20_000 });
     await page.keyboard.press('Escape');
-    await page.keyboard.press('Alt+7');
+    await page.keyboard.press('Alt+8');
     await page.getByRole('heading', { name: 'Do wyjaśnienia (1)' }).waitFor();
     const card = page.getByRole('region', { name: new RegExp(`Zamknij jako wykraczające poza zakres — ${number}`) });
     await card.getByText('Centrala nie przyjęła:').waitFor();

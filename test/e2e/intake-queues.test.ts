@@ -103,7 +103,7 @@ describe('operator queues and status calls in Chromium', () => {
     await execute({ type: 'forwardToCoordinators', groupId: 'zdit-k', rpwId: 'RPW/77/2026' }, number);
     await stack.core.syncNow();
 
-    await page.keyboard.press('Alt+6');
+    await page.keyboard.press('Alt+7');
     const search = page.getByLabel('Numer, telefon lub adres');
     await search.waitFor();
     await search.fill(number);
@@ -228,7 +228,7 @@ describe('operator queues and status calls in Chromium', () => {
     await stack.core.store.db.deleteFrom('attachment').execute();
 
     await page.keyboard.press('Escape');
-    await page.keyboard.press('Alt+6');
+    await page.keyboard.press('Alt+7');
     const search = page.getByLabel('Numer, telefon lub adres');
     await search.fill(number);
     await page.keyboard.press('Enter');

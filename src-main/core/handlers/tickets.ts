@@ -6,7 +6,7 @@ import { polishCollator } from '../../../src-shared/text';
 import { hubRequest } from '../hub-client';
 import { availableNumbers, WARN_BELOW, warnIfFewNumbers } from '../numbers';
 import { pendingFor } from '../outbox';
-import { nearbyTickets, queuePage, searchTickets } from '../queries';
+import { nearbyTickets, queueCounts, queuePage, registerQueryFunctions, searchTickets, type QueryView } from '../queries';
 import type { View } from '../signed-in';
 import { executeCommand } from '../tickets';
 import type { CoreContext, HandlerSlice, RunCommand } from './context';
@@ -41,6 +41,7 @@ export function ticketHandlers(
   | 'tickets.execute'
   | 'tickets.get'
   | 'tickets.queue'
+  | 'tickets.queueCounts'
   | 'tickets.search'
   | 'tickets.nearby'
   | 'tickets.history'
@@ -50,6 +51,11 @@ export function ticketHandlers(
   const { db } = ctx.store;
   const { signedIn } = ctx;
   const today = () => new Date(ctx.now());
+  registerQueryFunctions(ctx.store.sqlite);
+  const queryView = (): QueryView => {
+    const v = signedIn.require();
+    return { actor: v.rules.actor, directory: v.directory, calendar: v.calendar };
+  };
 
   /** The hub's history when it answers, else what this workstation knows: its own pending actions. */
   async function ticketHistory(number: string, v: View) {
@@ -89,12 +95,10 @@ export function ticketHandlers(
       const ticket = JSON.parse(row.data) as Ticket;
       return { ticket, allowedCommands: allowedCommands(v.rules.actor, ticket, v.directory), pending: row.pending > 0 };
     },
-    'tickets.queue': ({ queue, limit, offset }) => {
-      const v = signedIn.require();
-      return queuePage(db, { actor: v.rules.actor, directory: v.directory, calendar: v.calendar }, queue, limit, offset, today());
-    },
-    'tickets.search': ({ text }) => searchTickets(db, signedIn.require(), text, today()),
-    'tickets.nearby': ({ categoryId, address }) => nearbyTickets(db, signedIn.require(), categoryId, address, today()),
+    'tickets.queue': ({ queue, query, limit, offset }) => queuePage(db, queryView(), queue, query, limit, offset, today()),
+    'tickets.queueCounts': ({ queue, query }) => queueCounts(db, queryView(), queue, query, today()),
+    'tickets.search': ({ text }) => searchTickets(db, queryView(), text, today()),
+    'tickets.nearby': ({ categoryId, address }) => nearbyTickets(db, queryView(), categoryId, address, today()),
     'tickets.history': async ({ number }) => ticketHistory(number, signedIn.require()),
     'streets.search': async ({ text }) => searchStreets(ctx.hubUrl, signedIn.require().session.token, text),
     'numbers.reserve': async () => ({ available: await availableNumbers(db), warnBelow: WARN_BELOW }),
