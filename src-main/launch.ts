@@ -5,8 +5,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createCore } from './core/core';
 import { DEFAULT_HUB_URL } from './core/config';
+import { startCoreWorker } from './core/worker-host';
 import { startBridge } from './preview/bridge';
 import { downloadElectronBinary, electronBinary, electronPackageDir } from './electron/binary';
 
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
       ? 'Preview mode (--preview): Usterka opens in your browser instead of its own window.'
       : "Electron's program is not installed on this machine (it could not be downloaded), so Usterka opens in preview mode: the same screens in your browser.",
   );
-  const core = await createCore({
+  const core = await startCoreWorker({
     dataDir: resolve(process.env.USTERKA_DESKTOP_DIR ?? join(root, '.data', 'desktop')),
     hubUrl,
     shell: 'preview',

@@ -1,9 +1,9 @@
 // The Electron main process: one window, the renderer served from app://, the desktop core behind IPC.
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
-import { createCore } from '../core/core';
-import { resolveHubUrl } from '../core/config';
+import { loadDesktopConfig } from '../core/config';
 import { keyStoreBox } from '../core/secrets';
+import { startCoreWorker } from '../core/worker-host';
 import { appProtocolHandler } from './app-protocol';
 import { wireDesktopApi } from './ipc';
 import { APP_ORIGIN, APP_SCHEME, externalUrlToOpen, isAppUrl, isPermissionGranted, mainWindowOptions } from './security';
@@ -43,8 +43,11 @@ app.whenReady().then(async () => {
   );
 
   const dataDir = app.getPath('userData');
+  const config = loadDesktopConfig(process.env, dataDir);
+  for (const problem of config.problems) console.warn(problem);
   const secrets = keyStoreBox(safeStorage, (m) => console.warn(m));
-  const core = await createCore({ dataDir, hubUrl: resolveHubUrl(process.env, dataDir), shell: 'electron', secrets });
+  // The core runs in a worker thread: its synchronous SQLite work never blocks this thread, the window's IPC.
+  const core = await startCoreWorker({ dataDir, hubUrl: config.hubUrl, caPem: config.caPem, shell: 'electron', secrets });
   const win = new BrowserWindow(mainWindowOptions(join(__dirname, 'preload.cjs')));
   const unwire = wireDesktopApi(ipcMain, win.webContents, core);
   win.once('ready-to-show', () => win.show());

@@ -7,7 +7,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { RENDERER_CSP } from '../../src-shared/api/csp';
-import type { Core } from '../core/core';
+import type { CoreApi } from '../core/core';
 
 export const TOKEN_HEADER = 'x-usterka-token';
 // Room for one attachment (base64) plus the envelope.
@@ -32,7 +32,7 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
-export async function startBridge(core: Core, rendererDir: string, port = 0): Promise<Bridge> {
+export async function startBridge(core: Pick<CoreApi, 'dispatch' | 'onEvent'>, rendererDir: string, port = 0): Promise<Bridge> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`The screens are not built (${join(rendererDir, 'index.html')} is missing). Run \`npm run build\`.`);
   }

@@ -6,12 +6,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunningHub } from '../../src-server/hub';
-import { createCore, type Core } from '../../src-main/core/core';
 import { pendingCount } from '../../src-main/core/outbox';
 import { takeNumbers } from '../../src-main/core/numbers';
 import { PROTOCOL_VERSION } from '../../src-shared/api/sync';
 import type { ApiEnvelope, ConnectionState, ExecuteResult, ToResolveItem } from '../../src-shared/api/desktop';
 import type { Ticket } from '../../src-shared/ticket';
+import { CORE_MODES, openTestCore, type CoreMode, type TestCore as Core } from '../support/core-modes';
 import { startTestHub } from '../support/db';
 import { PASSWORD, seedCity, type CityUser } from '../support/city';
 import { potholeCall } from '../support/sync-client';
@@ -20,19 +20,14 @@ let hub: RunningHub;
 let users: Record<string, CityUser>;
 const dirs: string[] = [];
 
-beforeAll(async () => {
-  hub = await startTestHub();
-  users = await seedCity(hub.database.db);
-});
-afterAll(async () => {
-  await hub?.close();
+afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-async function openCore(): Promise<Core> {
+async function openCoreIn(mode: CoreMode): Promise<Core> {
   const dataDir = mkdtempSync(join(tmpdir(), 'usterka-poison-'));
   dirs.push(dataDir);
-  return createCore({ dataDir, hubUrl: hub.url, shell: 'preview', log: () => {} });
+  return openTestCore(mode, { dataDir, hubUrl: hub.url, shell: 'preview', log: () => {} });
 }
 
 async function call<T>(core: Core, name: string, args: unknown): Promise<T> {
@@ -44,7 +39,16 @@ async function call<T>(core: Core, name: string, args: unknown): Promise<T> {
 const hubTicket = async (number: string) =>
   (await hub.database.db.selectFrom('ticket').select('data').where('number', '=', number).executeTakeFirst())?.data as Ticket | undefined;
 
-describe('poisoned text on a workstation', () => {
+// The same suite with the core on the test's thread and in a worker thread, as the shells run it.
+describe.each(CORE_MODES)('poisoned text on a workstation (%s)', (mode) => {
+  const openCore = () => openCoreIn(mode);
+  // A hub on a database of its own for each mode: the tests count what they find there.
+  beforeAll(async () => {
+    hub = await startTestHub();
+    users = await seedCity(hub.database.db);
+  });
+  afterAll(() => hub?.close());
+
   it("a NUL in a call's subject is refused at once, in Polish, naming the field; nothing reaches the outbox", async () => {
     const core = await openCore();
     await call(core, 'session.login', { login: 'operator', password: PASSWORD });

@@ -6,13 +6,13 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHub, type RunningHub } from '../../src-server/hub';
-import { createCore, type Core } from '../../src-main/core/core';
 import { chunkMutations } from '../../src-main/core/sync-client';
 import { pendingEntries, toMutation } from '../../src-main/core/outbox';
 import { keyStoreBox, type KeyStore, type SecretBox } from '../../src-main/core/secrets';
 import type { DesktopEvent, ExecuteResult } from '../../src-shared/api/desktop';
 import type { Ticket } from '../../src-shared/ticket';
 import { MAX_PUSH_FILES } from '../../src-shared/api/sync';
+import { CORE_MODES, openTestCore, type CoreMode, type TestCore as Core } from '../support/core-modes';
 import { freshDatabaseUrl } from '../support/db';
 import { PASSWORD, seedCity } from '../support/city';
 import { potholeCall, TestWorkstation, inServiceSince } from '../support/sync-client';
@@ -22,14 +22,7 @@ let hub: RunningHub;
 let port: number;
 const dirs: string[] = [];
 
-beforeAll(async () => {
-  databaseUrl = await freshDatabaseUrl();
-  hub = await startHub({ databaseUrl, dataDir: '/nonexistent', autoMigrate: true, logger: false });
-  port = Number(new URL(hub.url).port);
-  await seedCity(hub.database.db);
-});
-afterAll(async () => {
-  await hub?.close();
+afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
@@ -37,13 +30,14 @@ async function restartHub(): Promise<void> {
   hub = await startHub({ databaseUrl, dataDir: '/nonexistent', logger: false, port });
 }
 
-async function openCore(
+async function openCoreIn(
+  mode: CoreMode,
   dataDir = mkdtempSync(join(tmpdir(), 'usterka-core-')),
   secrets?: SecretBox,
 ): Promise<{ core: Core; events: DesktopEvent[]; dataDir: string }> {
   dirs.push(dataDir);
   // A short outage bound so the test sees the outage state quickly.
-  const core = await createCore({
+  const core = await openTestCore(mode, {
     dataDir,
     hubUrl: hub.url.replace(/:\d+$/, `:${port}`),
     shell: 'preview',
@@ -65,7 +59,18 @@ async function call<T>(core: Core, name: string, args: unknown): Promise<T> {
 const hubTicket = async (number: string) =>
   (await hub.database.db.selectFrom('ticket').select('data').where('number', '=', number).executeTakeFirst())?.data as Ticket | undefined;
 
-describe('desktop core with a real hub', () => {
+// The same suite with the core on the test's thread and in a worker thread, as the shells run it.
+describe.each(CORE_MODES)('desktop core with a real hub (%s)', (mode) => {
+  const openCore = (dataDir?: string, secrets?: SecretBox) => openCoreIn(mode, dataDir, secrets);
+  // A hub on a database of its own for each mode: the tests count what they find there.
+  beforeAll(async () => {
+    databaseUrl = await freshDatabaseUrl();
+    hub = await startHub({ databaseUrl, dataDir: '/nonexistent', autoMigrate: true, logger: false });
+    port = Number(new URL(hub.url).port);
+    await seedCity(hub.database.db);
+  });
+  afterAll(() => hub?.close());
+
   it('P§8.2 registers online: the number at once, then the ticket reaches the hub', async () => {
     const { core } = await openCore();
     await call(core, 'session.login', { login: 'operator', password: PASSWORD });
@@ -138,40 +143,44 @@ describe('desktop core with a real hub', () => {
     await core.close();
   });
 
-  it('P§31.2 actions saved by the previous version (protocol 1) and still in the outbox after the upgrade replay once, as written', async () => {
-    const { core } = await openCore();
-    await call(core, 'session.login', { login: 'operator', password: PASSWORD });
-    await core.syncNow();
-    await call(core, 'connection.declareOutage', {});
-    const saved = await call<ExecuteResult & { createdNumbers: string[] }>(core, 'tickets.execute', {
-      command: potholeCall({ subject: 'Zapisane przed aktualizacją' }),
-    });
-    const number = saved.createdNumbers[0]!;
-    await call(core, 'tickets.execute', { ticket: number, command: { type: 'forwardToCoordinators', groupId: 'wgk-k' } });
-    // The outbox rows are what version 1 wrote: same columns, its version number.
-    await core.store.db.updateTable('outbox').set({ protocol_version: 1 }).execute();
-
-    const pushed: { protocolVersion: number }[] = [];
-    const realFetch = globalThis.fetch;
-    const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
-      if (String(input).endsWith('/sync/push'))
-        pushed.push(...(JSON.parse(String(init!.body)) as { mutations: { protocolVersion: number }[] }).mutations);
-      return realFetch(input, init);
-    });
-    try {
-      await call(core, 'connection.endOutage', {});
+  // The hub's requests are watched on this thread, so this one runs with the core on it.
+  it.runIf(mode === 'in-thread')(
+    'P§31.2 actions saved by the previous version (protocol 1) and still in the outbox after the upgrade replay once, as written',
+    async () => {
+      const { core } = await openCore();
+      await call(core, 'session.login', { login: 'operator', password: PASSWORD });
       await core.syncNow();
-    } finally {
-      spy.mockRestore();
-    }
-    expect(pushed.map((m) => m.protocolVersion)).toEqual([1, 1]);
-    expect((await hubTicket(number))?.status).toBe('forwarded');
-    const events = await hub.database.db.selectFrom('ticket_event').select('type').where('ticket', '=', number).execute();
-    expect(events).toHaveLength(2);
-    expect(await call<{ pendingActions: number }>(core, 'connection.get', {})).toMatchObject({ pendingActions: 0 });
-    expect(await call<unknown[]>(core, 'outbox.toResolve', {})).toEqual([]);
-    await core.close();
-  });
+      await call(core, 'connection.declareOutage', {});
+      const saved = await call<ExecuteResult & { createdNumbers: string[] }>(core, 'tickets.execute', {
+        command: potholeCall({ subject: 'Zapisane przed aktualizacją' }),
+      });
+      const number = saved.createdNumbers[0]!;
+      await call(core, 'tickets.execute', { ticket: number, command: { type: 'forwardToCoordinators', groupId: 'wgk-k' } });
+      // The outbox rows are what version 1 wrote: same columns, its version number.
+      await core.store.db.updateTable('outbox').set({ protocol_version: 1 }).execute();
+
+      const pushed: { protocolVersion: number }[] = [];
+      const realFetch = globalThis.fetch;
+      const spy = vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+        if (String(input).endsWith('/sync/push'))
+          pushed.push(...(JSON.parse(String(init!.body)) as { mutations: { protocolVersion: number }[] }).mutations);
+        return realFetch(input, init);
+      });
+      try {
+        await call(core, 'connection.endOutage', {});
+        await core.syncNow();
+      } finally {
+        spy.mockRestore();
+      }
+      expect(pushed.map((m) => m.protocolVersion)).toEqual([1, 1]);
+      expect((await hubTicket(number))?.status).toBe('forwarded');
+      const events = await hub.database.db.selectFrom('ticket_event').select('type').where('ticket', '=', number).execute();
+      expect(events).toHaveLength(2);
+      expect(await call<{ pendingActions: number }>(core, 'connection.get', {})).toMatchObject({ pendingActions: 0 });
+      expect(await call<unknown[]>(core, 'outbox.toResolve', {})).toEqual([]);
+      await core.close();
+    },
+  );
 
   it('P§27.2 P§28 the super-supervisor lists finished tickets past the retention period, and what is deleted leaves the list', async () => {
     const op = await new TestWorkstation(hub.url).login('operator', PASSWORD);
