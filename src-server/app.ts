@@ -21,6 +21,7 @@ import { registerIntake } from './intake';
 import { registerFiles } from './files';
 import { registerStats } from './stats';
 import { registerAdmin } from './admin/routes';
+import { registerUpdates } from './updates';
 import { loadConfigVersion } from './admin/config-store';
 import type { PokeHub } from './sync/poke';
 import type { CentralDb } from './db/connect';
@@ -41,6 +42,8 @@ export interface HubOptions {
   now?: () => Date;
   /** The poke relay; without it /sync/poke answers 503 (tests that do not need it). */
   pokes?: PokeHub;
+  /** The folder of the workstations' update feed served at /updates/ (USTERKA_UPDATES_DIR); none: no feed. */
+  updatesDir?: string;
 }
 
 /** Largest request body the hub reads; desktops split bigger sync batches (DESIGN.md). */
@@ -133,6 +136,7 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   registerFiles(app, opts.db);
   registerStats(app, opts.db, now);
   registerAdmin(app, opts.db, now);
+  registerUpdates(app, opts.updatesDir);
 
   app.get(
     '/health',

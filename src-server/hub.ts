@@ -29,6 +29,8 @@ export interface StartHubOptions {
   retentionEveryMs?: number;
   /** How often open poke streams are checked against their sessions (default: every 5 s). */
   pokeSessionCheckMs?: number;
+  /** The folder of the workstations' update feed (see updates.ts). */
+  updatesDir?: string;
 }
 
 export async function startHub(opts: StartHubOptions): Promise<RunningHub> {
@@ -43,7 +45,7 @@ export async function startHub(opts: StartHubOptions): Promise<RunningHub> {
     const pokes = await startPokeHub(database.connectionString, (msg, err) => opts.log?.(`${msg}: ${String(err)}`), {
       sessionCheckMs: opts.pokeSessionCheckMs,
     });
-    const app = await buildHub({ db: database.db, logger: opts.logger, pokes });
+    const app = await buildHub({ db: database.db, logger: opts.logger, pokes, updatesDir: opts.updatesDir });
     app.addHook('onClose', () => pokes.close());
     let stopRetention: (() => void) | undefined;
     app.addHook('onClose', async () => stopRetention?.());

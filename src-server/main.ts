@@ -1,5 +1,6 @@
 // `npm run hub`: the central hub alone. DATABASE_URL picks the PostgreSQL; without it the hub runs
 // its own in USTERKA_DATA_DIR (default .data/hub). HUB_PORT / HUB_HOST choose where it listens;
+// USTERKA_UPDATES_DIR names the folder of the workstations' update feed it serves at /updates/;
 // USTERKA_SEED_DEMO=1 fills an empty hub with the demo data (what `npm start` does); without it an empty hub
 // gets its first administrator (printed once, see first-admin.ts).
 import { resolve } from 'node:path';
@@ -17,6 +18,7 @@ try {
     log: (m) => console.error(m),
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     retentionEveryMs: 60 * 60_000,
+    updatesDir: process.env.USTERKA_UPDATES_DIR ? resolve(process.env.USTERKA_UPDATES_DIR) : undefined,
   });
   if (process.env.USTERKA_SEED_DEMO === '1') {
     if (await seedDemoIfEmpty(hub.database.db)) console.error(demoLoginsText());

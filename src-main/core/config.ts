@@ -1,7 +1,7 @@
 // The workstation's configuration, so that one installer serves every workstation of a city: IT writes the
 // machine-wide file (%ProgramData%\Usterka\config.json on Windows, /etc/usterka/config.json elsewhere), a
-// user's own <data folder>/config.json overrides it key by key, and USTERKA_HUB_URL overrides the hub's
-// address for a session. A broken file never stops the app: its values are ignored and the problem is said
+// user's own <data folder>/config.json overrides it key by key (updates excepted: they are IT's alone), and
+// USTERKA_HUB_URL overrides the hub's address for a session. A broken file never stops the app: its values are ignored and the problem is said
 // plainly, naming the file and the field.
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
@@ -21,7 +21,7 @@ export const desktopConfigSchema = z
       .object({
         /** Off where IT deploys each version itself. */
         enabled: z.boolean().optional(),
-        /** The generic feed (latest.yml and the installers) the hub or a file share serves. */
+        /** The generic feed (latest.yml and the installers) the hub or a file share serves; default: the hub's /updates/. */
         feedUrl: httpUrl.optional(),
       })
       .strict()
@@ -57,6 +57,7 @@ export function loadDesktopConfig(
   const problems: string[] = [];
   const sources: string[] = [];
   let merged: DesktopConfigFile = {};
+  let machineHubUrl: string | undefined;
   for (const file of [machineFile, join(dataDir, 'config.json')]) {
     const read = readConfigFile(file);
     if (read === undefined) continue;
@@ -65,7 +66,14 @@ export function loadDesktopConfig(
       continue;
     }
     sources.push(file);
-    merged = { ...merged, ...read.config, updates: { ...merged.updates, ...read.config.updates } };
+    if (file === machineFile) machineHubUrl = read.config.hubUrl;
+    // Updates are IT's decision alone (the installer runs as administrator): a user's file can neither switch them
+    // back on nor point them at another feed.
+    if (file !== machineFile && read.config.updates) {
+      problems.push(`Plik konfiguracji ${file}: pole „updates” pominięto — aktualizacje ustawia dział IT w pliku ${machineFile}.`);
+      delete read.config.updates;
+    }
+    merged = { ...merged, ...read.config };
   }
   let hubUrl = merged.hubUrl ?? DEFAULT_HUB_URL;
   if (env.USTERKA_HUB_URL) {
@@ -86,10 +94,12 @@ export function loadDesktopConfig(
       problems.push(`Nie można odczytać pliku caFile ${caFile}: ${(err as Error).message}`);
     }
   }
+  // The feed IT named, else the machine-wide hub's (never a hub a user's file or the environment names).
+  const feedUrl = merged.updates?.feedUrl ?? (machineHubUrl ? `${machineHubUrl.replace(/\/$/, '')}/updates/` : undefined);
   return {
     hubUrl: hubUrl.replace(/\/$/, ''),
     ...(caPem ? { caPem } : {}),
-    updates: { enabled: merged.updates?.enabled ?? true, ...(merged.updates?.feedUrl ? { feedUrl: merged.updates.feedUrl } : {}) },
+    updates: { enabled: merged.updates?.enabled ?? true, ...(feedUrl ? { feedUrl } : {}) },
     sources,
     problems,
   };

@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
 import { loadDesktopConfig } from '../core/config';
 import { keyStoreBox } from '../core/secrets';
+import { planUpdates } from '../core/updates';
 import { startCoreWorker } from '../core/worker-host';
 import { appProtocolHandler } from './app-protocol';
 import { wireDesktopApi } from './ipc';
+import { startUpdates } from './updates';
 import { APP_ORIGIN, APP_SCHEME, externalUrlToOpen, isAppUrl, isPermissionGranted, mainWindowOptions } from './security';
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -51,7 +53,11 @@ app.whenReady().then(async () => {
   const win = new BrowserWindow(mainWindowOptions(join(__dirname, 'preload.cjs')));
   const unwire = wireDesktopApi(ipcMain, win.webContents, core);
   win.once('ready-to-show', () => win.show());
+  const stopUpdates = startUpdates(planUpdates(config, { isPackaged: app.isPackaged, platform: process.platform }), (msg, err) =>
+    console.warn(msg, err ?? ''),
+  );
   win.on('closed', () => {
+    stopUpdates();
     unwire();
     void core.close().finally(() => app.quit());
   });

@@ -64,6 +64,15 @@ describe('electron-builder.yml', () => {
     expect(pkg.main).toBe('dist/electron/main.cjs');
   });
 
+  it('installs silently per machine and publishes a generic update feed whose placeholder address the config replaces', () => {
+    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: true, allowElevation: true });
+    expect(config.win.artifactName).toBe('Usterka-Setup-${version}.${ext}');
+    expect(config.publish).toEqual({ provider: 'generic', url: 'https://usterka.invalid/updates/' });
+    // electron-updater runs bundled into the main process: the installer needs no node_modules for it.
+    expect(pkg.dependencies['electron-updater']).toBeDefined();
+    expect(config.files).toContain('dist/electron/**');
+  });
+
   it('flips the Electron fuses that close run-as-Node, NODE_OPTIONS, --inspect and unchecked app code', () => {
     expect(config.electronFuses).toEqual({
       runAsNode: false,

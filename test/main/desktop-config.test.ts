@@ -43,6 +43,19 @@ describe('workstation configuration', () => {
     expect(loadDesktopConfig({ USTERKA_HUB_URL: 'http://127.0.0.1:9999' }, userDir, machine).hubUrl).toBe('http://127.0.0.1:9999');
   });
 
+  it("updates are IT's alone: the feed is the machine-wide file's (else its hub's /updates/), a user's file cannot change them", () => {
+    write(machine, { hubUrl: 'https://usterka.uml.lodz.pl/' });
+    write(join(userDir, 'config.json'), { hubUrl: 'https://evil.example', updates: { enabled: true, feedUrl: 'https://evil.example/' } });
+    const config = loadDesktopConfig({ USTERKA_HUB_URL: 'https://other.example' }, userDir, machine);
+    expect(config.updates).toEqual({ enabled: true, feedUrl: 'https://usterka.uml.lodz.pl/updates/' });
+    expect(config.problems).toEqual([expect.stringContaining('pole „updates” pominięto')]);
+    write(machine, { hubUrl: 'https://usterka.uml.lodz.pl', updates: { enabled: false } });
+    expect(loadDesktopConfig({}, userDir, machine).updates.enabled).toBe(false);
+    write(machine, { hubUrl: 'https://usterka.uml.lodz.pl', updates: { feedUrl: 'https://pliki.uml.lodz.pl/usterka/' } });
+    expect(loadDesktopConfig({}, userDir, machine).updates.feedUrl).toBe('https://pliki.uml.lodz.pl/usterka/');
+    rmSync(join(userDir, 'config.json'));
+  });
+
   it('without any file the hub on this machine is used and updates are on', () => {
     expect(loadDesktopConfig({}, join(dir, 'nobody'), join(dir, 'none.json'))).toMatchObject({
       hubUrl: DEFAULT_HUB_URL,
@@ -54,10 +67,10 @@ describe('workstation configuration', () => {
 
   it('a broken file is ignored with a message naming the file and the field; the other file still applies; a BOM from Notepad is fine', () => {
     write(machine, '{ "hubUrl": "https://usterka.uml.lodz.pl", ');
-    write(join(userDir, 'config.json'), '\uFEFF{ "updates": { "enabled": false } }');
+    write(join(userDir, 'config.json'), '\uFEFF{ "hubUrl": "https://test.usterka.uml.lodz.pl" }');
     const broken = loadDesktopConfig({}, userDir, machine);
     expect(broken.problems).toEqual([expect.stringContaining(`Plik konfiguracji ${machine} nie jest poprawnym JSON-em`)]);
-    expect(broken).toMatchObject({ hubUrl: DEFAULT_HUB_URL, updates: { enabled: false }, sources: [join(userDir, 'config.json')] });
+    expect(broken).toMatchObject({ hubUrl: 'https://test.usterka.uml.lodz.pl', sources: [join(userDir, 'config.json')] });
 
     write(machine, { hubUrl: 'ftp://usterka.uml.lodz.pl' });
     expect(loadDesktopConfig({}, userDir, machine).problems).toEqual([
