@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Box } from '@mui/material';
 import { desktop } from './api/desktop-client';
 import { useAppStore } from './state/app-store';
+import { useConfigStore } from './state/config-store';
 import { TopBar } from './screens/TopBar';
 import { ConnectionBanner } from './screens/ConnectionBanner';
 import { LoginScreen } from './screens/LoginScreen';
@@ -19,6 +20,8 @@ export function App() {
       desktop.on('replay.finished', (summary) => finishReplay({ ...summary, at: new Date().toISOString() })),
       desktop.on('numbers.low', setNumbersLow),
       desktop.on('session.expired', () => setSessionExpired(true)),
+      // An administrator changed the city's configuration: categories, scripts, groups and the calendar follow.
+      desktop.on('config.changed', () => void useConfigStore.getState().load()),
     ];
     return () => off.forEach((f) => f());
   }, [setInfo, setConnection, setReplay, finishReplay, setNumbersLow, setSessionExpired]);

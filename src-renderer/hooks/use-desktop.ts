@@ -50,7 +50,9 @@ export function useDesktopQuery<N extends RequestName>(
   const refresh = opts.refreshOnChange ?? true;
   useEffect(() => {
     if (!refresh || key === null) return;
-    return desktop.on('tickets.changed', () => run());
+    // A configuration change (an extra day off, a renamed group) changes deadlines and names shown too.
+    const off = [desktop.on('tickets.changed', () => run()), desktop.on('config.changed', () => run())];
+    return () => off.forEach((f) => f());
   }, [refresh, key, run]);
 
   return { ...state, reload: run };

@@ -53,6 +53,7 @@ export function registerCommand(draft: IntakeDraft): Command {
     subject: draft.subject.trim(),
     description: draft.description.trim(),
     templateAnswers: answers,
+    ...(draft.scriptAsked ? { scriptAsked: draft.scriptAsked } : {}),
     ...(draftLocation(draft) ? { location: draftLocation(draft) } : {}),
     reporter: reporterOf(draft),
     receivedAt: draft.startedAt,

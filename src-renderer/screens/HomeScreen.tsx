@@ -153,8 +153,8 @@ export function HomeScreen({ user }: { user: SessionUser }) {
           item.render()
         ) : (
           <Alert severity="info">
-            Twoje konto ({user.roles.join(', ') || 'bez ról'}) nie ma widoków zgłoszeń w tej aplikacji. Konfigurację prowadzi się w konsoli
-            administracyjnej.
+            Twoje konto ({user.roles.join(', ') || 'bez ról'}) nie ma widoków w tej aplikacji. Role i grupy nadaje administrator (zakładka
+            „Administracja” w jego aplikacji).
           </Alert>
         )}
       </Box>

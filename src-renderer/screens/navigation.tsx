@@ -7,6 +7,7 @@ import { QueueScreen, type QueueView } from './operator/QueueScreen';
 import { StatusInquiryScreen } from './operator/StatusInquiryScreen';
 import { ToResolveScreen } from './outage/ToResolveScreen';
 import { StatisticsScreen } from './stats/StatisticsScreen';
+import { AdminScreen } from './admin/AdminScreen';
 
 export interface NavItem {
   id: string;
@@ -27,6 +28,7 @@ const intake: NavItem = { id: 'intake', label: 'Nowe zgłoszenie', render: () =>
 const inquiry: NavItem = { id: 'inquiry', label: 'Informacja o stanie', render: () => <StatusInquiryScreen /> };
 const toResolve: NavItem = { id: 'toResolve', label: 'Do wyjaśnienia', countOf: 'toResolve', render: () => <ToResolveScreen /> };
 const statistics: NavItem = { id: 'statistics', label: 'Statystyki', render: () => <StatisticsScreen /> };
+const administration: NavItem = { id: 'admin', label: 'Administracja', render: () => <AdminScreen /> };
 
 const OPERATOR: NavItem[] = [
   intake,
@@ -161,5 +163,7 @@ export function navigationFor(roles: readonly string[]): NavItem[] {
   if (roles.includes('supervisor')) add(SUPERVISOR);
   if (roles.includes('superSupervisor')) add(SUPER_SUPERVISOR);
   if (items.length > 0) add([inquiry, toResolve]);
+  // The administrator keeps the configuration; the super-supervisor reads it and agrees to structure changes (I§5.5).
+  if (roles.includes('admin') || roles.includes('superSupervisor')) add([administration]);
   return items;
 }

@@ -59,7 +59,8 @@ export function toWorkstation(config: WorkstationConfig): Workstation {
 export const useConfigStore = create<ConfigState>((set) => ({
   loading: false,
   async load() {
-    set({ loading: true, problem: undefined });
+    // A reload after a configuration change keeps the screens as they are until the new one is there.
+    set((s) => ({ loading: !s.workstation, problem: undefined }));
     try {
       const config = await desktop.call('config.get', {});
       set(

@@ -13,6 +13,8 @@ export interface IntakeDraft extends ReporterDraft {
   touched: boolean;
   choice: CategoryChoice | null;
   templateAnswers: Record<string, string>;
+  /** The script's questions as they were when the category was chosen (see scriptAsked in the command). */
+  scriptAsked?: string[];
   street: { id?: string; name: string } | null;
   houseNumber: string;
   obreb: string;

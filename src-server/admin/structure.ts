@@ -42,6 +42,14 @@ export async function applyOperations(tx: CentralDb, operations: readonly Struct
 }
 
 async function saveUnit(tx: CentralDb, unit: Extract<StructureOperation, { op: 'saveUnit' }>['unit']): Promise<void> {
+  // P§15: a unit outside the app is reached only at its address.
+  if (!unit.worksInApp && !unit.address)
+    throw new AdminError(
+      400,
+      'addressRequired',
+      'Jednostka poza aplikacją potrzebuje adresu, na który idą jej zgłoszenia (P§15).',
+      'address',
+    );
   const values = { name: unit.name, kind: unit.kind, works_in_app: unit.worksInApp, address: unit.address || null };
   await tx
     .insertInto('unit')

@@ -123,9 +123,14 @@ export function personalPayload(contact: Contact | undefined, files: AttachmentR
   return { ...(contact === undefined ? {} : { contact }), ...(personal.length ? { attachments: personal } : {}) };
 }
 
-/** P§8.1.1, P§34: the minimal information the unit defined for the category, collected on the phone. */
-export function checkTemplate(category: Category, answers: Record<string, string>): Refusal | null {
-  const missing = (category.template ?? []).find((field) => field.required && !answers[field.id]?.trim());
+/**
+ * P§8.1.1, P§34: the minimal information the unit defined for the category, collected on the phone. `asked`:
+ * the questions the operator was shown (a question added since is not demanded of a call already taken).
+ */
+export function checkTemplate(category: Category, answers: Record<string, string>, asked?: readonly string[]): Refusal | null {
+  const missing = (category.template ?? []).find(
+    (field) => field.required && (!asked || asked.includes(field.id)) && !answers[field.id]?.trim(),
+  );
   return missing
     ? invalidInput(`templateAnswers.${missing.id}`, `Brak informacji wymaganej dla tej kategorii: ${missing.label} (P§8.1.1).`)
     : null;

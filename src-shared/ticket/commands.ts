@@ -50,6 +50,11 @@ export const commandSchemas = {
     subject: textSchema(300),
     description: storableString().trim().max(10000).default(''),
     templateAnswers: templateAnswersSchema.default({}),
+    /**
+     * P§8.1.1: the script's questions the operator was shown when the call began. A script the admin changed
+     * during the call (or before an offline call reached the hub) asks only these as required.
+     */
+    scriptAsked: z.array(idSchema).max(100).optional(),
     location: locationSchema.optional(),
     reporter: reporterInputSchema,
     /** When the report reached the office (an e-mail's arrival); the call itself when omitted. */

@@ -138,7 +138,7 @@ const creationRules: { [K in CreationCommand]: (s: Step<K>) => Outcome } = {
     if (isRefusal(classified)) return classified;
     const problem = first(
       checkReporter(cmd.reporter),
-      cmd.channel === 'phone' ? checkTemplate(classified.category, cmd.templateAnswers) : null,
+      cmd.channel === 'phone' ? checkTemplate(classified.category, cmd.templateAnswers, cmd.scriptAsked) : null,
       cmd.receivedAt ? notInFuture(cmd.receivedAt, now, 'receivedAt') : null,
     );
     if (problem) return problem;

@@ -175,6 +175,17 @@ describe('Intake (P§3–P§10)', () => {
       expectOk(decide(null, phoneRegistration({ channel: 'email', templateAnswers: {} }), operator, at(1), ctx()));
     });
 
+    it('P§8.1.1 a call taken with the script as it was is saved though the admin added a required question since', () => {
+      // The operator was asked only `lane` (the script before `damageSize` became part of it).
+      expectOk(decide(null, phoneRegistration({ templateAnswers: { lane: 'lewy' }, scriptAsked: ['lane'] }), operator, at(1), ctx()));
+      // A question that was on the script when the call began stays required.
+      expectRefused(
+        decide(null, phoneRegistration({ templateAnswers: {}, scriptAsked: ['damageSize'] }), operator, at(1), ctx()),
+        'invalidInput',
+        'templateAnswers.damageSize',
+      );
+    });
+
     it('P§8.1.2 a reporter who wants an answer leaves contact data, recorded in the ticket', () => {
       expectRefused(
         decide(null, phoneRegistration({ reporter: { wantsAnswer: true, consent: true, name: 'Jan' } }), operator, at(1), ctx()),

@@ -127,9 +127,9 @@ export function IntakeScreen() {
                 value={draft.choice}
                 error={errorOf('categoryId', 'subcategoryId', 'kind')}
                 onChange={(choice) => {
-                  update({ choice, templateAnswers: {} });
+                  const next = choice ? lookup(workstation.directory.categories, choice.categoryId) : undefined;
+                  update({ choice, templateAnswers: {}, scriptAsked: next?.template?.map((q) => q.id) ?? [] });
                   if (!choice) return;
-                  const next = lookup(workstation.directory.categories, choice.categoryId);
                   if (snowIceStop(workstation, choice.categoryId, choice.subcategoryId)) return;
                   if (next?.template?.length) focusSoon(fieldId(FORM, `templateAnswers.${next.template[0]!.id}`));
                   else focusSoon(fieldId(FORM, 'street'));
