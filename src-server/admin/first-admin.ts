@@ -2,7 +2,7 @@
 // be changed at the first login. Only on a hub without users, so it can never take over a running city.
 import { sql } from 'kysely';
 import type { CentralDb } from '../db/connect';
-import { hashPassword, oneTimePassword } from '../auth/passwords';
+import { hashOneTimePassword, oneTimePassword } from '../auth/passwords';
 import { audit } from '../auth/sessions';
 
 export const FIRST_ADMIN_LOGIN = 'admin';
@@ -10,7 +10,7 @@ export const FIRST_ADMIN_LOGIN = 'admin';
 /** Creates the first administrator; undefined (nothing done) when the hub already has users. */
 export async function createFirstAdmin(db: CentralDb, login = FIRST_ADMIN_LOGIN): Promise<{ login: string; password: string } | undefined> {
   const password = oneTimePassword();
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hashOneTimePassword(password);
   return db.transaction().execute(async (tx) => {
     // Serialises two first starts racing on one empty database.
     await sql`lock table app_user in exclusive mode`.execute(tx);

@@ -16,7 +16,7 @@ import {
 import { HubError } from '../../src-shared/api/hub';
 import { endUserSessions } from '../auth/sessions';
 import { clearLoginFailures } from '../auth/throttle';
-import { hashPassword, oneTimePassword } from '../auth/passwords';
+import { hashOneTimePassword, oneTimePassword } from '../auth/passwords';
 import type { CentralDb } from '../db/connect';
 import { loadActor } from '../directory';
 import { changeConfig, loadCategories, loadChanges, loadOverview, loadSettings, loadUnits, loadUsers } from './config-store';
@@ -158,7 +158,7 @@ const handlers: Handlers = {
         userId = (
           await tx
             .insertInto('app_user')
-            .values({ ...values, password_hash: await hashPassword(password!), must_change_password: true })
+            .values({ ...values, password_hash: await hashOneTimePassword(password!), must_change_password: true })
             .returning('id')
             .executeTakeFirstOrThrow()
         ).id as string;
@@ -184,7 +184,7 @@ const handlers: Handlers = {
     const [user] = await loadUsers(c.db, c.now, [id]);
     if (!user) throw notFound('takiego użytkownika');
     const password = oneTimePassword();
-    const hash = await hashPassword(password);
+    const hash = await hashOneTimePassword(password);
     await changeConfig(c.db, c.who, 'user.resetPassword', { login: user.login }, async (tx) => {
       await tx.updateTable('app_user').set({ password_hash: hash, must_change_password: true }).where('id', '=', id).execute();
       // Whoever knew the old password is out, on every workstation.

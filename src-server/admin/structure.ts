@@ -6,7 +6,7 @@ import type { StructureOperation } from '../../src-shared/api/admin';
 import { openStatuses } from '../../src-shared/ticket';
 import { statusLabels } from '../../src-shared/ticket/labels';
 import type { CentralDb } from '../db/connect';
-import { hashPassword, oneTimePassword } from '../auth/passwords';
+import { hashOneTimePassword, oneTimePassword } from '../auth/passwords';
 
 export class AdminError extends Error {
   constructor(
@@ -29,14 +29,20 @@ export interface Applied {
 
 export async function applyOperations(tx: CentralDb, operations: readonly StructureOperation[]): Promise<Applied> {
   const applied: Applied = { passwords: [] };
-  for (const op of operations) {
+  for (let i = 0; i < operations.length; i++) {
+    const op = operations[i]!;
     if (op.op === 'saveUnit') await saveUnit(tx, op.unit);
     else if (op.op === 'saveGroup') await saveGroup(tx, op.group);
     else if (op.op === 'removeGroup') await removeGroup(tx, op.id);
-    else if (op.op === 'savePerson') {
-      const password = await savePerson(tx, op.person);
-      if (password) applied.passwords.push({ login: op.person.login, password });
-    } else await removePerson(tx, op.userId, op.unitId);
+    else if (op.op === 'removePerson') await removePerson(tx, op.userId, op.unitId);
+    else {
+      // The people of a table come in a run: saved together, in a few statements whatever their number.
+      let j = i;
+      while (operations[j + 1]?.op === 'savePerson') j++;
+      const people = operations.slice(i, j + 1).map((o) => (o as Extract<StructureOperation, { op: 'savePerson' }>).person);
+      applied.passwords.push(...(await savePeople(tx, people)));
+      i = j;
+    }
   }
   return applied;
 }
@@ -108,69 +114,90 @@ export async function refuseIfOpenTickets(tx: CentralDb, id: string, symbol: str
 type Person = Extract<StructureOperation, { op: 'savePerson' }>['person'];
 
 /**
- * A person of a unit's table, found by e-mail: their roles gain the table's, and their groups and supervision
- * within the unit become the table's (their places in other units stay). Returns the one-time password of a
- * new account.
+ * People of a unit's table, found by e-mail: their roles gain the table's, and their groups and supervision
+ * within the unit become the table's (their places in other units stay). New accounts get one-time passwords,
+ * returned to be shown once.
  */
-async function savePerson(tx: CentralDb, person: Person): Promise<string | undefined> {
+async function savePeople(tx: CentralDb, people: Person[]): Promise<Applied['passwords']> {
+  const emails = people.map((p) => p.email.toLowerCase());
   const existing = await tx
     .selectFrom('app_user')
-    .select(['id', 'roles'])
-    .where(sql`lower(email)`, '=', person.email.toLowerCase())
-    .executeTakeFirst();
-  let password: string | undefined;
-  let userId: string;
-  if (existing) {
-    userId = existing.id;
-    await tx
-      .updateTable('app_user')
-      .set({ display_name: person.displayName, roles: [...new Set([...existing.roles, ...person.roles])] })
-      .where('id', '=', userId)
-      .execute();
-  } else {
-    const taken = await tx.selectFrom('app_user').select('id').where('login', '=', person.login).executeTakeFirst();
-    if (taken) throw new AdminError(409, 'loginTaken', `Login „${person.login}” ma już inna osoba — zmień adres e-mail lub login.`);
-    password = oneTimePassword();
-    const row = await tx
-      .insertInto('app_user')
-      .values({
-        login: person.login,
-        display_name: person.displayName,
-        email: person.email,
-        roles: person.roles,
-        password_hash: await hashPassword(password),
-        must_change_password: true,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    userId = row.id;
+    .select(['id', 'roles', sql<string>`lower(email)`.as('email')])
+    .where(sql`lower(email)`, 'in', emails)
+    .execute();
+  const byEmail = new Map(existing.map((u) => [u.email, u]));
+  const fresh = people.filter((p) => !byEmail.has(p.email.toLowerCase()));
+  if (fresh.length) {
+    const taken = await tx
+      .selectFrom('app_user')
+      .select('login')
+      .where(
+        'login',
+        'in',
+        fresh.map((p) => p.login),
+      )
+      .executeTakeFirst();
+    if (taken) throw new AdminError(409, 'loginTaken', `Login „${taken.login}” ma już inna osoba — zmień adres e-mail lub login.`);
   }
-  const unitIds = [...new Set(person.unitIds)];
-  const unitGroups = await tx.selectFrom('work_group').select('id').where('unit_id', 'in', unitIds).execute();
+  const passwords = fresh.map((p) => ({ login: p.login, password: oneTimePassword() }));
+  const hashes = await Promise.all(passwords.map((p) => hashOneTimePassword(p.password)));
+  const created = fresh.length
+    ? await tx
+        .insertInto('app_user')
+        .values(
+          fresh.map((p, k) => ({
+            login: p.login,
+            display_name: p.displayName,
+            email: p.email,
+            roles: p.roles,
+            password_hash: hashes[k]!,
+            must_change_password: true,
+          })),
+        )
+        .returning(['id', sql<string>`lower(email)`.as('email')])
+        .execute()
+    : [];
+  for (const u of created) byEmail.set(u.email, { ...u, roles: [] });
+  for (const p of people) {
+    const user = existing.find((u) => u.email === p.email.toLowerCase());
+    if (user)
+      await tx
+        .updateTable('app_user')
+        .set({ display_name: p.displayName, roles: [...new Set([...user.roles, ...p.roles])] })
+        .where('id', '=', user.id)
+        .execute();
+  }
+  const idOf = (p: Person) => byEmail.get(p.email.toLowerCase())!.id as string;
+  const userIds = people.map(idOf);
+  const unitIds = [...new Set(people.flatMap((p) => p.unitIds))];
+  const unitGroups = unitIds.length ? await tx.selectFrom('work_group').select('id').where('unit_id', 'in', unitIds).execute() : [];
   if (unitGroups.length)
     await tx
       .deleteFrom('group_member')
-      .where('user_id', '=', userId)
+      .where('user_id', 'in', userIds)
       .where(
         'group_id',
         'in',
         unitGroups.map((g) => g.id),
       )
       .execute();
-  if (person.groupIds.length)
+  const memberships = people.flatMap((p) => p.groupIds.map((group_id) => ({ user_id: idOf(p), group_id })));
+  if (memberships.length)
     await tx
       .insertInto('group_member')
-      .values(person.groupIds.map((group_id) => ({ user_id: userId, group_id })))
+      .values(memberships)
       .onConflict((oc) => oc.doNothing())
       .execute();
-  const supervised = person.roles.includes('supervisor') ? unitIds : [];
-  if (supervised.length)
+  const supervision = people
+    .filter((p) => p.roles.includes('supervisor'))
+    .flatMap((p) => p.unitIds.map((unit_id) => ({ user_id: idOf(p), unit_id })));
+  if (supervision.length)
     await tx
       .insertInto('unit_supervisor')
-      .values(supervised.map((unit_id) => ({ user_id: userId, unit_id })))
+      .values(supervision)
       .onConflict((oc) => oc.doNothing())
       .execute();
-  return password;
+  return passwords;
 }
 
 /** P§35 "removed": the person's groups and supervision in the unit end; a role with nothing left to act in goes. */

@@ -12,11 +12,18 @@ function derive(password: string, salt: Buffer, opts: ScryptOptions): Promise<Bu
   );
 }
 
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, cost: { N: number; r: number; p: number } = COST): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, COST);
-  return `scrypt$${COST.N}$${COST.r}$${COST.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+  const key = await derive(password, salt, cost);
+  return `scrypt$${cost.N}$${cost.r}$${cost.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
+
+/**
+ * One-time passwords are random (about 59 bits), so guessing them costs the same without key stretching; a
+ * cheaper hash lets a unit's table of hundreds of new accounts be applied in seconds. Replaced at first login.
+ */
+const ONE_TIME_COST = { N: 1024, r: 8, p: 1 } as const;
+export const hashOneTimePassword = (password: string) => hashPassword(password, ONE_TIME_COST);
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, key] = stored.split('$');
