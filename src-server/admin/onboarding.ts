@@ -10,6 +10,7 @@ import { searchKey } from '../../src-shared/text';
 import type { CentralDb } from '../db/connect';
 import { loadGroups, loadUnits } from './config-store';
 import { isStructural } from './structure';
+import { isScriptsTable, planScripts } from './scripts-table';
 
 export const UNIT_LABEL = 'nazwa komórki organizacyjnej Urzędu Miasta Łodzi/miejskiej jednostki organizacyjnej:';
 export const COLUMNS = [
@@ -226,7 +227,9 @@ const slug = (text: string) =>
 
 /** Compares the table with the unit as it is now: the operations to apply and the same in words. */
 export async function planImport(db: CentralDb, fileName: string, bytes: Buffer): Promise<ImportPreview> {
-  const table = readTable(await readSheet(fileName, bytes));
+  const sheet = await readSheet(fileName, bytes);
+  if (isScriptsTable(sheet)) return planScripts(db, sheet);
+  const table = readTable(sheet);
   const preview: ImportPreview = {
     unitName: table.unitName,
     rows: table.rows.length,

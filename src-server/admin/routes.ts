@@ -21,6 +21,7 @@ import type { CentralDb } from '../db/connect';
 import { loadActor } from '../directory';
 import { changeConfig, loadCategories, loadChanges, loadOverview, loadSettings, loadUnits, loadUsers } from './config-store';
 import { planImport, tableWorkbook } from './onboarding';
+import { scriptsWorkbook } from './scripts-table';
 import { AdminError, applyOperations, refuseIfOpenTickets } from './structure';
 
 interface Caller {
@@ -365,7 +366,7 @@ const handlers: Handlers = {
         `Plik ma ${plan.problems.length} błąd(y/ów), nic nie zmieniono. Pierwszy: ${first.row ? `wiersz ${first.row}${first.column ? `, kolumna ${first.column}` : ''}: ` : ''}${first.message}`,
       );
     if (!plan.operations.length) return { applied: true };
-    const title = `Import tabeli: ${plan.unitName} (${file.fileName})`;
+    const title = plan.unitName ? `Import tabeli: ${plan.unitName} (${file.fileName})` : `Import skryptów rozmów (${file.fileName})`;
     if (plan.needsApproval) return { applied: false, change: await requestChange(c, title, plan.operations) };
     const result = await changeConfig(c.db, c.who, 'import.applied', { title, operations: plan.operations }, (tx) =>
       applyOperations(tx, plan.operations),
@@ -377,6 +378,11 @@ const handlers: Handlers = {
     if (!(await loadUnits(c.db)).some((u) => u.id === unitId))
       throw new AdminError(404, 'notFound', `Nie ma jednostki „${unitId}”.`, 'unitId');
     const file = await tableWorkbook(c.db, unitId);
+    return { fileName: file.fileName, contentBase64: file.bytes.toString('base64') };
+  },
+
+  async exportScripts(c) {
+    const file = await scriptsWorkbook(c.db);
     return { fileName: file.fileName, contentBase64: file.bytes.toString('base64') };
   },
 

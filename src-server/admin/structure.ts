@@ -35,6 +35,7 @@ export async function applyOperations(tx: CentralDb, operations: readonly Struct
     else if (op.op === 'saveGroup') await saveGroup(tx, op.group);
     else if (op.op === 'removeGroup') await removeGroup(tx, op.id);
     else if (op.op === 'removePerson') await removePerson(tx, op.userId, op.unitId);
+    else if (op.op === 'saveScript') await saveScript(tx, op.categoryId, op.template);
     else {
       // The people of a table come in a run: saved together, in a few statements whatever their number.
       let j = i;
@@ -45,6 +46,16 @@ export async function applyOperations(tx: CentralDb, operations: readonly Struct
     }
   }
   return applied;
+}
+
+async function saveScript(tx: CentralDb, categoryId: string, template: Extract<StructureOperation, { op: 'saveScript' }>['template']) {
+  const row = await tx.selectFrom('category').select('definition').where('id', '=', categoryId).executeTakeFirst();
+  if (!row) throw new AdminError(404, 'unknownCategory', `Nie ma kategorii „${categoryId}”.`);
+  await tx
+    .updateTable('category')
+    .set({ definition: JSON.stringify({ ...(row.definition as object), template }) })
+    .where('id', '=', categoryId)
+    .execute();
 }
 
 async function saveUnit(tx: CentralDb, unit: Extract<StructureOperation, { op: 'saveUnit' }>['unit']): Promise<void> {

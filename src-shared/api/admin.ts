@@ -77,10 +77,19 @@ export const UserInput = z.object({
 });
 export type UserInput = z.input<typeof UserInput>;
 
+/** One question of a category's call script (P§8.1.1, P§34.1.1). */
+export const ScriptQuestion = z.object({
+  id: storableString().trim().min(1).max(60),
+  label: required('treść pytania', 300),
+  required: z.boolean(),
+  hint: optionalText(300),
+});
+
 /** A category as the admin keeps it; `retired` ones stay for history but are not offered at intake. */
 export const AdminCategory = categorySchema.extend({
   id: configIdSchema,
   name: required('nazwę kategorii', 200),
+  template: z.array(ScriptQuestion).max(30, 'Najwyżej 30 pytań w skrypcie.').optional(),
 });
 export type AdminCategory = z.infer<typeof AdminCategory>;
 
@@ -112,6 +121,8 @@ export const StructureOperation = z.discriminatedUnion('op', [
       unitIds: z.array(z.string()),
     }),
   }),
+  /** A category's call script from the minimum-information table (P§34.1.1): not a structure change. */
+  z.object({ op: z.literal('saveScript'), categoryId: configIdSchema, template: z.array(ScriptQuestion) }),
   /** A person who left the unit (P§35 "removed"): their groups and supervision in the unit end. */
   z.object({ op: z.literal('removePerson'), userId: z.uuid(), unitId: configIdSchema }),
 ]);
@@ -239,6 +250,8 @@ export const adminOperations = {
   importSubmit: { access: 'write', args: ImportFile, result: ChangeOutcome },
   exportUnit: { access: 'read', args: z.object({ unitId: configIdSchema }), result: FileResult },
   importTemplate: { access: 'read', args: z.object({}).strict(), result: FileResult },
+  /** Every category's call script as the P§34.1.1 table (also the template of that table). */
+  exportScripts: { access: 'read', args: z.object({}).strict(), result: FileResult },
 } as const satisfies Record<string, { access: AdminAccess; args: z.ZodType; result: z.ZodType }>;
 
 export type AdminOperationName = keyof typeof adminOperations;

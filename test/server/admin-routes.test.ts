@@ -383,6 +383,33 @@ describe('onboarding import (I§5, P§35)', () => {
     expect(preview.body.added).toContainEqual(expect.stringContaining('Łucja Żak'));
   });
 
+  it('P§34.1.1 the minimum-information table sets the script of each category: problems by row and column first, then applied at once, exported back', async () => {
+    const rows = [
+      ['Kategoria', 'Informacja niezbędna do obsługi zgłoszenia', 'Wymagana (tak/nie)', 'Podpowiedź dla operatora'],
+      ['Drogi i chodniki', 'Wielkość ubytku', 'tak', 'szerokość × głębokość'],
+      ['', 'Czy zagraża pieszym?', 'nie', ''],
+      ['Nie ma takiej', 'Coś', 'tak', ''],
+      ['Odpady', '', 'tak', ''],
+      ['', 'Rodzaj odpadów', 'może', ''],
+    ];
+    const bad = await call(adminToken, 'importPreview', { fileName: 'p34.xlsx', contentBase64: await workbook(rows) });
+    expect(bad.body.problems.map((p: { row: number; column: string }) => `${p.row}${p.column}`)).toEqual(['4A', '5B', '6C']);
+    const good = await workbook(rows.slice(0, 3));
+    const preview = await call(adminToken, 'importPreview', { fileName: 'p34.xlsx', contentBase64: good });
+    expect(preview.body).toMatchObject({ problems: [], needsApproval: false, changed: [expect.stringContaining('Drogi i chodniki')] });
+    const applied = await call(adminToken, 'importSubmit', { fileName: 'p34.xlsx', contentBase64: good });
+    expect(applied.body.applied).toBe(true);
+    const roads = (await call(adminToken, 'overview')).body.categories.find((c: { id: string }) => c.id === 'roads');
+    // The question whose wording stayed keeps its id: answers in tickets refer to it.
+    expect(roads.template).toEqual([
+      { id: 'size', label: 'Wielkość ubytku', required: true, hint: 'szerokość × głębokość' },
+      { id: 'czy-zagraza-pieszym', label: 'Czy zagraża pieszym?', required: false },
+    ]);
+    const exported = await call(superToken, 'exportScripts');
+    const again = await call(adminToken, 'importPreview', { fileName: exported.body.fileName, contentBase64: exported.body.contentBase64 });
+    expect(again.body).toMatchObject({ problems: [], changed: [] });
+  });
+
   it('I§4.1 the first start creates one administrator with a one-time password, and never on a hub with users', async () => {
     expect(await createFirstAdmin(hub.database.db)).toBeUndefined();
     const empty = await startTestHub();

@@ -25,6 +25,8 @@ function describe(op: StructureOperation): string {
       return `Usunięcie grupy ${op.id}`;
     case 'savePerson':
       return `${op.person.displayName} <${op.person.email}>: ${op.person.roles.map((r) => ROLE_LABELS[r]).join(', ')}`;
+    case 'saveScript':
+      return `Skrypt rozmowy kategorii ${op.categoryId}: ${op.template.length} pytań`;
     case 'removePerson':
       return `Osoba opuszcza jednostkę ${op.unitId}`;
   }

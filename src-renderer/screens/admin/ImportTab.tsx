@@ -117,7 +117,7 @@ export function ImportTab({ readOnly }: { readOnly: boolean }) {
                 data-testid="import-file"
               />
               <Button variant="contained" startIcon={<UploadFileIcon />} onClick={() => input.current?.click()} disabled={busy}>
-                Wczytaj tabelę jednostki (XLSX lub CSV)
+                Wczytaj tabelę (XLSX lub CSV)
               </Button>
             </>
           )}
@@ -142,11 +142,18 @@ export function ImportTab({ readOnly }: { readOnly: boolean }) {
           >
             Pobierz jej obecną konfigurację
           </Button>
+          <Button
+            startIcon={<DownloadIcon />}
+            onClick={() => void run(async () => download(await desktop.call('admin.exportScripts', {})))}
+          >
+            Pobierz skrypty kategorii (P§34)
+          </Button>
         </Stack>
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
           Tabela z załącznika do Instrukcji: nazwa jednostki, potem wiersze Imię i nazwisko, Adres poczty elektronicznej, Nazwa komórki
-          wewnętrznej, Symbol grupy w aplikacji, Grupa uprawnień (nadzorca / koordynator / realizator). Najpierw pokazujemy, co się zmieni —
-          nic nie jest zapisywane, dopóki nie zatwierdzisz.
+          wewnętrznej, Symbol grupy w aplikacji, Grupa uprawnień (nadzorca / koordynator / realizator) — albo tabela minimalnego zakresu
+          informacji (P§34.1.1): Kategoria, Informacja niezbędna do obsługi zgłoszenia, Wymagana (tak/nie), Podpowiedź. Najpierw pokazujemy,
+          co się zmieni — nic nie jest zapisywane, dopóki nie zatwierdzisz.
         </Typography>
       </Paper>
       {message && (
