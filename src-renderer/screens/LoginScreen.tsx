@@ -11,6 +11,8 @@ export function LoginScreen() {
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string>();
+  /** The hub's request for a new password is guidance, not a failure. */
+  const [asked, setAsked] = useState(false);
   const [busy, setBusy] = useState(false);
   /** The hub asked for a new password (a one-time one was used): the form asks for it twice. */
   const [changing, setChanging] = useState(false);
@@ -20,6 +22,7 @@ export function LoginScreen() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (changing && newPassword !== repeated) {
+      setAsked(false);
       setError('Powtórzone hasło różni się od nowego — wpisz je jeszcze raz.');
       return;
     }
@@ -30,6 +33,7 @@ export function LoginScreen() {
     } catch (err) {
       const asksNewPassword = err instanceof DesktopApiError && err.body.field === 'newPassword';
       setError(err instanceof DesktopApiError ? err.message : 'Nie udało się zalogować.');
+      setAsked(asksNewPassword && err.body.code === 'forbidden');
       if (asksNewPassword) setChanging(true);
       else setPassword('');
       setNewPassword('');
@@ -82,7 +86,7 @@ export function LoginScreen() {
               />
             </>
           )}
-          {error && <Alert severity="error">{error}</Alert>}
+          {error && <Alert severity={asked ? 'info' : 'error'}>{error}</Alert>}
           <Button type="submit" variant="contained" size="large" startIcon={<LoginIcon />} disabled={busy}>
             {changing ? 'Ustaw hasło i zaloguj (Enter)' : 'Zaloguj (Enter)'}
           </Button>

@@ -16,6 +16,8 @@ import { loginAs, seedIntakeCity } from '../support/intake';
 import { startStack, SCREENSHOT_DIR, type Stack } from '../support/stack';
 
 let stack: Stack;
+/** The operator's workstation of the second test, used again to send the new unit a ticket. */
+let operatorCore: Core | undefined;
 const others: { core: Core; bridge: Bridge; dir: string }[] = [];
 
 beforeAll(async () => {
@@ -108,6 +110,7 @@ describe('administration and onboarding in Chromium', () => {
   it('P§7 P§8.1.1 a new category with its script: the live preview shows it as the operator will; an operator workstation gets it without a click', async () => {
     const { page } = stack;
     const operator = await workstation();
+    operatorCore = operator.core;
     await loginAs(operator.page, 'operator');
 
     await tab(page, 'Kategorie i skrypty');
@@ -209,6 +212,44 @@ describe('administration and onboarding in Chromium', () => {
     await p.getByLabel('Powtórz nowe hasło').fill('Zielona-lipa-2026');
     await p.keyboard.press('Enter');
     await p.getByRole('heading', { name: /^Dzień dobry,/ }).waitFor();
+
+    // The new unit is in service: an operator forwards it a ticket, its coordinator sees it arrive and takes it up.
+    const group = await stack.hub.database.db
+      .selectFrom('work_group')
+      .select('id')
+      .where('symbol', '=', 'WOSK-K')
+      .executeTakeFirstOrThrow();
+    const run = async (core: Core, args: unknown) => {
+      const res = await core.dispatch('tickets.execute', args);
+      if (!res.ok) throw new Error(res.error.message);
+      const result = res.result as { ok: boolean; ticket: { number: string }; refusal?: { message: string } };
+      if (!result.ok) throw new Error(result.refusal!.message);
+      return result.ticket.number;
+    };
+    await operatorCore!.syncNow();
+    const number = await run(operatorCore!, {
+      command: {
+        type: 'registerTicket',
+        channel: 'phone',
+        categoryId: 'e2e-drogi',
+        subject: 'Barszcz Sosnowskiego przy ścieżce rowerowej',
+        templateAnswers: { size: 'pas 5 m' },
+        location: { address: 'ul. Konstantynowska 1, Łódź' },
+        reporter: { wantsAnswer: false, consent: false },
+      },
+    });
+    await run(operatorCore!, { ticket: number, command: { type: 'forwardToCoordinators', groupId: group.id } });
+    await operatorCore!.syncNow();
+    await p.getByText(number).first().waitFor({ timeout: 15_000 });
+    await shot(p, '84-new-coordinator-queue');
+    await run(coordinator.core, { ticket: number, command: { type: 'takeUp' } });
+    await coordinator.core.syncNow();
+    await expect
+      .poll(
+        async () =>
+          (await stack.hub.database.db.selectFrom('ticket').select('status').where('number', '=', number).executeTakeFirst())?.status,
+      )
+      .toBe('withCoordinator');
 
     await tab(page, 'Dziennik');
     await page.getByRole('table', { name: 'wpisy dziennika' }).getByText('zmiana struktury wprowadzona').first().waitFor();

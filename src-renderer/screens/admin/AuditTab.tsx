@@ -11,7 +11,7 @@ import { formatWhen } from './admin-state';
 type Entry = AdminResult<'audit'>['entries'][number];
 
 const KINDS: [string, string][] = [
-  ['', 'wszystko'],
+  ['all', 'wszystko'],
   ['login', 'logowania (udane i nieudane)'],
   ['login.failed', 'nieudane logowania'],
   ['user', 'użytkownicy'],
@@ -65,7 +65,7 @@ function summary(details: Record<string, unknown>): string {
 }
 
 export function AuditTab() {
-  const [filter, setFilter] = useState({ action: '', actor: '', from: '', to: '' });
+  const [filter, setFilter] = useState({ action: 'all', actor: '', from: '', to: '' });
   const [entries, setEntries] = useState<Entry[]>([]);
   const [more, setMore] = useState(false);
   const [problem, setProblem] = useState<string>();
@@ -74,7 +74,7 @@ export function AuditTab() {
     setProblem(undefined);
     try {
       const args = {
-        ...(filter.action ? { action: filter.action } : {}),
+        ...(filter.action !== 'all' ? { action: filter.action } : {}),
         ...(filter.actor.trim() ? { actor: filter.actor.trim() } : {}),
         ...(filter.from ? { from: filter.from } : {}),
         ...(filter.to ? { to: filter.to } : {}),
