@@ -3,13 +3,24 @@
 // workstations lease from. No user session (the portal is not a user), but the portal proves itself with
 // its own key (src-server/portals.ts), each source and each portal is rate-limited, the hub sets the
 // receipt time, and a number is drawn only for a form the rules accept.
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HubError } from '../src-shared/api/hub';
 import { formatTicketNumber } from '../src-shared/api/sync';
-import { warsawYear } from '../src-shared/format';
-import { applyEvents, commandSchemas, decide, filesAttachedBy, type Command } from '../src-shared/ticket';
+import { formatWarsawDateTime, warsawYear } from '../src-shared/format';
+import {
+  applyEvents,
+  commandSchemas,
+  decide,
+  filesAttachedBy,
+  hasContact,
+  lookup,
+  type AttachmentRef,
+  type Command,
+  type Directory,
+} from '../src-shared/ticket';
 import type { CentralDb } from './db/connect';
 import { loadDirectory, SYSTEM_ACTOR } from './directory';
 import { claimFiles, loadFileOwners, type FileOwner } from './file-claims';
@@ -115,9 +126,16 @@ export function registerIntake(app: FastifyInstance, db: CentralDb, now: () => D
           message: `Invalid body field "receivedAt": ${receivedAt} is not within 15 minutes before the hub's time (${at.toISOString()}); omit it and the hub records when it received the form.`,
         });
       }
-      const command = { type: 'receiveFromWebForm', ...req.body, receivedAt } as Command;
-      const year = warsawYear(at);
       const directory = await loadDirectory(db);
+      // P§9.4: the submission as it arrived, attached as the ticket's source message (so pickup needs no file).
+      const source = sourceDocument(req.body, receivedAt, portals.get(req)!.name, directory);
+      const command = {
+        type: 'receiveFromWebForm',
+        ...req.body,
+        receivedAt,
+        attachments: [...req.body.attachments, source.ref],
+      } as Command;
+      const year = warsawYear(at);
       const rules = (number: string) => decide(null, command, SYSTEM_ACTOR, at.toISOString(), { directory, newTicketNumbers: [number] });
       const withClaims = (decided: ReturnType<typeof rules>, owners: Map<string, FileOwner>) =>
         decided.ok ? claimFiles(command, decided.events, null, owners) : decided;
@@ -127,6 +145,8 @@ export function registerIntake(app: FastifyInstance, db: CentralDb, now: () => D
         db,
         filesAttachedBy(command).map((f) => f.id),
       );
+      // The source document is the hub's own: stored with the ticket in the same transaction.
+      owners.set(source.ref.id, { ticket: null, clientId: null });
       const provisional = withClaims(rules(formatTicketNumber(year, 0)), new Map(owners));
       if (!provisional.ok) {
         return reply
@@ -140,6 +160,10 @@ export function registerIntake(app: FastifyInstance, db: CentralDb, now: () => D
           const decision = withClaims(rules(number), owners);
           // The same rules on the same input: only the number differs (throwing rolls the number back).
           if (!decision.ok) throw new Error(`web form refused once numbered: ${decision.refusal.message}`);
+          await tx
+            .insertInto('attachment')
+            .values({ id: source.ref.id, name: source.ref.name, media_type: source.ref.mediaType, content: source.content })
+            .execute();
           const batch = { ...emptyBatch(), claims: decision.claims };
           addApplied(batch, applyEvents(new Map(), decision.events));
           await writeBatch(tx, null, batch, at);
@@ -155,4 +179,44 @@ export function registerIntake(app: FastifyInstance, db: CentralDb, now: () => D
       }
     },
   );
+}
+
+type WebForm = z.infer<typeof webFormSchema>;
+
+/** The form as a readable text file: every field the resident filled in, as they wrote it. */
+function sourceDocument(form: WebForm, receivedAt: string, portal: string, directory: Directory): { ref: AttachmentRef; content: Buffer } {
+  const category = form.categoryId ? lookup(directory.categories, form.categoryId) : undefined;
+  const subcategory = category?.subcategories?.find((s) => s.id === form.subcategoryId);
+  const r = form.reporter;
+  const lines = [
+    'Formularz WWW — zgłoszenie mieszkańca (wiadomość źródłowa, P§9.4)',
+    `Portal: ${portal}`,
+    `Wpłynęło: ${formatWarsawDateTime(receivedAt)}`,
+    '',
+    ...(category ? [`Kategoria wskazana przez zgłaszającego: ${category.name}${subcategory ? ` › ${subcategory.name}` : ''}`] : []),
+    ...(form.subject ? [`Temat: ${form.subject}`] : []),
+    ...(form.location
+      ? [`Miejsce: ${form.location.address}${form.location.lat !== undefined ? ` (${form.location.lat}, ${form.location.lon})` : ''}`]
+      : []),
+    '',
+    'Treść:',
+    form.description,
+    '',
+    `Zgłaszający chce odpowiedzi: ${r.wantsAnswer ? 'tak' : 'nie'}; zgoda na przetwarzanie danych: ${r.consent ? 'tak' : 'nie'}`,
+    ...(r.name ? [`Imię i nazwisko: ${r.name}`] : []),
+    ...(r.phone ? [`Telefon: ${r.phone}`] : []),
+    ...(r.email ? [`E-mail: ${r.email}`] : []),
+    ...(r.postalAddress ? [`Adres do korespondencji: ${r.postalAddress}`] : []),
+  ];
+  return {
+    // A source message names its sender: hidden and erased like the contact fields (isPersonalFile).
+    ref: {
+      id: randomUUID(),
+      name: 'formularz-www.txt',
+      mediaType: 'text/plain; charset=utf-8',
+      source: true,
+      ...(hasContact(r) ? { personal: true } : {}),
+    },
+    content: Buffer.from(lines.join('\r\n') + '\r\n', 'utf8'),
+  };
 }

@@ -47,4 +47,36 @@ describe('web-form intake', () => {
     expect(res.status).toBe(400);
     expect((await res.json()).field).toBe('description');
   });
+
+  it("P§9.4 the form as it arrived is the ticket's source message: the operator reads it and picks up with no file of their own", async () => {
+    const res = await form({ ...resident, subject: 'Drzewo na chodniku' });
+    const { number } = await res.json();
+    const row = await hub.database.db.selectFrom('ticket').select('data').where('number', '=', number).executeTakeFirstOrThrow();
+    const [source] = (row.data as Ticket).attachments;
+    expect(source).toMatchObject({ name: 'formularz-www.txt', source: true, personal: true });
+
+    const op = await new TestWorkstation(hub.url).login('operator', PASSWORD);
+    const file = await fetch(`${hub.url}/tickets/${encodeURIComponent(number)}/files/${source!.id}`, {
+      headers: { authorization: `Bearer ${op.token}` },
+    });
+    const body = await file.json();
+    const text = Buffer.from(body.contentBase64, 'base64').toString('utf8');
+    expect(text).toContain('Przewrócone drzewo blokuje chodnik.');
+    expect(text).toContain('E-mail: mieszkaniec@example.com');
+
+    // A supervisor, who may not see the reporter's data, is not listed the file and cannot read it.
+    const supervisor = await new TestWorkstation(hub.url).login('nadzor-zdit', PASSWORD);
+    const hidden = await fetch(`${hub.url}/tickets/${encodeURIComponent(number)}/files/${source!.id}`, {
+      headers: { authorization: `Bearer ${supervisor.token}` },
+    });
+    expect(hidden.status).toBe(404);
+
+    const pushed = await op.push([
+      op.mutation(
+        { type: 'pickUpWebForm', categoryId: 'waste', subject: 'Drzewo na chodniku, Zgierska 20', attachments: [] },
+        { ticket: number },
+      ),
+    ]);
+    expect(pushed.results[0]).toMatchObject({ status: 'applied' });
+  });
 });
