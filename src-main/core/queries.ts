@@ -7,7 +7,7 @@ import type { QueueCounts, QueueName, QueueRow } from '../../src-shared/api/desk
 import type { WorkingCalendar } from '../../src-shared/calendar';
 import {
   allowedCommands,
-  bulkCommands,
+  bulkCommandsOf,
   clockCutoffs,
   currentGroupId,
   isOpen,
@@ -42,12 +42,14 @@ interface RowData {
   pending: number;
 }
 
-/** Polish alphabetical order as a binary-comparable key (SQLite's own collation knows no Polish). */
+/** Polish alphabetical order as a binary-comparable key (SQLite's own collation knows no Polish); numbers in natural order. */
 const ALPHABET = 'aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż';
 export function polishSortKey(text: string | null): string | null {
   if (text == null) return null;
   let out = '';
-  for (const ch of text.toLowerCase()) {
+  // "Kilińskiego 51" before "Kilińskiego 131": each run of digits led by its length.
+  const natural = text.toLowerCase().replace(/\d+/g, (digits) => String.fromCharCode(0x30 + Math.min(digits.length, 40)) + digits);
+  for (const ch of natural) {
     const at = ALPHABET.indexOf(ch);
     out += at >= 0 ? String.fromCharCode(0x100 + at) : ch;
   }
@@ -199,7 +201,7 @@ export async function queuePage(
     // indexed filter keeps every candidate); the shared rule decides each.
     const candidates = await base.orderBy('received_at').select(['data', 'pending']).execute();
     const due = candidates.filter((r) => retentionOver(JSON.parse(r.data as string) as Ticket, now));
-    return { rows: due.slice(offset, offset + limit).map((r) => toRow(r as RowData, view, filter.clock, now)), total: due.length };
+    return { rows: due.slice(offset, offset + limit).map((r) => toRow(r as RowData, view, filter.clock, now, queue)), total: due.length };
   }
   const sort = query.sort ?? defaultSort(filter);
   const direction = sort.direction;
@@ -215,7 +217,7 @@ export async function queuePage(
       .execute(),
     base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows: rows.map((r) => toRow(r as RowData, view, filter.clock, now)), total: Number(count.n) };
+  return { rows: rows.map((r) => toRow(r as RowData, view, filter.clock, now, queue)), total: Number(count.n) };
 }
 
 const defaultSort = (f: QueueFilter): NonNullable<QueueQuery['sort']> =>
@@ -318,7 +320,7 @@ export async function queueCounts(db: LocalDb, view: QueryView, queue: QueueName
   };
 }
 
-function toRow(r: RowData, view: QueryView, clock: QueueFilter['clock'], now: Date): QueueRow {
+function toRow(r: RowData, view: QueryView, clock: QueueFilter['clock'], now: Date, queue?: QueueName): QueueRow {
   const t = JSON.parse(r.data) as Ticket;
   const status = isOpen(t.status) ? ticketClock(view.calendar, t, clock, now) : null;
   const running = status && status.state !== 'done' && status.state !== 'doneLate' ? status : null;
@@ -337,7 +339,9 @@ function toRow(r: RowData, view: QueryView, clock: QueueFilter['clock'], now: Da
     channel: t.channel,
     suspendedUntil: t.status === 'suspended' ? (t.suspension?.until ?? null) : null,
     contractorDueOn: t.status === 'withContractor' && order?.state === 'ordered' ? order.dueOn : null,
-    bulk: allowedCommands(view.actor, t, view.directory).filter((c) => (bulkCommands as readonly string[]).includes(c)),
+    bulk: queue
+      ? allowedCommands(view.actor, t, view.directory).filter((c) => (bulkCommandsOf(queue) as readonly string[]).includes(c))
+      : [],
     pending: r.pending > 0,
     capturedDuringOutage: t.capturedDuringOutage,
   };

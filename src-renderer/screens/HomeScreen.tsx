@@ -11,6 +11,8 @@ import { useConfigStore } from '../state/config-store';
 import { useIntakeStore } from '../state/intake-store';
 import { navigationFor } from './navigation';
 import { NumberPoolAlert } from './NumberPoolAlert';
+import { useArrivalNotifications } from './queue/use-arrival-notifications';
+import type { QueueName } from '../../src-shared/api/desktop';
 
 /** After login: the role's views on the left (Alt+1…9), the chosen one on the right. */
 export function HomeScreen({ user }: { user: SessionUser }) {
@@ -21,6 +23,7 @@ export function HomeScreen({ user }: { user: SessionUser }) {
   const items = useMemo(() => navigationFor(user.roles), [user.roles]);
   const [current, setCurrent] = useState(items[0]?.id);
   const counts = useCounts(items);
+  useArrivalNotifications(items.flatMap((i) => (i.countOf && i.countOf !== 'toResolve' ? [i.countOf as QueueName] : [])));
   const [problem, setProblem] = useState<string>();
 
   useEffect(() => {

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import type { QueueName } from '../../src-shared/api/desktop';
 import { IntakeScreen } from './intake/IntakeScreen';
-import { QueueScreen, type QueueView } from './operator/QueueScreen';
+import { QueueScreen, type QueueView } from './queue/QueueScreen';
 import { StatusInquiryScreen } from './operator/StatusInquiryScreen';
 import { ToResolveScreen } from './outage/ToResolveScreen';
 import { StatisticsScreen } from './stats/StatisticsScreen';
@@ -55,7 +55,6 @@ const OPERATOR: NavItem[] = [
     queue: 'forwarded',
     title: 'Przekazane',
     about: 'Przekazane koordynatorom, czekające na podjęcie; termin reakcji: 1 dzień roboczy (P§16.2).',
-    dueLabel: 'Reakcja do',
     empty: 'Brak zgłoszeń czekających na podjęcie.',
   }),
   queue({
@@ -73,7 +72,6 @@ const COORDINATOR: NavItem[] = [
     queue: 'coordinatorIncoming',
     title: 'Otrzymane',
     about: 'Przekazane do Twoich grup koordynatorów: podejmij i sprawdź właściwość (P§19.1); termin reakcji 1 dzień roboczy (P§16.2).',
-    dueLabel: 'Reakcja do',
   }),
   queue({
     queue: 'coordinatorTakenUp',
@@ -104,7 +102,6 @@ const REALIZER: NavItem[] = [
     queue: 'realizerIncoming',
     title: 'Do podjęcia',
     about: 'Przekazane do Twoich grup realizatorów: podejmij (P§21.1); termin reakcji 1 dzień roboczy (P§16.2).',
-    dueLabel: 'Reakcja do',
   }),
   queue({
     queue: 'realizerInProgress',

@@ -154,6 +154,15 @@ export const ExecuteResult = z.discriminatedUnion('ok', [
 ]);
 export type ExecuteResult = z.infer<typeof ExecuteResult>;
 
+export const TicketDeadline = z.object({
+  clock: z.enum(['webPickup', 'reaction', 'returnToOperator', 'realization']),
+  startedAt: z.string(),
+  due: z.string(),
+  doneAt: z.string().nullable(),
+  state: z.enum(['onTime', 'dueToday', 'late', 'doneLate', 'done', 'closed']),
+  workingDays: z.number().int().nullable(),
+});
+
 export const HistoryLine = z.object({ at: z.string(), actor: z.string(), text: z.string(), outage: z.boolean(), pending: z.boolean() });
 
 export const ToResolveItem = z.object({
@@ -192,6 +201,10 @@ export const NumberReserve = z.object({
   warnBelow: z.number().int(),
 });
 
+/** Per word stem of tickets' subjects (usageStem), how many tickets got each choice (`category` or `category/sub`). */
+export const CategoryUsage = z.object({ words: z.record(z.string(), z.record(z.string(), z.number().int())) });
+export type CategoryUsage = z.infer<typeof CategoryUsage>;
+
 export const desktopRequests = {
   'app.info': { args: NoArgs, result: AppInfo },
   'connection.get': { args: NoArgs, result: ConnectionState },
@@ -211,9 +224,41 @@ export const desktopRequests = {
       .strict(),
     result: ExecuteResult,
   },
+  /**
+   * The same command to several tickets (bulk work): one action per ticket, each decided by the shared rules on
+   * its own; a refused one does not stop the rest. Answers per ticket.
+   */
+  'tickets.executeMany': {
+    args: z
+      .object({
+        items: z
+          .array(
+            z
+              .object({ ticket: ticketNumberSchema, command: z.record(z.string(), z.unknown()).and(z.object({ type: z.string() })) })
+              .strict(),
+          )
+          .min(1)
+          .max(500),
+      })
+      .strict(),
+    result: z.object({
+      results: z.array(z.object({ ticket: ticketNumberSchema, ok: z.boolean(), refusal: refusalSchema.optional() })),
+      savedLocally: z.boolean(),
+    }),
+  },
   'tickets.get': {
     args: z.object({ number: ticketNumberSchema }).strict(),
-    result: z.object({ ticket: ticketSchema, allowedCommands: z.array(z.string()), pending: z.boolean() }).nullable(),
+    result: z
+      .object({
+        ticket: ticketSchema,
+        allowedCommands: z.array(z.string()),
+        pending: z.boolean(),
+        /** P§17.2: each clock with its deadline and whether it was met (ticketDeadlines). */
+        deadlines: z.array(TicketDeadline),
+        /** P§18.2: what the ticket still owes past its realization deadline. */
+        delayOwed: z.array(z.enum(['delayReason', 'plannedCompletion'])),
+      })
+      .nullable(),
   },
   'tickets.queue': {
     args: z
@@ -267,6 +312,8 @@ export const desktopRequests = {
   },
   /** Drops a refused action for good (the screen confirms first). */
   'outbox.discard': { args: z.object({ mutationId: z.number().int() }).strict(), result: z.null() },
+  /** What operators chose for the words of earlier calls: the category search ranks by it. */
+  'categories.usage': { args: NoArgs, result: CategoryUsage },
   /** Administration (admin; the super-supervisor reads and agrees), always at the hub. */
   ...adminRequests,
 } as const satisfies Record<string, { args: z.ZodType; result: z.ZodType }>;

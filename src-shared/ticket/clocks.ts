@@ -92,3 +92,42 @@ export function clockCutoffs(calendar: WorkingCalendar, clock: SingleClock, now:
   const dueTodayBefore = firstWhere(lateBefore - 1, t + 40 * 86_400_000, (ms) => stateAt(ms) === 'onTime');
   return { lateBefore: new Date(lateBefore), dueTodayBefore: new Date(dueTodayBefore) };
 }
+
+/** One of the procedure's clocks of a ticket as P§17.2 asks it shown: when it started, its deadline, whether it was met. */
+export interface TicketDeadline {
+  clock: 'webPickup' | 'reaction' | 'returnToOperator' | 'realization';
+  startedAt: string;
+  due: string;
+  /** When what the clock waits for happened (pickup, take-up, return, completion); null while it has not. */
+  doneAt: string | null;
+  /** `closed`: the clock no longer applies (the return window once the ticket went on to realizers). */
+  state: ClockStatus['state'] | 'closed';
+  /** Working days left (running) or overdue (late, done late). */
+  workingDays: number | null;
+}
+
+/**
+ * P§17.2: every clock of the ticket — web-form pickup (P§4.3), take-up by the group holding it (P§16.2), the
+ * coordinator's window to return a misrouted ticket (P§19.4.1) and realization (P§18.1) — with its deadline and
+ * whether it was met.
+ */
+export function ticketDeadlines(calendar: WorkingCalendar, ticket: Ticket, now: Date): TicketDeadline[] {
+  const t = ticket.times;
+  const out: TicketDeadline[] = [];
+  const add = (clock: TicketDeadline['clock'], startedAt: string, days: number, doneAt: string | null, closed = false) => {
+    const status = clockStatus(calendar, calendar.deadline(Date.parse(startedAt), days), doneAt ? Date.parse(doneAt) : null, now);
+    const workingDays =
+      'workingDaysLeft' in status ? status.workingDaysLeft : 'workingDaysOverdue' in status ? status.workingDaysOverdue : null;
+    out.push({ clock, startedAt, due: status.due.toISOString(), doneAt, state: closed && !doneAt ? 'closed' : status.state, workingDays });
+  };
+  if (ticket.channel === 'web') add('webPickup', t.receivedAt, 0, t.pickedUpAt);
+  const handed = t.handedToGroupAt ?? t.forwardedAt;
+  if (handed && ticket.status !== 'deleted') add('reaction', handed, SLA_WORKING_DAYS.reaction, t.takenUpAt);
+  if (t.forwardedAt) {
+    const returned = ticket.returns.find((r) => r.to === 'operator' && r.at >= t.forwardedAt!)?.at ?? null;
+    const stillWithCoordinator = ticket.status === 'forwarded' || ticket.status === 'withCoordinator';
+    add('returnToOperator', t.forwardedAt, SLA_WORKING_DAYS.returnToOperator, returned, !stillWithCoordinator);
+  }
+  if (ticket.kind === 'interventional') add('realization', t.receivedAt, SLA_WORKING_DAYS.realization, t.resolvedAt ?? t.closedAt);
+  return out;
+}

@@ -21,6 +21,9 @@ import type { AttachmentRef } from './model';
 /** RPW id from the EZD register of incoming mail: free text, e.g. `RPW/12345/2026` (P§2.6). */
 export const rpwIdSchema = textSchema(100);
 
+/** P§28: the only reasons to delete a ticket not yet finished (finished ones go when retention is over, P§27.2). */
+export const unfinishedDeletionReasons = { duplicate: 'Duplikat', test: 'Zgłoszenie testowe', abuse: 'Nadużycie' } as const;
+
 /** Fields every command may carry. */
 const common = {
   /** The action was taken while the central system was down and is entered from the local store (P§31.2). */

@@ -32,9 +32,9 @@ import {
   withoutUndefined,
 } from './checks';
 import type { Command, CommandType, ValidCommand } from './commands';
-import { commandSchemas, isCommandType, isCreationCommand, type CreationCommand } from './commands';
+import { commandSchemas, isCommandType, isCreationCommand, unfinishedDeletionReasons, type CreationCommand } from './commands';
 import type { Actor, IsoDate, IsoDateTime, Ticket } from './model';
-import { actorSchema, hasContact, isoDateTimeSchema, lookup } from './model';
+import { actorSchema, hasContact, isFinished, isoDateTimeSchema, lookup } from './model';
 import type { Refusal } from './refusal';
 import { invalidInput, refuse, refusalFromZod } from './refusal';
 import { findInputProblem, inputProblemMessage } from '../text';
@@ -609,8 +609,14 @@ const ticketRules: { [K in TicketCommand]: (s: TicketStep<K>) => Outcome } = {
     return [{ type: 'personalDataErased', basis: 'retentionExpired' }];
   },
 
-  // P§27.2, P§28
-  delete({ cmd }) {
+  // P§27.2, P§28: a finished ticket goes when its retention is over; an unfinished one only for a reason of the short list
+  delete({ cmd, ticket }) {
+    if (!isFinished(ticket.status) && !(Object.values(unfinishedDeletionReasons) as string[]).includes(cmd.reason)) {
+      return invalidInput(
+        'reason',
+        `Niezakończone zgłoszenie usuwa się tylko z powodu: ${Object.values(unfinishedDeletionReasons).join(', ')} (P§28).`,
+      );
+    }
     return [{ type: 'deleted', reason: cmd.reason }];
   },
 };

@@ -58,14 +58,15 @@ export function queueFilter(queue: QueueName, actor: Actor, directory: Directory
       return { statuses: ['awaitingPickup'], order: 'oldestFirst', clock: 'webPickup' };
     case 'toRoute':
       return { statuses: ['registered'], order: 'oldestFirst', clock: 'realization' };
+    // Waiting for take-up, two clocks run (P§16.2 and P§18.1): the row shows whichever is due first.
     case 'forwarded':
-      return { statuses: ['forwarded'], order: 'oldestFirst', clock: 'reaction' };
+      return { statuses: ['forwarded'], order: 'oldestFirst', clock: 'mostPressing' };
     case 'returnedToOperator':
       return { statuses: ['returnedToOperator'], order: 'oldestFirst', clock: 'realization' };
     case 'partialCompetence':
       return { statuses: openStatuses, order: 'oldestFirst', clock: 'realization', pendingNotice: true };
     case 'coordinatorIncoming':
-      return { statuses: ['forwarded'], coordinatorGroupIds, order: 'oldestFirst', clock: 'reaction' };
+      return { statuses: ['forwarded'], coordinatorGroupIds, order: 'oldestFirst', clock: 'mostPressing' };
     case 'coordinatorTakenUp':
       return { statuses: ['withCoordinator'], coordinatorGroupIds, order: 'oldestFirst', clock: 'realization' };
     case 'coordinatorAssigned':
@@ -76,7 +77,7 @@ export function queueFilter(queue: QueueName, actor: Actor, directory: Directory
     case 'coordinatorSuspended':
       return { statuses: ['suspended'], coordinatorGroupIds, order: 'oldestFirst', clock: 'realization' };
     case 'realizerIncoming':
-      return { statuses: ['assigned'], realizerGroupIds, order: 'oldestFirst', clock: 'reaction' };
+      return { statuses: ['assigned'], realizerGroupIds, order: 'oldestFirst', clock: 'mostPressing' };
     case 'realizerInProgress':
       return { statuses: ['inProgress'], realizerGroupIds, order: 'oldestFirst', clock: 'realization' };
     case 'realizerContractor':
@@ -130,6 +131,10 @@ export const queueQuerySchema = z
   .strict();
 export type QueueQuery = z.infer<typeof queueQuerySchema>;
 
-/** The commands a coordinator or realizer may send to several selected tickets at once (one mutation each). */
+/** The commands a user may send to several selected tickets at once (one mutation each, each decided by the rules). */
 export const bulkCommands = ['takeUp', 'assignRealizerGroup', 'passToCoordinatorGroup', 'returnToOperator', 'delete'] as const;
 export type BulkCommand = (typeof bulkCommands)[number];
+
+/** Which of them a queue offers: deleting several at once only where retention is over (P§27.2, P§28). */
+export const bulkCommandsOf = (queue: QueueName): readonly BulkCommand[] =>
+  queue === 'retentionDue' ? ['delete'] : bulkCommands.filter((c) => c !== 'delete');

@@ -181,7 +181,7 @@ describe('queue queries on a real SQLite file', () => {
     await store.close();
   });
 
-  it('sorts Polish letters after their Latin base letters', () => {
+  it('P§24.2 sorts Polish letters after their Latin base letters', () => {
     const words = ['źdźbło', 'zebra', 'łąka', 'lis', 'ćma', 'cel', 'żaba', 'óśmy', 'oko'];
     expect([...words].sort((a, b) => (polishSortKey(a)! < polishSortKey(b)! ? -1 : 1))).toEqual(
       [...words].sort((a, b) => a.localeCompare(b, 'pl')),

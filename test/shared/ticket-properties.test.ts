@@ -197,7 +197,8 @@ function build(type: CommandType, v: number, now: string, ticket: Ticket | null)
     case 'expirePersonalData':
       return { type };
     case 'delete':
-      return { type, reason: 'Upływ okresu przechowywania' };
+      // P§28: an unfinished ticket only as a duplicate, a test or abuse; any reason once finished.
+      return { type, reason: v % 2 ? 'Duplikat' : 'Upływ okresu przechowywania' };
   }
 }
 

@@ -1,7 +1,17 @@
 // Tickets: actions recorded locally first (then sent by sync), the queues and searches over the
 // local replica, a ticket's history, and the street names and ticket numbers intake needs.
 import { z } from 'zod';
-import { allowedCommands, commandLabels, describeEvent, type Command, type CommandType, type Ticket } from '../../../src-shared/ticket';
+import { owedDelayInfo, type ClockStatus } from '../../../src-shared/calendar';
+import {
+  allowedCommands,
+  commandLabels,
+  describeEvent,
+  ticketDeadlines,
+  type Command,
+  type CommandType,
+  type Refusal,
+  type Ticket,
+} from '../../../src-shared/ticket';
 import { polishCollator } from '../../../src-shared/text';
 import { hubRequest } from '../hub-client';
 import { availableNumbers, WARN_BELOW, warnIfFewNumbers } from '../numbers';
@@ -35,10 +45,33 @@ export function commandRunner(ctx: Pick<CoreContext, 'store' | 'signedIn' | 'con
   };
 }
 
+/** Bulk work: each ticket's action recorded on its own (own transaction, own outbox entry), one refresh and one sync at the end. */
+export function manyRunner(ctx: Pick<CoreContext, 'store' | 'signedIn' | 'connection' | 'now' | 'emit' | 'requestSync'>) {
+  const { db } = ctx.store;
+  return async (items: { ticket: string; command: Command }[]) => {
+    const v = ctx.signedIn.require();
+    const offline = ctx.connection.offline;
+    const changed = new Set<string>();
+    const results: { ticket: string; ok: boolean; refusal?: Refusal }[] = [];
+    for (const item of items) {
+      const { result, changed: touched } = await executeCommand(db, v.rules, item, new Date(ctx.now()).toISOString(), offline);
+      touched.forEach((n) => changed.add(n));
+      results.push(result.ok ? { ticket: item.ticket, ok: true } : { ticket: item.ticket, ok: false, refusal: result.refusal as Refusal });
+    }
+    if (changed.size) {
+      ctx.emit({ name: 'tickets.changed', payload: { numbers: [...changed].slice(0, 1000) } });
+      await ctx.connection.update();
+      if (!offline) void ctx.requestSync();
+    }
+    return { results, savedLocally: offline };
+  };
+}
+
 export function ticketHandlers(
-  ctx: Pick<CoreContext, 'hubUrl' | 'store' | 'signedIn' | 'connection' | 'now' | 'runCommand'>,
+  ctx: Pick<CoreContext, 'hubUrl' | 'store' | 'signedIn' | 'connection' | 'now' | 'runCommand' | 'emit' | 'requestSync'>,
 ): HandlerSlice<
   | 'tickets.execute'
+  | 'tickets.executeMany'
   | 'tickets.get'
   | 'tickets.queue'
   | 'tickets.queueCounts'
@@ -52,6 +85,7 @@ export function ticketHandlers(
   const { signedIn } = ctx;
   const today = () => new Date(ctx.now());
   registerQueryFunctions(ctx.store.sqlite);
+  const runMany = manyRunner(ctx);
   const queryView = (): QueryView => {
     const v = signedIn.require();
     return { actor: v.rules.actor, directory: v.directory, calendar: v.calendar };
@@ -88,12 +122,25 @@ export function ticketHandlers(
 
   return {
     'tickets.execute': ({ ticket, command }) => ctx.runCommand(ticket, command as Command),
+    'tickets.executeMany': ({ items }) => runMany(items as { ticket: string; command: Command }[]),
     'tickets.get': async ({ number }) => {
       const v = signedIn.require();
       const row = await db.selectFrom('ticket').select(['data', 'pending']).where('number', '=', number).executeTakeFirst();
       if (!row) return null;
       const ticket = JSON.parse(row.data) as Ticket;
-      return { ticket, allowedCommands: allowedCommands(v.rules.actor, ticket, v.directory), pending: row.pending > 0 };
+      const deadlines = ticketDeadlines(v.calendar, ticket, today());
+      const realization = deadlines.find((d) => d.clock === 'realization');
+      const delayOwed = owedDelayInfo(
+        realization && realization.state !== 'closed' ? ({ state: realization.state } as ClockStatus) : null,
+        { hasDelayReason: !!ticket.plannedCompletion?.delayReason, hasPlannedCompletion: !!ticket.plannedCompletion?.plannedOn },
+      );
+      return {
+        ticket,
+        allowedCommands: allowedCommands(v.rules.actor, ticket, v.directory),
+        pending: row.pending > 0,
+        deadlines,
+        delayOwed,
+      };
     },
     'tickets.queue': ({ queue, query, limit, offset }) => queuePage(db, queryView(), queue, query, limit, offset, today()),
     'tickets.queueCounts': ({ queue, query }) => queueCounts(db, queryView(), queue, query, today()),

@@ -30,6 +30,8 @@ import { useConfigStore, type Workstation } from '../../state/config-store';
 import { groupLabel } from '../../lib/directory';
 import { byPolish } from '../../lib/text';
 import { useExecute, type Executed } from '../../hooks/use-execute';
+import { ReasonField } from '../queue/ReasonField';
+import { reasonKindOf } from '../queue/reason-templates';
 
 /** One form field of a command, read from its zod schema (so every command can be sent from here). */
 interface FieldSpec {
@@ -201,6 +203,20 @@ export function CommandDialog({ type, ticket, open, onClose, onDone }: Props) {
                       </MenuItem>
                     ))}
                   </TextField>
+                );
+              }
+              const templates = spec.kind === 'longText' ? reasonKindOf(type, spec.name) : undefined;
+              if (templates) {
+                // Reasons a group writes again and again come from its templates (kept on this workstation).
+                const { onChange: _unused, value, ...rest } = common;
+                return (
+                  <ReasonField
+                    key={spec.name}
+                    {...rest}
+                    kind={templates}
+                    value={value}
+                    onChange={(text) => setValues((v) => ({ ...v, [spec.name]: text }))}
+                  />
                 );
               }
               return (

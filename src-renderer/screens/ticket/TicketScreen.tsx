@@ -13,6 +13,7 @@ import { PickupForm } from '../operator/PickupForm';
 import { FollowUpForm, InquiryNoteForm } from '../operator/InquiryForms';
 import { TicketSummary } from './TicketSummary';
 import { TicketHistory } from './TicketHistory';
+import { TicketProgress } from './TicketProgress';
 import { CommandDialog } from './CommandDialog';
 
 /** Commands with a screen of their own here; every other allowed command gets a button and a dialog. */
@@ -130,6 +131,7 @@ export function TicketScreen({ number, onBack, purpose = 'work' }: Props) {
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '3fr 2fr' }, gap: 2, alignItems: 'start' }}>
         <Stack spacing={2}>
           <TicketSummary ticket={ticket} directory={ws.directory} pending={pending} />
+          <TicketProgress data={data} directory={ws.directory} />
           {purpose === 'inquiry' && inquiryPanel}
           {allowed.includes('pickUpWebForm') && (
             <Paper sx={{ p: 2.5 }} component="section" aria-label="Podjęcie formularza WWW">

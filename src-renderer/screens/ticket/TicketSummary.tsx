@@ -1,7 +1,7 @@
 import { Alert, Box, Chip, Paper, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { formatWarsawDateTime } from '../../../src-shared/format';
-import { channelLabels, kindLabels, lookup, outcomeLabels, statusLabels, type Directory, type Ticket } from '../../../src-shared/ticket';
+import { channelLabels, kindLabels, lookup, statusLabels, type Directory, type Ticket } from '../../../src-shared/ticket';
 import { categoryLabel, groupLabel } from '../../lib/directory';
 import { TicketNumber } from '../../components/TicketNumber';
 import { statusSentence } from '../../lib/ticket-words';
@@ -19,8 +19,6 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
     </>
   );
 }
-
-const day = (isoDay: string) => isoDay.split('-').reverse().join('.');
 
 /** What the ticket is and where it stands (P§17.2), in plain Polish. */
 export function TicketSummary({ ticket, directory, pending }: { ticket: Ticket; directory: Directory; pending?: boolean }) {
@@ -82,8 +80,6 @@ export function TicketSummary({ ticket, directory, pending }: { ticket: Ticket; 
           {ticket.personalDataErased ? 'dane osobowe usunięte' : contact || 'anonimowo'}
           {ticket.reporter.wantsAnswer ? ' · chce odpowiedzi' : ' · nie oczekuje odpowiedzi'}
         </Row>
-        {ticket.coordinatorGroupId && <Row label="Koordynator">{groupLabel(directory, ticket.coordinatorGroupId)}</Row>}
-        {ticket.realizerGroupId && <Row label="Realizator">{groupLabel(directory, ticket.realizerGroupId)}</Row>}
         {ticket.rpwIds.length > 0 && <Row label="RPW">{ticket.rpwIds.join(', ')}</Row>}
         {ticket.attachments.length > 0 && (
           <Row label="Załączniki">
@@ -97,36 +93,6 @@ export function TicketSummary({ ticket, directory, pending }: { ticket: Ticket; 
         )}
         {ticket.links.followUpOf && <Row label="Dotyczy zgłoszenia">{ticket.links.followUpOf}</Row>}
         {ticket.links.followUps.length > 0 && <Row label="Kolejne zapytania">{ticket.links.followUps.join(', ')}</Row>}
-        {ticket.suspension && (
-          <Row label="Zawieszone do">
-            {day(ticket.suspension.until)} — {ticket.suspension.reason}
-          </Row>
-        )}
-        {ticket.plannedCompletion && (
-          <Row label="Planowany termin">
-            {day(ticket.plannedCompletion.plannedOn)} — {ticket.plannedCompletion.delayReason}
-          </Row>
-        )}
-        {ticket.contractorOrders
-          .filter((o) => o.state === 'ordered')
-          .map((o) => (
-            <Row key={o.orderedAt} label="Wykonawca">
-              {o.company}, termin {day(o.dueOn)}
-            </Row>
-          ))}
-        {ticket.outcome && (
-          <Row label="Wynik">
-            {outcomeLabels[ticket.outcome.kind]}
-            {ticket.outcome.receivingEntity && ` — ${ticket.outcome.receivingEntity}`}
-            {ticket.outcome.receivingUnitId &&
-              ` — ${lookup(directory.units, ticket.outcome.receivingUnitId)?.name ?? ticket.outcome.receivingUnitId}`}
-            {ticket.outcome.reason && `; ${ticket.outcome.reason}`}
-            {` (${formatWarsawDateTime(ticket.outcome.at)})`}
-          </Row>
-        )}
-        {ticket.answers.length > 0 && (
-          <Row label="Odpowiedź dla zgłaszającego">{ticket.answers.map((a) => formatWarsawDateTime(a.answeredAt)).join(', ')}</Row>
-        )}
       </Box>
     </Paper>
   );

@@ -1,0 +1,197 @@
+// A queue of P§24.2 as a workspace: filters with counts, saved views, a virtualised grid worked by
+// keyboard, several tickets at once (BulkBar), and one ticket opened in place.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Stack, Typography } from '@mui/material';
+import type { QueueName, QueueQuery, QueueRow } from '../../../src-shared/api/desktop';
+import { queueFilter, type QueueSortColumn } from '../../../src-shared/ticket';
+import { useDesktopQuery } from '../../hooks/use-desktop';
+import { useAppStore } from '../../state/app-store';
+import { useConfigStore } from '../../state/config-store';
+import { ShortcutHints } from '../../components/ShortcutHints';
+import { TicketScreen } from '../ticket/TicketScreen';
+import { QueueFilters, clean } from './QueueFilters';
+import { QueueGrid } from './QueueGrid';
+import { BulkBar, bulkShortcut } from './BulkBar';
+import { deleteView, loadViews, saveView } from './saved-views';
+import { useQueueRows } from './use-queue-rows';
+
+export interface QueueView {
+  queue: QueueName;
+  title: string;
+  /** What this queue is, one sentence with the procedure's paragraph. */
+  about: string;
+  dueLabel?: string;
+  empty?: string;
+}
+
+/** Queues of people who take tickets up themselves, where "taken up by me" means something. */
+const WITH_MINE: QueueName[] = [
+  'coordinatorTakenUp',
+  'coordinatorAssigned',
+  'coordinatorReturned',
+  'coordinatorSuspended',
+  'realizerInProgress',
+  'realizerContractor',
+];
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [out, setOut] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setOut(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return out;
+}
+
+export function QueueScreen({ view }: { view: QueueView }) {
+  const [open, setOpen] = useState<string>();
+  const ws = useConfigStore((s) => s.workstation);
+  const userId = useAppStore((s) => s.user?.id) ?? 'anonymous';
+  const [query, setQuery] = useState<QueueQuery>({});
+  const effective = useDebounced(query, 150);
+  const rows = useQueueRows(view.queue, effective, !open);
+  const { data: counts } = useDesktopQuery('tickets.queueCounts', open ? null : { queue: view.queue, query: effective });
+  const [active, setActive] = useState(0);
+  const [selected, setSelected] = useState<Map<string, QueueRow>>(new Map());
+  const [views, setViews] = useState(() => loadViews(userId, view.queue));
+  const [bulkOpen, setBulkOpen] = useState<string>();
+  const grid = useRef<HTMLDivElement>(null);
+  const search = useRef<HTMLInputElement>(null);
+
+  useEffect(() => setActive(0), [effective]);
+  useEffect(() => {
+    function onKey(e: KeyboardEvent) {
+      const typing = (e.target as HTMLElement | null)?.closest('input, textarea, [role="listbox"], [role="dialog"]');
+      if (e.key === '/' && !typing && !open) {
+        e.preventDefault();
+        search.current?.focus();
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
+
+  const sort: NonNullable<QueueQuery['sort']> = query.sort ?? {
+    column: 'due',
+    direction: view.queue === 'unit' || view.queue === 'all' ? 'desc' : 'asc',
+  };
+  const onSort = (column: QueueSortColumn) =>
+    setQuery((q) => ({ ...q, sort: { column, direction: sort.column === column && sort.direction === 'asc' ? 'desc' : 'asc' } }));
+  const toggle = useCallback((row: QueueRow) => {
+    if (row.bulk.length === 0) return;
+    setSelected((s) => {
+      const next = new Map(s);
+      if (next.has(row.number)) next.delete(row.number);
+      else next.set(row.number, row);
+      return next;
+    });
+  }, []);
+  const selectAllLoaded = () => {
+    const next = new Map(selected);
+    for (let i = 0; i < (rows.total ?? 0); i++) {
+      const row = rows.row(i);
+      if (row && row.bulk.length > 0) next.set(row.number, row);
+    }
+    setSelected(next);
+  };
+  // Someone may act on a row when the shared rules allow a bulk command on it (supervisors: never).
+  const selectable = useMemo(() => {
+    for (let i = 0; i < Math.min(rows.total ?? 0, 100); i++) if (rows.row(i)?.bulk.length) return true;
+    return selected.size > 0;
+  }, [rows.version, rows.total, selected.size]);
+
+  if (open)
+    return (
+      <TicketScreen
+        number={open}
+        onBack={() => {
+          setOpen(undefined);
+          setTimeout(() => grid.current?.querySelector<HTMLElement>('[role="grid"]')?.focus(), 50);
+        }}
+      />
+    );
+  const total = rows.total;
+  // A queue of one state by definition (not by the current filter): the heading already says the state.
+  const oneStatus = !!ws && queueFilter(view.queue, ws.actor, ws.directory).statuses?.length === 1;
+  const hints: [string, string][] = [
+    ['↑ ↓', 'wiersz'],
+    ['PgUp PgDn', 'strona'],
+    ['Home End', 'początek/koniec'],
+    ['Enter', 'otwórz'],
+    ...(selectable
+      ? ([
+          ['Spacja', 'zaznacz'],
+          ['Ctrl+A', 'zaznacz wczytane'],
+          ['Esc', 'odznacz'],
+          ['P', 'podejmij zaznaczone'],
+        ] as [string, string][])
+      : []),
+    ['/', 'szukaj'],
+  ];
+  return (
+    <Stack spacing={1.5} ref={grid}>
+      <div>
+        <Typography variant="h5" component="h2">
+          {view.title}
+          {total !== undefined ? ` (${total.toLocaleString('pl-PL')})` : ''}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          {view.about}
+        </Typography>
+      </div>
+      <QueueFilters
+        query={query}
+        onChange={(q) => setQuery(clean(q))}
+        counts={counts}
+        directory={ws?.directory}
+        withMine={WITH_MINE.includes(view.queue)}
+        views={views}
+        onSaveView={(name) => setViews(saveView(userId, view.queue, { name, query }))}
+        onDeleteView={(name) => setViews(deleteView(userId, view.queue, name))}
+        searchRef={search}
+      />
+      {rows.error && <Alert severity="warning">Nie udało się wczytać listy: {rows.error}</Alert>}
+      {
+        <BulkBar
+          selected={[...selected.values()]}
+          open={bulkOpen}
+          onOpen={setBulkOpen}
+          onDone={(done) => setSelected((s) => new Map([...s].filter(([n]) => !done.includes(n))))}
+          onClear={() => setSelected(new Map())}
+        />
+      }
+      {total === 0 ? (
+        <Typography color="text.secondary" sx={{ p: 2, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper' }}>
+          {Object.keys(clean({ ...query, sort: undefined })).length
+            ? 'Żadne zgłoszenie tej kolejki nie spełnia filtrów.'
+            : (view.empty ?? 'Brak zgłoszeń.')}
+        </Typography>
+      ) : (
+        <QueueGrid
+          caption={view.title}
+          rows={rows}
+          directory={ws?.directory}
+          dueLabel={view.dueLabel ?? 'Termin'}
+          selectable={selectable}
+          selected={new Set(selected.keys())}
+          onToggle={toggle}
+          onSelectAll={selectAllLoaded}
+          onClearSelection={() => setSelected(new Map())}
+          onOpen={setOpen}
+          active={Math.min(active, Math.max(0, (total ?? 1) - 1))}
+          onActive={setActive}
+          sort={sort}
+          onSort={onSort}
+          onShortcut={(key) => {
+            const command = bulkShortcut(key, [...selected.values()]);
+            if (command) setBulkOpen(command);
+            return !!command;
+          }}
+          height="max(280px, calc(100vh - 320px))"
+          oneStatus={oneStatus}
+        />
+      )}
+      <ShortcutHints items={hints} />
+    </Stack>
+  );
+}
