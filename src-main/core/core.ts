@@ -15,6 +15,7 @@ import { adoptReplica } from './replica-owner';
 import { plainBox, type SecretBox } from './secrets';
 import { refreshConfig } from './session';
 import { adminHandlers } from './handlers/admin';
+import { intakeHandlers } from './handlers/intake';
 import { createSignedIn } from './signed-in';
 import { checkpoint, openLocalStore, type LocalStore } from './store';
 import { syncOnce } from './sync-client';
@@ -180,6 +181,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     ...statisticsHandlers(ctx),
     ...outboxHandlers(ctx),
     ...adminHandlers(ctx),
+    ...intakeHandlers(ctx),
   };
 
   // The first cycle starts now but is not awaited: whoever created the core subscribes to its events first.

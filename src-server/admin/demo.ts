@@ -424,10 +424,8 @@ class DemoCity {
             c.ref.number,
             {
               type: 'delete',
-              reason: this.pick([
-                'Zgłoszenie zdublowane — to samo zdarzenie zarejestrowano wcześniej pod innym numerem.',
-                'Zgłoszenie zarejestrowane omyłkowo.',
-              ]),
+              // P§28: an unfinished ticket is deleted only for a reason of the short list.
+              reason: this.pick(['Duplikat', 'Zgłoszenie testowe']),
             },
             this.superSupervisor,
             at,

@@ -2,6 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { Autocomplete, Box, TextField, Typography } from '@mui/material';
 import type { CategoryEntry } from '../../state/config-store';
 import { searchCategories, type CategoryChoice } from '../../lib/category-search';
+import { useDesktopQuery } from '../../hooks/use-desktop';
+import { useConfigStore } from '../../state/config-store';
 
 interface Props {
   id: string;
@@ -25,7 +27,18 @@ export function CategoryPicker({
 }: Props) {
   const [input, setInput] = useState(value?.label ?? '');
   useEffect(() => setInput(value?.label ?? ''), [value?.key, value?.label]);
-  const options = useMemo(() => searchCategories(categories, value && input === value.label ? '' : input), [categories, input, value]);
+  // What operators chose for these words before; the search works without it (a new workstation, an error).
+  const usage = useDesktopQuery('categories.usage', {}).data;
+  const groups = useConfigStore((st) => st.workstation?.directory.groups);
+  // Where a choice goes by default: the operator sees the department before pressing Enter (P§13.2).
+  const destination = (choice: CategoryChoice) => {
+    const id = categories.find((c) => c.id === choice.categoryId)?.defaultCoordinatorGroupId;
+    return id ? groups?.[id]?.name : undefined;
+  };
+  const options = useMemo(
+    () => searchCategories(categories, value && input === value.label ? '' : input, 30, usage),
+    [categories, input, value, usage],
+  );
   return (
     <Autocomplete<CategoryChoice>
       id={id}
@@ -43,8 +56,10 @@ export function CategoryPicker({
         <Box component="li" key={key} {...props}>
           <Box>
             <Typography>{option.label}</Typography>
-            {option.hint && (
-              <Typography variant="caption" color="text.secondary">
+            {(option.hint || destination(option)) && (
+              <Typography variant="caption" color="text.secondary" component="div">
+                {destination(option) && <strong>→ {destination(option)}</strong>}
+                {destination(option) && option.hint && ' · '}
                 {option.hint}
               </Typography>
             )}
