@@ -27,8 +27,9 @@ export type FromWorker =
   | { type: 'log'; msg: string; err?: unknown }
   | { type: 'reply'; id: number; envelope?: ApiEnvelope; error?: unknown };
 
-/** Host → worker. */
-export type ToWorker = { type: 'dispatch'; id: number; name: unknown; args: unknown } | { type: 'sync' | 'close'; id: number };
+/** Host → worker: a request, numbered for its reply. */
+type Request = { type: 'dispatch'; name: unknown; args: unknown } | { type: 'sync' | 'close' };
+export type ToWorker = Request & { id: number };
 
 /** A secret request (worker → host) and its answer. */
 export type SecretRequest = { op: 'seal' | 'open'; text: string };
@@ -93,7 +94,7 @@ export async function startCoreWorker(
     worker.on('exit', (code) => fail(new Error(`The desktop core's worker has stopped (exit code ${code}).`)));
   });
 
-  function send(msg: ToWorker extends infer M ? (M extends unknown ? Omit<M, 'id'> : never) : never): Promise<ApiEnvelope | undefined> {
+  function send(msg: Request): Promise<ApiEnvelope | undefined> {
     if (stopped) return Promise.reject(stopped);
     const id = nextId++;
     return new Promise((resolve, reject) => {
@@ -116,6 +117,7 @@ export async function startCoreWorker(
     await worker.terminate();
     throw err;
   }
+  holdWhileBusy();
 
   return {
     async dispatch(name, args) {
