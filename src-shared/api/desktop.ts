@@ -205,10 +205,6 @@ export const NumberReserve = z.object({
 export const CategoryUsage = z.object({ words: z.record(z.string(), z.record(z.string(), z.number().int())) });
 export type CategoryUsage = z.infer<typeof CategoryUsage>;
 
-/** Per word stem of tickets' subjects (usageStem), how many tickets got each choice (`category` or `category/sub`). */
-export const CategoryUsage = z.object({ words: z.record(z.string(), z.record(z.string(), z.number().int())) });
-export type CategoryUsage = z.infer<typeof CategoryUsage>;
-
 export const desktopRequests = {
   'app.info': { args: NoArgs, result: AppInfo },
   'connection.get': { args: NoArgs, result: ConnectionState },
@@ -316,8 +312,6 @@ export const desktopRequests = {
   },
   /** Drops a refused action for good (the screen confirms first). */
   'outbox.discard': { args: z.object({ mutationId: z.number().int() }).strict(), result: z.null() },
-  /** What operators chose for the words of earlier calls: the category search ranks by it. */
-  'categories.usage': { args: NoArgs, result: CategoryUsage },
   /** What operators chose for the words of earlier calls: the category search ranks by it. */
   'categories.usage': { args: NoArgs, result: CategoryUsage },
   /** Administration (admin; the super-supervisor reads and agrees), always at the hub. */
