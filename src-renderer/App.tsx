@@ -28,8 +28,11 @@ export function App() {
 
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column', bgcolor: 'background.default' }}>
-      <TopBar />
-      <ConnectionBanner />
+      {/* Pinned: after a long call form the connection state and the outage banner stay in view (P§29). */}
+      <Box sx={{ position: 'sticky', top: 0, zIndex: (theme) => theme.zIndex.appBar }}>
+        <TopBar />
+        <ConnectionBanner />
+      </Box>
       <Box component="main" sx={{ flex: 1, display: 'flex' }}>
         {user ? <HomeScreen user={user} /> : <LoginScreen />}
       </Box>

@@ -50,14 +50,23 @@ export async function createConnection(deps: {
   async function update(next: ConnectionTracker = tracker): Promise<void> {
     const before = tracker.state;
     tracker = { ...next, state: { ...next.state, pendingActions: await pendingCount(db) } };
-    if (declaredByUser)
-      tracker.state = { ...tracker.state, state: 'outage', since: before.state === 'outage' ? before.since : tracker.state.since };
+    if (declaredByUser) {
+      // The hub is still asked: when it answers, the banner says so and offers to end the outage (P§32).
+      const hubAnswers = next.state.state === 'online';
+      tracker.state = {
+        ...tracker.state,
+        state: 'outage',
+        since: before.state === 'outage' ? before.since : tracker.state.since,
+        hubAnswers,
+      };
+    }
     if (before.state !== 'outage' && tracker.state.state === 'outage')
       await recordOutageStart(db, tracker.state.since, declaredByUser ? 'user' : 'auto');
     if (before.state === 'outage' && tracker.state.state !== 'outage') await recordOutageEnd(db, new Date(now()).toISOString());
     if (
       before.state !== tracker.state.state ||
       before.lastError !== tracker.state.lastError ||
+      before.hubAnswers !== tracker.state.hubAnswers ||
       before.pendingActions !== tracker.state.pendingActions
     ) {
       deps.emit({ name: 'connection.changed', payload: tracker.state });

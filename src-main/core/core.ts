@@ -9,6 +9,7 @@ import { createConnection, probeHub } from './connection-state';
 import { warnIfFewNumbers } from './numbers';
 import { pendingCount } from './outbox';
 import { uploadOutages } from './outages';
+import { refreshStreetCopy } from './street-copy';
 import { trustHubAuthorities } from './hub-trust';
 import { startPokeListener, type PokeListener } from './pokes';
 import { adoptReplica } from './replica-owner';
@@ -133,6 +134,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     if (result.ok) {
       const token = view()!.session.token;
       await uploadOutages(db, opts.hubUrl, store.installationId, token).catch((err) => log('uploading outage periods failed', err));
+      await refreshStreetCopy(db, opts.hubUrl, token, now()).catch((err) => log('copying the street dictionary failed', err));
       if (!pokes?.running) pokes = startPokeListener(opts.hubUrl, token, () => requestSync(), log);
       await warnIfFewNumbers(db, emit);
     }

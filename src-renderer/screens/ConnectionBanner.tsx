@@ -82,6 +82,11 @@ export function ConnectionBanner() {
           }
         >
           <AlertTitle sx={{ fontSize: '1.25rem', fontWeight: 700 }}>AWARIA — praca bez połączenia z centralą od {since}</AlertTitle>
+          {connection.hubAnswers && (
+            <Typography sx={{ fontWeight: 700, mb: 0.5 }}>
+              Centrala znów odpowiada — zakończ awarię, aby przesłać zapisane działania i wrócić do pracy w aplikacji (P§32).
+            </Typography>
+          )}
           Pracuj dalej jak zwykle: zgłoszenia i numery zapisują się na tym stanowisku i zostaną przesłane po przywróceniu połączenia.{' '}
           <strong>{waiting}</strong>
           {connection.lastError && <Typography variant="body2">{connection.lastError}</Typography>}

@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { WorkstationConfig } from '../../src-shared/api/desktop';
 import { makeDirectory, type Actor, type Category, type Directory, type Group, type Unit } from '../../src-shared/ticket';
+import { createWorkingCalendar, type ExtraDay, type WorkingCalendar } from '../../src-shared/calendar';
 import { desktop } from '../api/desktop-client';
 import { byPolish } from '../lib/text';
 
@@ -21,6 +22,8 @@ export interface Workstation {
   /** Units that do not work in the app (P§15). */
   unitsOutsideApp: Unit[];
   units: Unit[];
+  /** The working calendar with the city's extra days (P§2.2): deadlines and office hours as the rules count them. */
+  calendar: WorkingCalendar;
 }
 
 interface ConfigState {
@@ -53,6 +56,7 @@ export function toWorkstation(config: WorkstationConfig): Workstation {
       .sort(byPolish((g) => `${directory.units[g.unitId]?.name ?? ''} ${g.symbol}`)),
     unitsOutsideApp: units.filter((u) => !u.worksInApp),
     units,
+    calendar: createWorkingCalendar({ extraDays: config.extraDays as ExtraDay[] }),
   };
 }
 

@@ -11,6 +11,7 @@ import {
   outagePeriodsResponseSchema,
   streetsQuerySchema,
   streetsResponseSchema,
+  streetListSchema,
   pushEnvelopeSchema,
   pullRequestSchema,
   pullPageDescription,
@@ -254,6 +255,21 @@ export function registerSync(app: FastifyInstance, db: CentralDb, pokes: PokeHub
       },
     },
     async (req) => (await searchStreets(db, req.query.q, 20)).map((s) => ({ id: s.symUl, name: s.name })),
+  );
+
+  r.get(
+    '/streets/all',
+    {
+      schema: {
+        summary: "The city's whole street dictionary, for the copy each workstation searches during an outage",
+        security,
+        response: { 200: streetListSchema },
+      },
+    },
+    async () => {
+      const rows = await db.selectFrom('street').select(['sym_ul', 'name', 'search_full']).orderBy('name').limit(50_000).execute();
+      return rows.map((s) => ({ id: s.sym_ul as string, name: s.name as string, key: s.search_full as string }));
+    },
   );
 
   r.get(

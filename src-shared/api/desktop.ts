@@ -30,6 +30,8 @@ export const ConnectionState = z.object({
   lastError: z.string().optional(),
   /** How far this workstation's clock is off the hub's, in seconds (positive: ahead). */
   clockSkewSeconds: z.number().optional(),
+  /** During an outage the user declared: the hub answers again, so they may end it (P§32). */
+  hubAnswers: z.boolean().optional(),
 });
 export type ConnectionState = z.infer<typeof ConnectionState>;
 

@@ -286,6 +286,8 @@ export const historyResponseSchema = z.object({ events: z.array(ticketEventSchem
 /** `GET /streets?q=`: the city's streets whose name matches (diacritics-insensitive), for the intake form. */
 export const streetsQuerySchema = z.object({ q: z.string().trim().min(1).max(100) });
 export const streetsResponseSchema = z.array(z.object({ id: z.string(), name: z.string() }));
+/** `GET /streets/all`: the whole dictionary, for the copy a workstation searches offline (`key`: the folded full name). */
+export const streetListSchema = z.array(z.object({ id: z.string(), name: z.string(), key: z.string() }));
 
 /** `2026/012345`. */
 export function formatTicketNumber(year: number, n: number): string {

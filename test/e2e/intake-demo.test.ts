@@ -74,4 +74,19 @@ describe('intake on the demo city', () => {
     await page.getByRole('heading', { name: /Przekazane \(\d+\)/ }).waitFor();
     await shot('93-demo-forwarded');
   });
+
+  it('P§4.1 a phone call registered on a Saturday is taken with a notice that it is outside office hours, never refused', async () => {
+    const { page } = stack;
+    await page.clock.setFixedTime(new Date('2026-12-05T10:00:00+01:00'));
+    await page.keyboard.press('Alt+1');
+    const notice = page.getByRole('note').filter({ hasText: 'Poza godzinami pracy Urzędu' });
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('poniedziałek');
+    await shot('94-demo-outside-office-hours');
+    await page.clock.setFixedTime(new Date('2026-12-07T10:00:00+01:00'));
+    await page.keyboard.press('Alt+5');
+    await page.keyboard.press('Alt+1');
+    await page.getByRole('heading', { name: 'Nowe zgłoszenie' }).waitFor();
+    expect(await notice.count()).toBe(0);
+  });
 });

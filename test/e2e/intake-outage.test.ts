@@ -26,6 +26,12 @@ beforeAll(async () => {
     await stack.core.syncNow();
     await new Promise((r) => setTimeout(r, 200));
   }
+  // …and so is the copy of the street dictionary (after the first sync).
+  for (let tries = 0; tries < 100; tries++) {
+    const copied = await stack.core.store.db.selectFrom('street_copy').select('id').limit(1).executeTakeFirst();
+    if (copied) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
 });
 afterAll(() => stack?.close());
 
@@ -58,6 +64,11 @@ describe('outage: calls taken without the hub, replayed after recovery', () => {
     await page.keyboard.type('ZL-0001');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Piotrkowska');
+    // Offline too the street dictionary answers (the workstation's copy).
+    await page
+      .getByRole('option', { name: /ul\. Piotrkowska/ })
+      .first()
+      .waitFor();
     await page.keyboard.press('Enter');
     await page.keyboard.type('100');
     await page.keyboard.press('Control+Enter');
@@ -77,10 +88,21 @@ describe('outage: calls taken without the hub, replayed after recovery', () => {
 
     const onDesk = await ticketOnDesk(number);
     expect(onDesk.capturedDuringOutage).toBe(true);
+    // P§12.1 the street came from the workstation's copy of the dictionary: its proper name and TERYT id.
+    expect(onDesk.location).toMatchObject({ address: expect.stringMatching(/^ul\. Piotrkowska 100/), streetId: expect.any(String) });
     const callAt = onDesk.times.receivedAt;
 
     await page.waitForTimeout(1500); // the hub must record its own, later receipt time
     await stack.restartHub();
+    // P§32: the hub answers again during the declared outage: the banner says so, and it stays in view when scrolled.
+    await stack.core.dispatch('connection.check', {});
+    const back = page.getByText('Centrala znów odpowiada — zakończ awarię');
+    await back.waitFor();
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForTimeout(200);
+    expect((await back.boundingBox())!.y).toBeGreaterThanOrEqual(0);
+    expect((await back.boundingBox())!.y).toBeLessThan(300);
+    await shot('83-outage-hub-answers');
     await page.getByRole('button', { name: 'Zakończ awarię' }).click();
     await page.getByText('Przesłano do centrali działania z czasu awarii: przyjęte 2.').waitFor({ timeout: 20_000 });
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Połączono z centralą');

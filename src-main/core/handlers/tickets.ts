@@ -1,5 +1,6 @@
 // Tickets: actions recorded locally first (then sent by sync), the queues and searches over the
 // local replica, a ticket's history, and the street names and ticket numbers intake needs.
+import { searchStreetCopy } from '../street-copy';
 import { z } from 'zod';
 import { owedDelayInfo, type ClockStatus } from '../../../src-shared/calendar';
 import {
@@ -147,15 +148,19 @@ export function ticketHandlers(
     'tickets.search': ({ text }) => searchTickets(db, queryView(), text, today()),
     'tickets.nearby': ({ categoryId, address }) => nearbyTickets(db, queryView(), categoryId, address, today()),
     'tickets.history': async ({ number }) => ticketHistory(number, signedIn.require()),
-    'streets.search': async ({ text }) => searchStreets(ctx.hubUrl, signedIn.require().session.token, text),
+    'streets.search': async ({ text }) => {
+      // Without the hub (or while it is not answering) the workstation's copy: no 3-second wait per keystroke.
+      if (ctx.connection.offline) return searchStreetCopy(db, text);
+      return (await searchStreets(ctx.hubUrl, signedIn.require().session.token, text)) ?? searchStreetCopy(db, text);
+    },
     'numbers.reserve': async () => ({ available: await availableNumbers(db), warnBelow: WARN_BELOW }),
   };
 }
 
 const historySchema = z.object({ events: z.array(z.any()) });
 
-/** Street names come from the hub; offline, intake types the street freely. */
-async function searchStreets(hubUrl: string, token: string, text: string): Promise<{ id: string; name: string }[]> {
+/** Street names from the hub; undefined when it cannot be asked (the caller falls back to the workstation's copy). */
+async function searchStreets(hubUrl: string, token: string | undefined, text: string): Promise<{ id: string; name: string }[] | undefined> {
   try {
     const res = await hubRequest(
       hubUrl,
@@ -165,6 +170,6 @@ async function searchStreets(hubUrl: string, token: string, text: string): Promi
     );
     return res.sort((a, b) => polishCollator.compare(a.name, b.name));
   } catch {
-    return [];
+    return undefined;
   }
 }

@@ -19,6 +19,7 @@ import { SnowIceStop } from './SnowIceStop';
 import { DuplicateHint } from './DuplicateHint';
 import { SavedCallPanel } from './SavedCallPanel';
 import { NumbersWarning } from './NumbersWarning';
+import { OutsideOfficeHours } from './OutsideOfficeHours';
 
 const FORM = 'intake';
 const CATEGORY_ID = fieldId(FORM, 'categoryId');
@@ -116,6 +117,7 @@ export function IntakeScreen() {
         <ShortcutHints items={INTAKE_SHORTCUTS} />
       </Stack>
       <NumbersWarning />
+      <OutsideOfficeHours channel={draft.channel} />
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '7fr 5fr' }, gap: 2, alignItems: 'start' }}>
         <Stack spacing={2}>
           <Paper sx={{ p: 2 }}>

@@ -1,7 +1,16 @@
 import { Alert, Box, Chip, Paper, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { formatWarsawDateTime } from '../../../src-shared/format';
-import { channelLabels, kindLabels, lookup, statusLabels, type Directory, type Ticket } from '../../../src-shared/ticket';
+import {
+  canSeePersonalData,
+  channelLabels,
+  kindLabels,
+  lookup,
+  statusLabels,
+  type Directory,
+  type Ticket,
+} from '../../../src-shared/ticket';
+import { useConfigStore } from '../../state/config-store';
 import { categoryLabel, groupLabel } from '../../lib/directory';
 import { TicketNumber } from '../../components/TicketNumber';
 import { statusSentence } from '../../lib/ticket-words';
@@ -22,6 +31,9 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 
 /** What the ticket is and where it stands (P§17.2), in plain Polish. */
 export function TicketSummary({ ticket, directory, pending }: { ticket: Ticket; directory: Directory; pending?: boolean }) {
+  const actor = useConfigStore((s) => s.workstation?.actor);
+  // The ticket comes without contact data for whoever may not see it (redactForActor): hidden is not absent.
+  const mayReadPersonalData = !actor || canSeePersonalData(actor, ticket, directory);
   const category = lookup(directory.categories, ticket.categoryId);
   const lastReturn = ticket.returns.at(-1);
   const contact = [ticket.reporter.name, ticket.reporter.phone, ticket.reporter.email, ticket.reporter.postalAddress]
@@ -77,7 +89,9 @@ export function TicketSummary({ ticket, directory, pending }: { ticket: Ticket; 
             </Row>
           ))}
         <Row label="Zgłaszający">
-          {ticket.personalDataErased ? 'dane osobowe usunięte' : contact || 'anonimowo'}
+          {ticket.personalDataErased
+            ? 'dane osobowe usunięte'
+            : contact || (mayReadPersonalData ? 'anonimowo' : 'dane osobowe ukryte — Twoja rola nie ma do nich dostępu')}
           {ticket.reporter.wantsAnswer ? ' · chce odpowiedzi' : ' · nie oczekuje odpowiedzi'}
         </Row>
         {ticket.rpwIds.length > 0 && <Row label="RPW">{ticket.rpwIds.join(', ')}</Row>}
