@@ -347,7 +347,11 @@ function toRow(r: RowData, view: QueryView, clock: QueueFilter['clock'], now: Da
   };
 }
 
-/** P§23.1: by ticket number (whole or its digits), the reporter's phone, or words of the address. */
+/**
+ * P§23.1: by ticket number (whole or its digits), the reporter's phone or name, or words of the address. Names
+ * match without diacritics; a user not entitled to personal data has none on this workstation to match (the hub
+ * sends tickets without them).
+ */
 export async function searchTickets(db: LocalDb, view: QueryView, text: string, now: Date): Promise<QueueRow[]> {
   const digits = text.replace(/\D/g, '');
   const numberLike = /^\d{4}\/\d{1,6}$/.test(text.trim()) ? text.trim() : null;
@@ -359,7 +363,9 @@ export async function searchTickets(db: LocalDb, view: QueryView, text: string, 
       ...(digits.length >= 3 && !numberLike
         ? [eb('phone_digits', 'like', `%${digits}%`), eb('number', 'like', `%/${digits.padStart(6, '0')}`)]
         : []),
-      ...(key.length >= 3 ? [eb('address_key', 'like', `%${key}%`)] : []),
+      ...(key.length >= 3
+        ? [eb('address_key', 'like', `%${key}%`), eb(sql`search_key(json_extract(data, '$.reporter.name'))`, 'like', `%${key}%`)]
+        : []),
     ]),
   );
   const rows = await q.orderBy('received_at', 'desc').limit(50).execute();

@@ -104,7 +104,7 @@ describe('operator queues and status calls in Chromium', () => {
     await stack.core.syncNow();
 
     await page.keyboard.press('Alt+7');
-    const search = page.getByLabel('Numer, telefon lub adres');
+    const search = page.getByLabel('Numer, telefon, nazwisko lub adres');
     await search.waitFor();
     await search.fill(number);
     await page.keyboard.press('Enter');
@@ -141,7 +141,7 @@ describe('operator queues and status calls in Chromium', () => {
     const { number } = await execute(call('Zapadnięta studzienka, Wólczańska 3', 'Wólczańska 3'));
     await execute({ type: 'closeOutOfScope', receivingEntity: 'PGE Dystrybucja S.A.', rpwId: 'RPW/88/2026' }, number);
     await page.keyboard.press('Escape');
-    const search = page.getByLabel('Numer, telefon lub adres');
+    const search = page.getByLabel('Numer, telefon, nazwisko lub adres');
     await search.fill(number);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: /Zapytanie o zakończone zgłoszenie/ }).waitFor();
@@ -229,7 +229,7 @@ describe('operator queues and status calls in Chromium', () => {
 
     await page.keyboard.press('Escape');
     await page.keyboard.press('Alt+7');
-    const search = page.getByLabel('Numer, telefon lub adres');
+    const search = page.getByLabel('Numer, telefon, nazwisko lub adres');
     await search.fill(number);
     await page.keyboard.press('Enter');
     await page.getByRole('region', { name: `Zgłoszenie ${number}` }).waitFor();

@@ -64,7 +64,7 @@ export function StatusInquiryScreen() {
       >
         <TextField
           id="inquiry-search"
-          label="Numer, telefon lub adres"
+          label="Numer, telefon, nazwisko lub adres"
           value={text}
           onChange={(e) => setText(e.target.value)}
           autoFocus
