@@ -1,8 +1,9 @@
 // The desktop core in a worker thread (worker-host.ts), as the shells run it: what the transport itself adds
 // beside the handler suites that run in both modes (test/server/core-sync.test.ts, core-poison.test.ts).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { DesktopEvent } from '../../src-shared/api/desktop';
@@ -57,4 +58,17 @@ describe('desktop core in a worker thread', () => {
     writeFileSync(file, '');
     await expect(startCoreWorker({ ...options(file), log: () => {} })).rejects.toThrow(/EEXIST|ENOTDIR/);
   });
+
+  it('the Electron bundle carries the worker beside main.cjs, which finds it by its own address, and it runs the core', async () => {
+    const dir = tempDir();
+    // The bundles leave better-sqlite3 outside, to be found in node_modules as in the packaged app.
+    symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir');
+    execFileSync(process.execPath, ['--import', 'tsx', 'src-main/electron/build.ts', join(dir, 'electron')], { stdio: 'ignore' });
+    const main = readFileSync(join(dir, 'electron', 'main.cjs'), 'utf8');
+    expect(main).toContain('"./core-worker.cjs"');
+    expect(main).not.toMatch(/import\.meta/);
+    const core = await startCoreWorker({ ...options(tempDir()), log: () => {} }, join(dir, 'electron', 'core-worker.cjs'));
+    expect(await core.dispatch('app.info', {})).toMatchObject({ ok: true, result: { shell: 'preview' } });
+    await core.close();
+  }, 60_000);
 });
