@@ -128,7 +128,15 @@ export const commandSchemas = {
     ownScope: textSchema(1000),
     ownAddressee: textSchema(300).optional(),
     parts: z
-      .array(z.object({ scope: textSchema(1000), addressee: textSchema(300).optional() }))
+      .array(
+        z.object({
+          scope: textSchema(1000),
+          addressee: textSchema(300).optional(),
+          /** P§13.2: the part's own category where it is about something else (e.g. street lighting). */
+          categoryId: idSchema.optional(),
+          subcategoryId: idSchema.optional(),
+        }),
+      )
       .min(1)
       .max(20),
   }),

@@ -310,16 +310,29 @@ const ticketRules: { [K in TicketCommand]: (s: TicketStep<K>) => Outcome } = {
     const fresh = cmd.parts.map((part, index) =>
       withoutUndefined({ number: numbers[index]!, scope: part.scope, addressee: part.addressee }),
     );
+    // A part may be about something else than the original: its own category (P§13.2), checked like any.
+    const contents: TicketContent[] = [];
+    for (const [index, part] of cmd.parts.entries()) {
+      const content = contentOf(ticket);
+      if (part.categoryId) {
+        const classified = classify(ctx, part.categoryId, part.subcategoryId);
+        if (isRefusal(classified)) return { ...classified, field: `parts.${index}.${classified.field ?? 'categoryId'}` };
+        content.categoryId = part.categoryId;
+        content.subcategoryId = part.subcategoryId ?? null;
+        content.kind = classified.category.kind;
+      }
+      contents.push(content);
+    }
     const parts = [own, ...known, ...fresh];
     const contact = contactOf(ticket.reporter);
     const personal = personalPayload(hasContact(contact) ? contact : undefined, ticket.attachments);
     const noticeHandled = ticket.partialCompetenceNotices.some((notice) => !notice.handledAt);
     return [
       { type: 'split', ownScope: cmd.ownScope, parts, noticeHandled },
-      ...fresh.map((part): Draft => ({
+      ...fresh.map((part, index): Draft => ({
         type: 'registered',
         ticket: part.number,
-        content: contentOf(ticket),
+        content: contents[index]!,
         personal,
         splitFrom: ticket.number,
         scope: part.scope,

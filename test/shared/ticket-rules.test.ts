@@ -286,6 +286,25 @@ describe('Routing (P§11–P§15, P§20)', () => {
     );
   });
 
+  it('P§13.2 a part about something else gets its own category on the split form; a snow category is refused for the part', () => {
+    const { world, number } = ticketIn('registered');
+    world.ok(
+      number,
+      { type: 'split', ownScope: 'Ubytek w jezdni', parts: [{ scope: 'Połamane krzewy', addressee: 'ZZM', categoryId: 'greenery' }] },
+      operator,
+      { numbers: ['2026/000701'] },
+    );
+    expect(world.get('2026/000701')).toMatchObject({ categoryId: 'greenery', subcategoryId: null });
+    expect(world.get(number).categoryId).toBe('roads');
+    expectRefused(
+      world.run(number, { type: 'split', ownScope: 'x', parts: [{ scope: 'lód', categoryId: 'snow' }] }, operator, {
+        numbers: ['2026/000702'],
+      }),
+      'snowIce',
+      'parts.0.categoryId',
+    );
+  });
+
   it('P§13.2 each part names its scope and lists the other addressees', () => {
     const { world, number } = ticketIn('registered');
     world.ok(

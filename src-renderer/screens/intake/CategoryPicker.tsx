@@ -13,6 +13,10 @@ interface Props {
   error?: string;
   autoFocus?: boolean;
   label?: string;
+  /** Off where a category is optional (a split part keeps the original's unless given). */
+  required?: boolean;
+  size?: 'small' | 'medium';
+  helperText?: string;
 }
 
 /** Category search as you type (P§7): "smieci" finds "Śmieci", "latarnia" finds street lighting. */
@@ -24,6 +28,9 @@ export function CategoryPicker({
   error,
   autoFocus,
   label = 'Kategoria — czego dotyczy zgłoszenie?',
+  required = true,
+  size,
+  helperText = 'Wpisz słowo, np. „dziura”, „latarnia”, „śmieci”; Enter wybiera.',
 }: Props) {
   const [input, setInput] = useState(value?.label ?? '');
   useEffect(() => setInput(value?.label ?? ''), [value?.key, value?.label]);
@@ -70,10 +77,11 @@ export function CategoryPicker({
         <TextField
           {...params}
           label={label}
-          required
+          required={required}
+          size={size}
           autoFocus={autoFocus}
           error={!!error}
-          helperText={error ?? 'Wpisz słowo, np. „dziura”, „latarnia”, „śmieci”; Enter wybiera.'}
+          helperText={error ?? helperText}
           slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-step': true } }}
         />
       )}

@@ -13,8 +13,8 @@ import {
   Typography,
 } from '@mui/material';
 import SendIcon from '@mui/icons-material/Send';
-import { commandLabels, lookup, type Command, type Directory, type Group, type Ticket } from '../../../src-shared/ticket';
-import { fold } from '../../lib/text';
+import { commandLabels, lookup, type Command, type Group, type Ticket } from '../../../src-shared/ticket';
+import { suggestedGroup } from '../../lib/routing-suggestion';
 import { useConfigStore } from '../../state/config-store';
 import { groupLabel } from '../../lib/directory';
 import { enterMovesOn, fieldId, selectStep } from '../../lib/focus';
@@ -27,23 +27,6 @@ const ROUTE_HINTS: Record<Route, string> = {
   closeOutOfScope: 'sprawa poza właściwością jednostek miasta; przekazana poza aplikację (P§14.3)',
   closeHandledOutside: 'właściwa jednostka nie pracuje w aplikacji; przekazana poza nią (P§15.4)',
 };
-
-/**
- * The addressee named in words — by the coordinator who returned the ticket (P§19.4.1) or for a split
- * part (P§13.2); when it names a unit or a group symbol, that group is the suggestion.
- */
-function groupForAddressee(groups: Group[], directory: Directory, ticket: Ticket): Group | undefined {
-  const returned = ticket.status === 'returnedToOperator' ? ticket.returns.at(-1)?.rightAddressee : undefined;
-  const addressee = returned ?? ticket.links.splitParts.find((p) => p.number === ticket.number)?.addressee;
-  if (!addressee) return undefined;
-  const said = fold(addressee);
-  return groups.find((g) => {
-    const unit = fold(lookup(directory.units, g.unitId)?.name ?? '-');
-    return (
-      said.includes(unit) || (said.length >= 4 && unit.includes(said)) || said.split(/\s+/).includes(fold(g.symbol).replace(/ k$/, ''))
-    );
-  });
-}
 
 interface Props {
   ticket: Ticket;
@@ -64,10 +47,7 @@ export function RoutingPanel({ ticket, allowed, onDone, autoFocus, form = `route
   const routes = ROUTES.filter((r) => allowed.includes(r));
   const [route, setRoute] = useState<Route>(routes[0] ?? 'forwardToCoordinators');
   const category = workstation ? lookup(workstation.directory.categories, ticket.categoryId) : undefined;
-  const suggested = workstation
-    ? (groupForAddressee(workstation.coordinatorGroups, workstation.directory, ticket) ??
-      lookup(workstation.directory.groups, category?.defaultCoordinatorGroupId))
-    : undefined;
+  const suggested = workstation ? suggestedGroup(workstation, ticket, category) : undefined;
   const [group, setGroup] = useState<Group | null>(suggested ?? null);
   const [rpwId, setRpwId] = useState('');
   const [obreb, setObreb] = useState(ticket.location?.obreb ?? '');

@@ -5,12 +5,18 @@ import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import CallSplitIcon from '@mui/icons-material/CallSplit';
 import type { Ticket } from '../../../src-shared/ticket';
 import { enterMovesOn, fieldId } from '../../lib/focus';
+import type { CategoryChoice } from '../../lib/category-search';
+import { useConfigStore } from '../../state/config-store';
+import { CategoryPicker } from '../intake/CategoryPicker';
 import { refusalFor, useExecute, type Executed } from '../../hooks/use-execute';
 
 interface Part {
   scope: string;
   addressee: string;
+  /** The part's own category, when it is about something else than the original (P§13.2). */
+  category: CategoryChoice | null;
 }
+const emptyPart = (): Part => ({ scope: '', addressee: '', category: null });
 
 interface Props {
   ticket: Ticket;
@@ -26,12 +32,13 @@ export function SplitPanel({ ticket, onDone, onCancel }: Props) {
   const form = `split-${ticket.number.replace('/', '-')}`;
   const [ownScope, setOwnScope] = useState(ticket.subject);
   const [ownAddressee, setOwnAddressee] = useState('');
-  const [parts, setParts] = useState<Part[]>([{ scope: '', addressee: '' }]);
+  const [parts, setParts] = useState<Part[]>([emptyPart()]);
+  const categories = useConfigStore((s) => s.workstation?.categories ?? []);
   const { run, busy, refusal } = useExecute();
 
   const setPart = (index: number, patch: Partial<Part>) => setParts((all) => all.map((p, i) => (i === index ? { ...p, ...patch } : p)));
   function addPart() {
-    setParts((all) => [...all, { scope: '', addressee: '' }]);
+    setParts((all) => [...all, emptyPart()]);
     requestAnimationFrame(() => document.getElementById(fieldId(form, `parts.${parts.length}.scope`))?.focus());
   }
 
@@ -41,7 +48,11 @@ export function SplitPanel({ ticket, onDone, onCancel }: Props) {
         type: 'split',
         ownScope: ownScope.trim(),
         ownAddressee: ownAddressee.trim() || undefined,
-        parts: parts.map((p) => ({ scope: p.scope.trim(), addressee: p.addressee.trim() || undefined })),
+        parts: parts.map((p) => ({
+          scope: p.scope.trim(),
+          addressee: p.addressee.trim() || undefined,
+          ...(p.category ? { categoryId: p.category.categoryId, subcategoryId: p.category.subcategoryId } : {}),
+        })),
       },
       ticket.number,
     );
@@ -99,18 +110,30 @@ export function SplitPanel({ ticket, onDone, onCancel }: Props) {
         </Stack>
         {parts.map((part, index) => (
           <Stack key={index} direction="row" spacing={1.5} sx={{ alignItems: 'flex-start' }}>
-            <TextField
-              id={fieldId(form, `parts.${index}.scope`)}
-              label={`Część ${index + 2}: zakres`}
-              value={part.scope}
-              onChange={(e) => setPart(index, { scope: e.target.value })}
-              required
-              size="small"
-              sx={{ flex: 2 }}
-              error={!!refusalFor(refusal, `parts.${index}.scope`, `parts.${index}`)}
-              helperText={refusalFor(refusal, `parts.${index}.scope`, `parts.${index}`)}
-              slotProps={{ htmlInput: { 'data-step': true } }}
-            />
+            <Stack spacing={1} sx={{ flex: 2 }}>
+              <TextField
+                id={fieldId(form, `parts.${index}.scope`)}
+                label={`Część ${index + 2}: zakres`}
+                value={part.scope}
+                onChange={(e) => setPart(index, { scope: e.target.value })}
+                required
+                size="small"
+                error={!!refusalFor(refusal, `parts.${index}.scope`, `parts.${index}`)}
+                helperText={refusalFor(refusal, `parts.${index}.scope`, `parts.${index}`)}
+                slotProps={{ htmlInput: { 'data-step': true } }}
+              />
+              <CategoryPicker
+                id={fieldId(form, `parts.${index}.categoryId`)}
+                categories={categories}
+                value={part.category}
+                onChange={(category) => setPart(index, { category })}
+                label={`Część ${index + 2}: kategoria, jeśli inna niż zgłoszenia`}
+                required={false}
+                size="small"
+                helperText="Puste: ta sama kategoria co zgłoszenie."
+                error={refusalFor(refusal, `parts.${index}.categoryId`, `parts.${index}.subcategoryId`)}
+              />
+            </Stack>
             <TextField
               id={fieldId(form, `parts.${index}.addressee`)}
               label={`Część ${index + 2}: adresat`}
