@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../support/stack';
 import { seriousAxeViolations } from '../support/axe';
 import { loginAs, receiveWebForm, seedIntakeCity } from '../support/intake';
+import { portalKey, postWebForm } from '../support/portal';
 import type { Command } from '../../src-shared/ticket';
 
 let stack: Stack;
@@ -95,6 +96,34 @@ describe('operator queues and status calls in Chromium', () => {
     await shot('52-web-form-forwarded');
     await page.keyboard.press('Escape');
     await page.getByRole('heading', { name: /Formularze WWW \(0\)/ }).waitFor();
+  });
+
+  it('P§9.4 a form the city portal posted carries its source message: the operator picks it up with no file of their own', async () => {
+    const { page } = stack;
+    const key = await portalKey(stack.hub.database.db);
+    const res = await postWebForm(stack.hub.url, key, {
+      description: 'Przy Wólczańskiej 50 ktoś wyrzucił stare meble na chodnik.',
+      location: { address: 'Wólczańska 50' },
+      reporter: { wantsAnswer: true, consent: true, email: 'sasiad@example.pl' },
+    });
+    const { number } = (await res.json()) as { number: string };
+    await stack.core.syncNow();
+    await page.keyboard.press('Alt+2');
+    await page.getByRole('row').filter({ hasText: number }).getByRole('button', { name: number }).click();
+    await page.getByRole('heading', { name: 'Podejmij formularz WWW' }).waitFor();
+    await page.getByText('formularz-www.txt').first().waitFor();
+    await page.getByRole('combobox', { name: /Kategoria/ }).click();
+    await page.keyboard.type('smieci');
+    await page.getByRole('option', { name: /Śmieci i odpady/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByLabel(/Jakie odpady i ile/).fill('meble, ok. 3 m³');
+    await page.getByLabel('Temat').fill('Porzucone meble, Wólczańska 50');
+    await page.getByLabel('Obręb geodezyjny').fill('S-3');
+    await page.getByLabel('Numer działki').fill('145/8');
+    await shot('53-web-form-source-attached');
+    await page.getByRole('button', { name: /Podejmij formularz/ }).click();
+    await page.getByText('Podjęto formularz — teraz przekaż zgłoszenie.').waitFor();
+    await page.keyboard.press('Escape');
   });
 
   it('P§23.1 P§23.3.1 answers a status call: found by number, state and history in Polish, inquiry noted', async () => {
