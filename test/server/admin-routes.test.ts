@@ -62,7 +62,7 @@ const HEADER = [
   'Symbol grupy w aplikacji',
   'Grupa uprawnień w aplikacji (nadzorca, koordynator, realizator)',
 ];
-const table = (unit: string, people: string[][]) => [
+const table = (unit: string, people: (string | null)[][]) => [
   ['nazwa komórki organizacyjnej Urzędu Miasta Łodzi/miejskiej jednostki organizacyjnej:'],
   [unit],
   [],
