@@ -4,7 +4,7 @@
 // its own key (src-server/portals.ts), each source and each portal is rate-limited, the hub sets the
 // receipt time, and a number is drawn only for a form the rules accept.
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HubError } from '../src-shared/api/hub';
@@ -126,65 +126,82 @@ export function registerIntake(app: FastifyInstance, db: CentralDb, now: () => D
           message: `Invalid body field "receivedAt": ${receivedAt} is not within 15 minutes before the hub's time (${at.toISOString()}); omit it and the hub records when it received the form.`,
         });
       }
-      const directory = await loadDirectory(db);
-      // P§9.4: the submission as it arrived, attached as the ticket's source message (so pickup needs no file).
-      const source = sourceDocument(req.body, receivedAt, portals.get(req)!.name, directory);
-      const command = {
-        type: 'receiveFromWebForm',
-        ...req.body,
-        receivedAt,
-        attachments: [...req.body.attachments, source.ref],
-      } as Command;
-      const year = warsawYear(at);
-      const rules = (number: string) => decide(null, command, SYSTEM_ACTOR, at.toISOString(), { directory, newTicketNumbers: [number] });
-      const withClaims = (decided: ReturnType<typeof rules>, owners: Map<string, FileOwner>) =>
-        decided.ok ? claimFiles(command, decided.events, null, owners) : decided;
-      // The rules first, with a number no ticket has: a refused form must not use up a number.
-      // A portal uploads no files of its own, so it may name none a workstation uploaded (file-claims.ts).
-      const owners = await loadFileOwners(
-        db,
-        filesAttachedBy(command).map((f) => f.id),
-      );
-      // The source document is the hub's own: stored with the ticket in the same transaction.
-      owners.set(source.ref.id, { ticket: null, clientId: null });
-      const provisional = withClaims(rules(formatTicketNumber(year, 0)), new Map(owners));
-      if (!provisional.ok) {
-        return reply
-          .code(400)
-          .send({ error: provisional.refusal.code, message: provisional.refusal.message, field: provisional.refusal.field });
-      }
-      try {
-        const number = await db.transaction().execute(async (tx) => {
-          const { first } = await issueNumbers(tx, year, 1);
-          const number = formatTicketNumber(year, first);
-          const decision = withClaims(rules(number), owners);
-          // The same rules on the same input: only the number differs (throwing rolls the number back).
-          if (!decision.ok) throw new Error(`web form refused once numbered: ${decision.refusal.message}`);
-          await tx
-            .insertInto('attachment')
-            .values({ id: source.ref.id, name: source.ref.name, media_type: source.ref.mediaType, content: source.content })
-            .execute();
-          const batch = { ...emptyBatch(), claims: decision.claims };
-          addApplied(batch, applyEvents(new Map(), decision.events));
-          await writeBatch(tx, null, batch, at);
-          warnIfPoolLow(req.log, poolAfter(year, first), 1);
-          return number;
-        });
-        req.log.info({ portal: portals.get(req)?.name, number }, 'web form received');
-        return reply.code(201).send({ number });
-      } catch (err) {
-        if (!(err instanceof NumbersExhaustedError)) throw err;
-        req.log.error({ year }, err.message);
-        return reply.code(503).send({ error: err.code, message: err.message });
-      }
+      const outcome = await acceptWebForm(db, { ...req.body, receivedAt }, { portal: portals.get(req)!.name, at, log: req.log });
+      if (!outcome.ok) return reply.code(outcome.status).send({ error: outcome.error, message: outcome.message, field: outcome.field });
+      return reply.code(201).send({ number: outcome.number });
     },
   );
+}
+
+export type WebFormOutcome =
+  | { ok: true; number: string }
+  | { ok: false; status: 400 | 503; error: string; message: string; field?: string };
+
+/**
+ * Saves a resident's form as a ticket awaiting pickup (P§4.2, P§5.1): the rules first with a number no ticket
+ * has (a refused form uses none), then numbered from the city-wide sequence in one transaction with its source
+ * document (P§9.4). The web-form route and Open311 both come here. `sourceLines`: what else the client sent.
+ */
+export async function acceptWebForm(
+  db: CentralDb,
+  form: WebForm & { receivedAt: string },
+  via: { portal: string; at: Date; log: FastifyBaseLogger; sourceLines?: string[] },
+): Promise<WebFormOutcome> {
+  const { at } = via;
+  const directory = await loadDirectory(db);
+  // P§9.4: the submission as it arrived, attached as the ticket's source message (so pickup needs no file).
+  const source = sourceDocument(form, form.receivedAt, via.portal, directory, via.sourceLines ?? []);
+  const command = { type: 'receiveFromWebForm', ...form, attachments: [...(form.attachments ?? []), source.ref] } as Command;
+  const year = warsawYear(at);
+  const rules = (number: string) => decide(null, command, SYSTEM_ACTOR, at.toISOString(), { directory, newTicketNumbers: [number] });
+  const withClaims = (decided: ReturnType<typeof rules>, owners: Map<string, FileOwner>) =>
+    decided.ok ? claimFiles(command, decided.events, null, owners) : decided;
+  // A portal uploads no files of its own, so it may name none a workstation uploaded (file-claims.ts).
+  const owners = await loadFileOwners(
+    db,
+    filesAttachedBy(command).map((f) => f.id),
+  );
+  // The source document is the hub's own: stored with the ticket in the same transaction.
+  owners.set(source.ref.id, { ticket: null, clientId: null });
+  const provisional = withClaims(rules(formatTicketNumber(year, 0)), new Map(owners));
+  if (!provisional.ok)
+    return { ok: false, status: 400, error: provisional.refusal.code, message: provisional.refusal.message, field: provisional.refusal.field };
+  try {
+    const number = await db.transaction().execute(async (tx) => {
+      const { first } = await issueNumbers(tx, year, 1);
+      const number = formatTicketNumber(year, first);
+      const decision = withClaims(rules(number), owners);
+      // The same rules on the same input: only the number differs (throwing rolls the number back).
+      if (!decision.ok) throw new Error(`web form refused once numbered: ${decision.refusal.message}`);
+      await tx
+        .insertInto('attachment')
+        .values({ id: source.ref.id, name: source.ref.name, media_type: source.ref.mediaType, content: source.content })
+        .execute();
+      const batch = { ...emptyBatch(), claims: decision.claims };
+      addApplied(batch, applyEvents(new Map(), decision.events));
+      await writeBatch(tx, null, batch, at);
+      warnIfPoolLow(via.log, poolAfter(year, first), 1);
+      return number;
+    });
+    via.log.info({ portal: via.portal, number }, 'web form received');
+    return { ok: true, number };
+  } catch (err) {
+    if (!(err instanceof NumbersExhaustedError)) throw err;
+    via.log.error({ year }, err.message);
+    return { ok: false, status: 503, error: err.code, message: err.message };
+  }
 }
 
 type WebForm = z.infer<typeof webFormSchema>;
 
 /** The form as a readable text file: every field the resident filled in, as they wrote it. */
-function sourceDocument(form: WebForm, receivedAt: string, portal: string, directory: Directory): { ref: AttachmentRef; content: Buffer } {
+function sourceDocument(
+  form: WebForm,
+  receivedAt: string,
+  portal: string,
+  directory: Directory,
+  extra: string[],
+): { ref: AttachmentRef; content: Buffer } {
   const category = form.categoryId ? lookup(directory.categories, form.categoryId) : undefined;
   const subcategory = category?.subcategories?.find((s) => s.id === form.subcategoryId);
   const r = form.reporter;
@@ -207,6 +224,7 @@ function sourceDocument(form: WebForm, receivedAt: string, portal: string, direc
     ...(r.phone ? [`Telefon: ${r.phone}`] : []),
     ...(r.email ? [`E-mail: ${r.email}`] : []),
     ...(r.postalAddress ? [`Adres do korespondencji: ${r.postalAddress}`] : []),
+    ...(extra.length ? ['', ...extra] : []),
   ];
   return {
     // A source message names its sender: hidden and erased like the contact fields (isPersonalFile).
