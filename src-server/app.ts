@@ -21,6 +21,8 @@ import { registerIntake } from './intake';
 import { registerFiles } from './files';
 import { registerStats } from './stats';
 import { registerAdmin } from './admin/routes';
+import { registerOpen311 } from './open311/routes';
+import { registerStatusPage } from './open311/status-page';
 import { registerUpdates } from './updates';
 import { loadConfigVersion } from './admin/config-store';
 import type { PokeHub } from './sync/poke';
@@ -136,6 +138,8 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   registerFiles(app, opts.db);
   registerStats(app, opts.db, now);
   registerAdmin(app, opts.db, now);
+  registerOpen311(app, opts.db, now);
+  registerStatusPage(app, opts.db);
   registerUpdates(app, opts.updatesDir);
 
   app.get(

@@ -32,7 +32,15 @@ describe('hub HTTP skeleton', () => {
         .map((name) => `/admin/${name}`)
         .sort(),
     );
-    expect(paths.filter((p) => !p.startsWith('/admin/'))).toEqual([
+    expect(paths.filter((p) => p.startsWith('/open311/'))).toEqual([
+      '/open311/v2/discovery.{format}',
+      '/open311/v2/requests.{format}',
+      '/open311/v2/requests/{id}.{format}',
+      '/open311/v2/servicerequestupdates.{format}',
+      '/open311/v2/services.{format}',
+      '/open311/v2/services/{code}.{format}',
+    ]);
+    expect(paths.filter((p) => !p.startsWith('/admin/') && !p.startsWith('/open311/'))).toEqual([
       '/auth/login',
       '/auth/logout',
       '/auth/me',
@@ -41,6 +49,7 @@ describe('hub HTTP skeleton', () => {
       '/intake/web-form',
       '/stats/{month}',
       '/streets',
+      '/streets/all',
       '/sync/config',
       '/sync/lease',
       '/sync/outages',
@@ -49,6 +58,7 @@ describe('hub HTTP skeleton', () => {
       '/sync/push',
       '/tickets/{number}/files/{id}',
       '/tickets/{number}/history',
+      '/updates/{file}',
     ]);
     // Every route but the public ones declares the bearer token.
     expect(doc.paths['/sync/push'].post.security).toEqual([{ bearer: [] }]);
