@@ -77,6 +77,18 @@ export const commandSchemas = {
     receivedAt: isoDateTimeSchema,
     attachments: attachmentsSchema.default([]),
   }),
+  /**
+   * P§3.2, P§10: the hub reads the department's mailbox; each message is saved as a ticket awaiting an operator's
+   * pickup (as a web form is), the message itself attached as the source document (P§9.4).
+   */
+  receiveFromMailbox: command('receiveFromMailbox', {
+    subject: textSchema(300),
+    description: storableString().trim().max(10000).default(''),
+    reporter: reporterInputSchema,
+    /** When the message reached the mailbox. */
+    receivedAt: isoDateTimeSchema,
+    attachments: attachmentsSchema.default([]),
+  }),
   /** P§9: an operator picks up a web-form ticket and moves its data into the proper fields. */
   pickUpWebForm: command('pickUpWebForm', {
     categoryId: idSchema,
@@ -264,7 +276,7 @@ export type Command = { [K in CommandType]: z.input<(typeof commandSchemas)[K]> 
 export type ValidCommand<K extends CommandType = CommandType> = z.output<(typeof commandSchemas)[K]>;
 
 /** Commands that create a ticket (decided with `ticket = null`). */
-export const creationCommands = ['registerTicket', 'receiveFromWebForm'] as const satisfies readonly CommandType[];
+export const creationCommands = ['registerTicket', 'receiveFromWebForm', 'receiveFromMailbox'] as const satisfies readonly CommandType[];
 export type CreationCommand = (typeof creationCommands)[number];
 export const isCreationCommand = (type: string): type is CreationCommand => (creationCommands as readonly string[]).includes(type);
 export const isCommandType = (value: unknown): value is CommandType =>

@@ -33,7 +33,7 @@ import {
 } from './checks';
 import type { Command, CommandType, ValidCommand } from './commands';
 import { commandSchemas, isCommandType, isCreationCommand, unfinishedDeletionReasons, type CreationCommand } from './commands';
-import type { Actor, IsoDate, IsoDateTime, Ticket } from './model';
+import type { Actor, AttachmentRef, Contact, IsoDate, IsoDateTime, Ticket } from './model';
 import { actorSchema, hasContact, isFinished, isoDateTimeSchema, lookup } from './model';
 import type { Refusal } from './refusal';
 import { invalidInput, refuse, refusalFromZod } from './refusal';
@@ -193,17 +193,46 @@ const creationRules: { [K in CreationCommand]: (s: Step<K>) => Outcome } = {
       attachments: plainFiles(cmd.attachments),
       receivedAt: cmd.receivedAt,
     };
-    const contact = contactOf(cmd.reporter);
-    return [
-      {
-        type: 'webFormReceived',
-        ticket: numbers[0],
-        content,
-        personal: personalPayload(hasContact(contact) ? contact : undefined, cmd.attachments),
-      },
-    ];
+    return receivedForPickup(numbers[0]!, content, cmd.reporter, cmd.attachments);
+  },
+
+  // P§3.2, P§10: a message of the mailbox, picked up by an operator like a web form; classified at pickup.
+  receiveFromMailbox({ cmd, ctx }) {
+    const problem = checkReporter(cmd.reporter);
+    if (problem) return problem;
+    const numbers = takeNumbers(ctx, 1, []);
+    if (isRefusal(numbers)) return numbers;
+    const content: TicketContent = {
+      kind: 'interventional',
+      channel: 'email',
+      categoryId: null,
+      subcategoryId: null,
+      subject: cmd.subject,
+      description: cmd.description,
+      templateAnswers: {},
+      location: null,
+      wantsAnswer: cmd.reporter.wantsAnswer,
+      consent: cmd.reporter.consent,
+      rpwIds: [],
+      attachments: plainFiles(cmd.attachments),
+      receivedAt: cmd.receivedAt,
+    };
+    return receivedForPickup(numbers[0]!, content, cmd.reporter, cmd.attachments);
   },
 };
+
+/** A report the hub received for an operator's pickup (web form, mailbox): the reporter's data kept as personal. */
+function receivedForPickup(number: string, content: TicketContent, reporter: Contact, attachments: AttachmentRef[]): Outcome {
+  const contact = contactOf(reporter);
+  return [
+    {
+      type: 'webFormReceived',
+      ticket: number,
+      content,
+      personal: personalPayload(hasContact(contact) ? contact : undefined, attachments),
+    },
+  ];
+}
 
 const ticketRules: { [K in TicketCommand]: (s: TicketStep<K>) => Outcome } = {
   // P§9: channel stays "web"; group, fields, source message, RPW id

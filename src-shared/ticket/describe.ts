@@ -44,7 +44,9 @@ function describeWhat(event: TicketEvent, directory: Directory): string {
       if (event.followUpOf) return `Zarejestrowano zapytanie dotyczące zakończonego zgłoszenia ${event.followUpOf}`;
       return `Zarejestrowano zgłoszenie ${kindLabels[event.content.kind]} (kanał: ${channelLabels[event.content.channel]}, kategoria: ${categoryName(directory, event.content.categoryId, event.content.subcategoryId)})`;
     case 'webFormReceived':
-      return 'Zapisano zgłoszenie z formularza WWW';
+      return event.content.channel === 'email'
+        ? 'Zapisano zgłoszenie z wiadomości e-mail (skrzynka urzędu)'
+        : 'Zapisano zgłoszenie z formularza WWW';
     case 'webFormPickedUp':
       return `Operator podjął formularz WWW i przypisał kategorię: ${categoryName(directory, event.changes.categoryId ?? null, event.changes.subcategoryId)}`;
     case 'detailsEdited': {

@@ -21,6 +21,7 @@ export const statusLabels: Record<Status, string> = {
 export const commandLabels: Record<CommandType, string> = {
   registerTicket: 'Zarejestruj zgłoszenie',
   receiveFromWebForm: 'Przyjmij formularz WWW',
+  receiveFromMailbox: 'Przyjmij wiadomość e-mail',
   pickUpWebForm: 'Podejmij formularz WWW',
   editDetails: 'Popraw dane zgłoszenia',
   addAttachments: 'Dodaj załączniki',

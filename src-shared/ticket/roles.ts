@@ -53,6 +53,7 @@ const personalDataNotErased = (ticket: Ticket) =>
 export const grants: Record<CommandType, Grant[]> = {
   registerTicket: [{ as: 'operator', in: ['none'] }], // P§5.1, P§8, P§3.2
   receiveFromWebForm: [{ as: 'system', in: ['none'] }], // P§5.1 saved automatically
+  receiveFromMailbox: [{ as: 'system', in: ['none'] }], // P§3.2 read from the mailbox by the hub
   pickUpWebForm: [{ as: 'operator', in: ['awaitingPickup'] }], // P§9
   editDetails: [
     // I§4: edit within one's remit

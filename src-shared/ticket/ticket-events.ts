@@ -186,6 +186,7 @@ export function erasePersonalData<T extends TicketEvent>(events: readonly T[]): 
 export const eventsOfCommand: Record<CommandType, EventType[]> = {
   registerTicket: ['registered'],
   receiveFromWebForm: ['webFormReceived'],
+  receiveFromMailbox: ['webFormReceived'],
   pickUpWebForm: ['webFormPickedUp'],
   editDetails: ['detailsEdited'],
   addAttachments: ['attachmentsAdded'],

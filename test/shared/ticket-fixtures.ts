@@ -254,6 +254,12 @@ export const sample: Record<CommandType, Command> = {
     reporter: { wantsAnswer: false, consent: false },
     receivedAt: NOW,
   },
+  receiveFromMailbox: {
+    type: 'receiveFromMailbox',
+    subject: 'Zniszczona ławka w parku',
+    reporter: { wantsAnswer: true, consent: true, email: 'mieszkaniec@example.com' },
+    receivedAt: NOW,
+  },
   pickUpWebForm: { type: 'pickUpWebForm', categoryId: 'roads', subject: 'Ubytek w jezdni' },
   editDetails: { type: 'editDetails', subject: 'Ubytek w jezdni przy przystanku' },
   addAttachments: { type: 'addAttachments', attachments: [{ id: 'photo-9', name: 'zdjęcie.jpg' }] },

@@ -11,6 +11,7 @@ import { actors, ctx, NOW, sample, ticketIn } from './ticket-fixtures';
 const allowedAt: Record<CommandType, [CommandState, ActorKey]> = {
   registerTicket: ['none', 'operator'],
   receiveFromWebForm: ['none', 'system'],
+  receiveFromMailbox: ['none', 'system'],
   pickUpWebForm: ['awaitingPickup', 'operator'],
   editDetails: ['registered', 'operator'],
   addAttachments: ['registered', 'operator'],

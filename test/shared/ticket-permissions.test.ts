@@ -29,6 +29,7 @@ const ALL_NOT_DELETED: Status[] = ['awaitingPickup', ...ALL_PICKED_UP];
 const expected: Record<CommandType, Partial<Record<ActorKey, CommandState[]>>> = {
   registerTicket: { operator: ['none'] },
   receiveFromWebForm: { system: ['none'] },
+  receiveFromMailbox: { system: ['none'] },
   pickUpWebForm: { operator: ['awaitingPickup'] },
   editDetails: {
     operator: [

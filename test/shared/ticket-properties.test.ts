@@ -93,6 +93,15 @@ function build(type: CommandType, v: number, now: string, ticket: Ticket | null)
         attachments: pick([[], [file]]),
         receivedAt: minutesAgo(v % 30),
       };
+    case 'receiveFromMailbox':
+      return {
+        type,
+        subject: 'Wiadomość: zniszczona ławka',
+        description: pick(['Ławka połamana.', '']),
+        reporter: pick(reporters),
+        receivedAt: minutesAgo(3),
+        attachments: [{ id: `eml${v}`, name: 'wiadomosc.eml', source: true }],
+      };
     case 'receiveFromWebForm':
       return {
         type,
