@@ -7,6 +7,7 @@ import { buildHub } from './app';
 import { connectDatabase, type Database } from './db/connect';
 import { startPokeHub } from './sync/poke';
 import { scheduleRetention } from './retention';
+import { mailboxConfigFrom, pollMailbox } from './mail/mailbox';
 
 export interface RunningHub {
   url: string;
@@ -27,6 +28,9 @@ export interface StartHubOptions {
   log?: (msg: string) => void;
   /** Erase personal data past retention (P§27.1) at start and then this often; off when absent. */
   retentionEveryMs?: number;
+  /** The department's mailbox to read (P§3.2), `imaps://user:password@host/INBOX?processed=…`; not read when absent. */
+  mailboxUrl?: string;
+  mailboxEveryMs?: number;
   /** How often open poke streams are checked against their sessions (default: every 5 s). */
   pokeSessionCheckMs?: number;
   /** The folder of the workstations' update feed (see updates.ts). */
@@ -51,6 +55,10 @@ export async function startHub(opts: StartHubOptions): Promise<RunningHub> {
     app.addHook('onClose', async () => stopRetention?.());
     const url = await app.listen({ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0 });
     if (opts.retentionEveryMs) stopRetention = scheduleRetention(database.db, opts.retentionEveryMs, (m) => (opts.log ?? console.error)(m));
+    if (opts.mailboxUrl) {
+      const stopMailbox = pollMailbox(database.db, mailboxConfigFrom(opts.mailboxUrl), opts.mailboxEveryMs ?? 60_000, app.log);
+      app.addHook('onClose', async () => stopMailbox());
+    }
     return {
       url: url.replace('localhost', '127.0.0.1'),
       app,

@@ -22,7 +22,7 @@ import {
   type Directory,
 } from '../src-shared/ticket';
 import type { CentralDb } from './db/connect';
-import { loadDirectory, SYSTEM_ACTOR } from './directory';
+import { cachedDirectory, SYSTEM_ACTOR } from './directory';
 import { claimFiles, loadFileOwners, type FileOwner } from './file-claims';
 import { authenticatePortal, portalKeyFrom, type Portal } from './portals';
 import { issueNumbers, NumbersExhaustedError, poolAfter, warnIfPoolLow } from './sync/numbers';
@@ -134,24 +134,42 @@ export function registerIntake(app: FastifyInstance, db: CentralDb, now: () => D
 }
 
 export type WebFormOutcome =
-  | { ok: true; number: string }
-  | { ok: false; status: 400 | 503; error: string; message: string; field?: string };
+  { ok: true; number: string } | { ok: false; status: 400 | 503; error: string; message: string; field?: string };
 
 /**
- * Saves a resident's form as a ticket awaiting pickup (P§4.2, P§5.1): the rules first with a number no ticket
- * has (a refused form uses none), then numbered from the city-wide sequence in one transaction with its source
- * document (P§9.4). The web-form route and Open311 both come here. `sourceLines`: what else the client sent.
+ * Saves a resident's form as a ticket awaiting pickup (P§4.2, P§5.1) with its source document (P§9.4). The
+ * web-form route and Open311 both come here. `sourceLines`: what else the client sent.
  */
 export async function acceptWebForm(
   db: CentralDb,
   form: WebForm & { receivedAt: string },
   via: { portal: string; at: Date; log: FastifyBaseLogger; sourceLines?: string[] },
 ): Promise<WebFormOutcome> {
-  const { at } = via;
-  const directory = await loadDirectory(db);
-  // P§9.4: the submission as it arrived, attached as the ticket's source message (so pickup needs no file).
+  const directory = await cachedDirectory(db);
   const source = sourceDocument(form, form.receivedAt, via.portal, directory, via.sourceLines ?? []);
   const command = { type: 'receiveFromWebForm', ...form, attachments: [...(form.attachments ?? []), source.ref] } as Command;
+  return acceptForPickup(db, command, [source], via);
+}
+
+/** A file the hub itself received with a report (the source document, an e-mail's attachments). */
+export interface ReceivedFile {
+  ref: AttachmentRef;
+  content: Buffer;
+}
+
+/**
+ * A report the hub received (web form, Open311, mailbox) saved as a ticket awaiting pickup: the rules first with a
+ * number no ticket has (a refused report uses none), then numbered from the city-wide sequence in one transaction
+ * with its files; `inTransaction` adds what must commit with it (the mailbox's exactly-once record).
+ */
+export async function acceptForPickup(
+  db: CentralDb,
+  command: Command,
+  files: ReceivedFile[],
+  via: { portal: string; at: Date; log: FastifyBaseLogger; inTransaction?: (tx: CentralDb, number: string) => Promise<void> },
+): Promise<WebFormOutcome> {
+  const { at } = via;
+  const directory = await cachedDirectory(db);
   const year = warsawYear(at);
   const rules = (number: string) => decide(null, command, SYSTEM_ACTOR, at.toISOString(), { directory, newTicketNumbers: [number] });
   const withClaims = (decided: ReturnType<typeof rules>, owners: Map<string, FileOwner>) =>
@@ -161,29 +179,37 @@ export async function acceptWebForm(
     db,
     filesAttachedBy(command).map((f) => f.id),
   );
-  // The source document is the hub's own: stored with the ticket in the same transaction.
-  owners.set(source.ref.id, { ticket: null, clientId: null });
+  // The hub's own files are stored with the ticket in the same transaction.
+  for (const file of files) owners.set(file.ref.id, { ticket: null, clientId: null });
   const provisional = withClaims(rules(formatTicketNumber(year, 0)), new Map(owners));
   if (!provisional.ok)
-    return { ok: false, status: 400, error: provisional.refusal.code, message: provisional.refusal.message, field: provisional.refusal.field };
+    return {
+      ok: false,
+      status: 400,
+      error: provisional.refusal.code,
+      message: provisional.refusal.message,
+      field: provisional.refusal.field,
+    };
   try {
     const number = await db.transaction().execute(async (tx) => {
       const { first } = await issueNumbers(tx, year, 1);
       const number = formatTicketNumber(year, first);
       const decision = withClaims(rules(number), owners);
       // The same rules on the same input: only the number differs (throwing rolls the number back).
-      if (!decision.ok) throw new Error(`web form refused once numbered: ${decision.refusal.message}`);
-      await tx
-        .insertInto('attachment')
-        .values({ id: source.ref.id, name: source.ref.name, media_type: source.ref.mediaType, content: source.content })
-        .execute();
+      if (!decision.ok) throw new Error(`report refused once numbered: ${decision.refusal.message}`);
+      for (const file of files)
+        await tx
+          .insertInto('attachment')
+          .values({ id: file.ref.id, name: file.ref.name, media_type: file.ref.mediaType ?? null, content: file.content })
+          .execute();
+      await via.inTransaction?.(tx, number);
       const batch = { ...emptyBatch(), claims: decision.claims };
       addApplied(batch, applyEvents(new Map(), decision.events));
       await writeBatch(tx, null, batch, at);
       warnIfPoolLow(via.log, poolAfter(year, first), 1);
       return number;
     });
-    via.log.info({ portal: via.portal, number }, 'web form received');
+    via.log.info({ via: via.portal, number }, 'report received for pickup');
     return { ok: true, number };
   } catch (err) {
     if (!(err instanceof NumbersExhaustedError)) throw err;

@@ -18,6 +18,9 @@ try {
     log: (m) => console.error(m),
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     retentionEveryMs: 60 * 60_000,
+    // P§3.2: the department's mailbox, read every minute (USTERKA_IMAP_EVERY_S to change).
+    mailboxUrl: process.env.USTERKA_IMAP_URL || undefined,
+    mailboxEveryMs: Number(process.env.USTERKA_IMAP_EVERY_S || 60) * 1000,
     updatesDir: process.env.USTERKA_UPDATES_DIR ? resolve(process.env.USTERKA_UPDATES_DIR) : undefined,
   });
   if (process.env.USTERKA_SEED_DEMO === '1') {
