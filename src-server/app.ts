@@ -20,6 +20,7 @@ import { registerSync } from './sync/routes';
 import { registerIntake } from './intake';
 import { registerFiles } from './files';
 import { registerStats } from './stats';
+import { registerStatsRoutes } from './stats/routes';
 import { registerAdmin } from './admin/routes';
 import { registerOpen311 } from './open311/routes';
 import { registerStatusPage } from './open311/status-page';
@@ -137,6 +138,7 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   registerIntake(app, opts.db, now);
   registerFiles(app, opts.db);
   registerStats(app, opts.db, now);
+  registerStatsRoutes(app, opts.db, now);
   registerAdmin(app, opts.db, now);
   registerOpen311(app, opts.db, now);
   registerStatusPage(app, opts.db);

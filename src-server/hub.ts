@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { LoggerOptions } from 'pino';
 import { centralMigrations } from '../migrations/central';
 import { prepareSchema } from '../migrations/runner';
+import { backfillTicketFigures } from './stats/figures';
 import { buildHub } from './app';
 import { connectDatabase, type Database } from './db/connect';
 import { startPokeHub } from './sync/poke';
@@ -46,6 +47,8 @@ export async function startHub(opts: StartHubOptions): Promise<RunningHub> {
       upgradeHint: 'Run `npm run admin -- migrate` with the same DATABASE_URL, then start the hub again.',
     });
     if (applied.length) opts.log?.(`Applied migrations: ${applied.join(', ')}`);
+    // The statistics' rows of tickets written before ticket_stat existed (only right after that upgrade).
+    if (applied.includes('2026-12-03-14-ticket-stats')) await backfillTicketFigures(database.db);
     const pokes = await startPokeHub(database.connectionString, (msg, err) => opts.log?.(`${msg}: ${String(err)}`), {
       sessionCheckMs: opts.pokeSessionCheckMs,
     });

@@ -7,6 +7,7 @@ import { ticketRowOf, type TicketRow } from '../src-shared/api/sync';
 import type { AppliedEvents, Refusal, Ticket, TicketEvent } from '../src-shared/ticket';
 import type { CentralDb } from './db/connect';
 import { writeClaims } from './file-claims';
+import { writeTicketFigures } from './stats/figures';
 import { CHANGES_CHANNEL } from './sync/poke';
 
 /** Ticket writes take this lock so the change feed's order is the commit order (pull never skips a row). */
@@ -108,6 +109,8 @@ export async function writeBatch(tx: CentralDb, clientId: string | null, outcome
             on conflict (number) do update set ${UPDATE_LIST}, updated_at = excluded.updated_at, change_seq = excluded.change_seq, data = excluded.data`.execute(
     tx,
   );
+  // The statistics' figures of these tickets, in the same transaction (P§24, P§27.3).
+  await writeTicketFigures(tx, outcome.changed.values());
 }
 
 function personalFileIds(event: TicketEvent): string[] {

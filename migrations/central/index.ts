@@ -13,6 +13,7 @@ import * as m20261202_10 from './2026-12-02-10-login-throttle';
 import * as m20261202_11 from './2026-12-02-11-portals-and-number-pool';
 import * as m20261202_12 from './2026-12-02-12-attachment-owner';
 import * as m20261202_13 from './2026-12-02-13-administration';
+import * as m20261203_14 from './2026-12-03-14-ticket-stats';
 import * as m20261203_15 from './2026-12-03-15-mailbox';
 
 export const centralMigrations: MigrationSet = {
@@ -29,5 +30,6 @@ export const centralMigrations: MigrationSet = {
   '2026-12-02-11-portals-and-number-pool': m20261202_11,
   '2026-12-02-12-attachment-owner': m20261202_12,
   '2026-12-02-13-administration': m20261202_13,
+  '2026-12-03-14-ticket-stats': m20261203_14,
   '2026-12-03-15-mailbox': m20261203_15,
 };

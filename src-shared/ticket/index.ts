@@ -29,3 +29,4 @@ export type { BulkCommand, DeadlineState, QueueClock, QueueFilter, QueueName, Qu
 export { clockCutoffs, clocksRunningIn, ticketClock, ticketDeadlines, type SingleClock, type TicketDeadline } from './clocks';
 export { personalDataOverdue, retentionCutoff, retentionEnds, retentionOver, RETENTION_MONTHS } from './retention';
 export { monthBounds, monthSchema, monthStats, monthStatsSchema, type MonthStats, type StatsRow } from './stats';
+export * from './period-stats';
