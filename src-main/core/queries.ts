@@ -28,8 +28,14 @@ import {
 import { polishCollator, searchKey } from '../../src-shared/text';
 import type { LocalDb } from './store';
 
-/** Facet counts stop here: screens say "10 000+" rather than scan a million rows for an exact figure. */
-export const COUNT_CAP = 10_000;
+/**
+ * Counting looks this far past the window asked for, no further: a filter the indexes do not cover reads
+ * each ticket's stored data, and a million of them cannot be read in the time a page may take. The screen
+ * shows "2 000+" and the figure grows as the user scrolls on, so every ticket stays reachable.
+ */
+export const COUNT_HORIZON = 2_000;
+/** Facet counts stop here (screens add "+"). */
+export const COUNT_CAP = 2_000;
 
 export interface QueryView {
   actor: Actor;
@@ -56,12 +62,24 @@ export function polishSortKey(text: string | null): string | null {
   return out;
 }
 
+/** searchKey (src-shared/text) for the letters a Polish text holds, without Unicode normalisation: it runs once a row. */
+const FOLD: Record<string, string> = { ą: 'a', ć: 'c', ę: 'e', ł: 'l', ń: 'n', ó: 'o', ś: 's', ź: 'z', ż: 'z' };
+export function fastSearchKey(text: string): string {
+  const lower = text.toLowerCase();
+  // Anything beyond ASCII and Polish letters goes the full way, so both always agree.
+  if (/[^ -~ąćęłńóśźż]/.test(lower)) return searchKey(text);
+  return lower
+    .replace(/[ąćęłńóśźż]/g, (ch) => FOLD[ch]!)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
 const registered = new WeakSet<Database.Database>();
 /** The functions queries call: Polish sort keys and the diacritics-free search key of src-shared/text. */
 export function registerQueryFunctions(sqlite: Database.Database): void {
   if (registered.has(sqlite)) return;
   sqlite.function('polish_key', { deterministic: true }, (text: unknown) => polishSortKey(typeof text === 'string' ? text : null));
-  sqlite.function('search_key', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? searchKey(text) : null));
+  sqlite.function('search_key', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? fastSearchKey(text) : null));
   registered.add(sqlite);
 }
 
@@ -106,18 +124,19 @@ function deadlineSql(states: readonly DeadlineState[], clock: QueueFilter['clock
 }
 
 /**
- * The order of the "Termin" column. For one clock its start time orders rows exactly as their deadlines;
- * for the most pressing of several it is approximated in calendar days (1 working day ≈ 1.4 days, 10 ≈ 14),
- * while each row's deadline text stays exact.
+ * The order of the "Termin" column: the start of the clock that binds in the queue, read from an index so a
+ * page of a large queue needs no sort. For one clock that is exactly the deadlines' order; where several run
+ * (most pressing), take-up binds while a group has not taken the ticket up (1 working day from handing it over),
+ * completion otherwise. Each row's deadline text stays exact; "Po terminie" narrows to the late ones.
  */
-function dueOrderSql(clock: QueueFilter['clock']): RawBuilder<unknown> {
-  if (clock === null) return sql`received_at`;
-  if (clock !== 'mostPressing') return STARTS[clock];
-  return sql`min(
-    case when ${RUNS.webPickup} then julianday(received_at) + 0.5 else 1e9 end,
-    case when ${RUNS.reaction} then julianday(handed_at) + 1.4 else 1e9 end,
-    case when ${RUNS.realization} then julianday(received_at) + 14 else 1e9 end)`;
+function dueOrderSql(f: QueueFilter): RawBuilder<unknown> {
+  if (f.clock === null) return sql`received_at`;
+  if (f.clock !== 'mostPressing') return STARTS[f.clock];
+  return waitsForTakeUp(f) ? sql`handed_at` : sql`received_at`;
 }
+
+/** Every ticket of the queue waits for a group's take-up (P§16.2 runs on each row). */
+const waitsForTakeUp = (f: QueueFilter) => !!f.statuses?.length && f.statuses.every((s) => s === 'forwarded' || s === 'assigned');
 
 /** A rank of ids in Polish order of their names, for sorting by a column that holds ids. */
 function rankSql(column: string, names: [id: string, name: string][]): RawBuilder<unknown> {
@@ -153,7 +172,13 @@ function selection(db: LocalDb, f: QueueFilter, q: QueueQuery, view: QueryView, 
   if (q.categoryIds?.length && skip !== 'categoryIds') out = out.where('category_id', 'in', q.categoryIds);
   if (q.groupIds?.length && skip !== 'groupIds') out = out.where('holder_group_id', 'in', q.groupIds);
   if (q.channels?.length && skip !== 'channels') out = out.where('channel', 'in', q.channels);
-  if (q.deadline?.length && skip !== 'deadline') out = out.where(deadlineSql(q.deadline, f.clock, cut));
+  if (q.deadline?.length && skip !== 'deadline') {
+    out = out.where(deadlineSql(q.deadline, f.clock, cut));
+    // Where take-up runs on every row, a row not late is one handed over after the take-up cutoff: the same
+    // rows, said as a range of the index the queue walks.
+    if (waitsForTakeUp(f) && !q.deadline.includes('late') && !q.deadline.includes('none'))
+      out = out.where('handed_at', '>=', cut.reaction[q.deadline.includes('dueToday') ? 'lateBefore' : 'dueTodayBefore'].toISOString());
+  }
   if (q.outage && skip !== 'outage') out = out.where('outage', '=', 1);
   if (q.mine && skip !== 'mine') {
     const me = view.actor.userId;
@@ -192,7 +217,7 @@ export async function queuePage(
   limit: number,
   offset: number,
   now: Date,
-): Promise<{ rows: QueueRow[]; total: number }> {
+): Promise<{ rows: QueueRow[]; total: number; more: boolean }> {
   const filter = queueFilter(queue, view.actor, view.directory);
   const cut = cutoffsAt(view.calendar, now);
   const base = selection(db, filter, query, view, cut, now);
@@ -201,23 +226,49 @@ export async function queuePage(
     // indexed filter keeps every candidate); the shared rule decides each.
     const candidates = await base.orderBy('received_at').select(['data', 'pending']).execute();
     const due = candidates.filter((r) => retentionOver(JSON.parse(r.data as string) as Ticket, now));
-    return { rows: due.slice(offset, offset + limit).map((r) => toRow(r as RowData, view, filter.clock, now, queue)), total: due.length };
+    return {
+      rows: due.slice(offset, offset + limit).map((r) => toRow(r as RowData, view, filter.clock, now, queue)),
+      total: due.length,
+      more: false,
+    };
   }
   const sort = query.sort ?? defaultSort(filter);
   const direction = sort.direction;
   const dir = direction === 'asc' ? sql`asc` : sql`desc`;
   const key = sortSql(sort.column, filter, view);
-  const [rows, count] = await Promise.all([
-    base
-      .select(['data', 'pending'])
+  // The window's tickets are chosen from the indexes alone (every index holds the rowid), then only
+  // those rows are read: sorting a large queue never reads the tickets it does not show.
+  const ids = (
+    await base
+      .select(sql<number>`ticket.rowid`.as('id'))
       .orderBy(sql`${key} ${dir} nulls last`)
-      .orderBy('number', direction)
+      .orderBy(sql`ticket.rowid`, direction)
       .limit(limit)
       .offset(offset)
-      .execute(),
-    base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+      .execute()
+  ).map((r) => Number(r.id));
+  const [found, count] = await Promise.all([
+    ids.length
+      ? db
+          .selectFrom('ticket')
+          .select([sql<number>`rowid`.as('id'), 'data', 'pending'])
+          .where(sql.ref('rowid'), 'in', ids)
+          .execute()
+      : Promise.resolve([]),
+    db
+      .selectFrom(
+        base
+          .select(sql<number>`1`.as('one'))
+          .limit(offset + COUNT_HORIZON)
+          .as('counted'),
+      )
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
-  return { rows: rows.map((r) => toRow(r as RowData, view, filter.clock, now, queue)), total: Number(count.n) };
+  const byId = new Map(found.map((r) => [Number(r.id), r as unknown as RowData]));
+  const rows = ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  const total = Number(count.n);
+  return { rows: rows.map((r) => toRow(r, view, filter.clock, now, queue)), total, more: total >= offset + COUNT_HORIZON };
 }
 
 const defaultSort = (f: QueueFilter): NonNullable<QueueQuery['sort']> =>
@@ -235,7 +286,7 @@ function sortSql(column: NonNullable<QueueQuery['sort']>['column'], f: QueueFilt
     case 'received':
       return sql.ref('received_at');
     case 'due':
-      return dueOrderSql(f.clock);
+      return dueOrderSql(f);
     case 'category':
       return rankSql(
         'category_id',

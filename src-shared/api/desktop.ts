@@ -271,7 +271,8 @@ export const desktopRequests = {
         offset: z.number().int().min(0).default(0),
       })
       .strict(),
-    result: z.object({ rows: z.array(QueueRow), total: z.number().int() }),
+    /** `total` counts at most a horizon past the window; `more`: there are further tickets (the figure is a lower bound). */
+    result: z.object({ rows: z.array(QueueRow), total: z.number().int(), more: z.boolean() }),
   },
   /** Counts per filter value of a queue as narrowed (each filter counted without itself). */
   'tickets.queueCounts': {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../support/stack';
 import { seriousAxeViolations } from '../support/axe';
 import { loginAs, seedIntakeCity } from '../support/intake';
-import { TestWorkstation } from '../support/sync-client';
+import { inServiceSince, TestWorkstation } from '../support/sync-client';
 import { DEMO_PASSWORD } from '../../src-server/admin/demo';
 import type { Command } from '../../src-shared/ticket';
 
@@ -235,6 +235,7 @@ describe('queue workspace in Chromium', () => {
     await page.getByRole('heading', { name: /^Otrzymane/ }).waitFor();
     const countOf = async (tab: RegExp) =>
       Number(((await page.getByRole('tab', { name: tab }).textContent()) ?? '').match(/(\d+)Alt/)?.[1] ?? 0);
+    await expect.poll(() => countOf(/^Otrzymane/)).toBeGreaterThan(0); // the navigation's counts have loaded
     const before = await countOf(/^Otrzymane/);
     await page.getByLabel('Szukaj w kolejce (/)').fill('Moniuszki');
     await page.getByText('Żadne zgłoszenie tej kolejki nie spełnia filtrów.').waitFor();
@@ -312,7 +313,7 @@ describe('queue workspace in Chromium', () => {
 
     // The ticket at a glance (P§17.2).
     await page.getByRole('tab', { name: /Informacja o stanie/ }).click();
-    const search = page.getByLabel('Numer, telefon lub adres');
+    const search = page.getByLabel('Numer, telefon, nazwisko lub adres');
     await search.fill(number!);
     await page.keyboard.press('Enter');
     const progress = page.getByRole('region', { name: 'Przebieg (P§17.2)' });
@@ -333,5 +334,76 @@ describe('queue workspace in Chromium', () => {
     expect(text).toMatch(/Zgłaszający poinformowanytak — \d\d\.\d\d\.\d{4}, \d\d:\d\d, telefonicznie: Chodnik naprawiony\./);
     await shot('112-ticket-workspace');
     expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('P§28 P§27.2 the super-supervisor deletes an unfinished ticket only for a listed reason, confirmed by its number; finished ones past retention go several at once', async () => {
+    const { page } = stack;
+    // Two tickets closed eight months ago (past the retention of P§27.1), one forwarded today.
+    const longAgo = new Date(Date.now() - 240 * 86_400_000).toISOString();
+    const archive = await new TestWorkstation(stack.hub.url).login('operator3', DEMO_PASSWORD);
+    await archive.lease(2);
+    await inServiceSince(stack.hub.database.db, archive.clientId, longAgo);
+    const old = archive.takeNumbers(2);
+    await archive.push(
+      old.flatMap((number, i) => [
+        archive.mutation(
+          {
+            type: 'registerTicket',
+            channel: 'phone',
+            categoryId: 'e2e-drogi',
+            subcategoryId: 'dziura',
+            templateAnswers: { size: '10 cm' },
+            subject: `Dawna sprawa ${i}, Wschodnia ${i}`,
+            location: { address: `ul. Wschodnia ${i}, Łódź` },
+            reporter: { wantsAnswer: false, consent: false },
+            receivedAt: longAgo,
+          } as Command,
+          { newTicketNumbers: [number], at: longAgo },
+        ),
+        archive.mutation(
+          { type: 'closeOutOfScope', receivingEntity: 'PGE Dystrybucja S.A.', rpwId: `RPW/${70 + i}/2026` },
+          { ticket: number, at: longAgo },
+        ),
+      ]),
+    );
+    const [open] = await forwarded(1, { subject: () => 'Podwójne zgłoszenie, Wschodnia 9' });
+
+    await switchUser('supernadzorca');
+    await page.getByRole('tab', { name: /Wszystkie zgłoszenia/ }).click();
+    await page.getByLabel('Szukaj w kolejce (/)').fill('Wschodnia 9');
+    await gridRow(open!).getByRole('button', { name: open }).click();
+    await page.getByRole('region', { name: 'Usuwanie' }).getByRole('button', { name: 'Usuń zgłoszenie' }).click();
+    const dialog = page.getByRole('dialog', { name: `Usuń zgłoszenie ${open}` });
+    const confirm = dialog.getByRole('button', { name: `Usuń zgłoszenie ${open}` });
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByRole('combobox', { name: /Powód usunięcia/ }).click();
+    const reasons = await page.getByRole('option').allTextContents();
+    expect(reasons).toEqual(['Duplikat', 'Zgłoszenie testowe', 'Nadużycie']);
+    await page.getByRole('option', { name: 'Duplikat' }).click();
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByRole('checkbox', { name: new RegExp(`Potwierdzam usunięcie zgłoszenia ${open}`) }).check();
+    await shot('120-delete-unfinished-guard');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await confirm.click();
+    await page.getByText(`Usunięto zgłoszenie ${open}.`).waitFor();
+    const deleted = await stack.core.dispatch('tickets.get', { number: open! });
+    expect(deleted.ok && (deleted.result as { ticket: { status: string; deleted: { reason: string } } }).ticket).toMatchObject({
+      status: 'deleted',
+      deleted: { reason: 'Duplikat' },
+    });
+
+    // "Do usunięcia": both finished ones at once.
+    await page.keyboard.press('Escape');
+    await page.getByRole('tab', { name: /Do usunięcia/ }).click();
+    await page.getByRole('heading', { name: /^Do usunięcia \(2\)/ }).waitFor();
+    await grid().focus();
+    await page.keyboard.press('Control+a');
+    await page.getByText('Zaznaczono: 2').waitFor();
+    await page.getByRole('button', { name: 'Usuń zaznaczone' }).click();
+    await page.getByRole('dialog').getByText(old.join(', ')).waitFor();
+    await shot('121-retention-delete-several');
+    await page.getByRole('dialog').getByRole('button', { name: 'Usuń 2' }).click();
+    await page.getByRole('status').getByText('zapisano 2.').waitFor();
+    await page.getByRole('heading', { name: /^Do usunięcia \(0\)/ }).waitFor();
   });
 });

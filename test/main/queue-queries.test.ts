@@ -199,3 +199,20 @@ describe('queue queries on a real SQLite file', () => {
     await store.close();
   });
 });
+
+describe('search key in SQL', () => {
+  it('P§24.2 the fast search key of queue searches folds Polish text exactly as the shared searchKey', async () => {
+    const { fastSearchKey } = await import('../../src-main/core/queries');
+    const { searchKey } = await import('../../src-shared/text');
+    for (const text of [
+      'Śmieci przy ŁĄKOWEJ 12',
+      'Żółć, gęś — jaźń!',
+      'ul. Kościuszki 7/9',
+      'Café Müller',
+      'Straße 5',
+      '  dwie  spacje ',
+    ]) {
+      expect(fastSearchKey(text)).toBe(searchKey(text));
+    }
+  });
+});

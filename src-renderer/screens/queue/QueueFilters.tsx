@@ -1,6 +1,6 @@
 // What narrows a queue: search, street, deadline state, "mine", outage, status, category, group and
 // channel — each choice with how many tickets it holds (counts from the core), and saved views.
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { Box, Button, Chip, MenuItem, Stack, TextField } from '@mui/material';
 import type { QueueCounts, QueueQuery } from '../../../src-shared/api/desktop';
 import { channelLabels, lookup, statusLabels, type DeadlineState, type Directory } from '../../../src-shared/ticket';
@@ -78,7 +78,18 @@ function MultiSelect(props: {
   );
 }
 
-export function QueueFilters({ query, onChange, counts, directory, withMine, views, onSaveView, onDeleteView, searchRef }: Props) {
+/** Memoised: the list below re-renders as its rows arrive, the filters only when theirs change. */
+export const QueueFilters = memo(function QueueFilters({
+  query,
+  onChange,
+  counts,
+  directory,
+  withMine,
+  views,
+  onSaveView,
+  onDeleteView,
+  searchRef,
+}: Props) {
   const [viewName, setViewName] = useState('');
   const [naming, setNaming] = useState(false);
   const set = (patch: Partial<QueueQuery>) => onChange(clean({ ...query, ...patch }));
@@ -235,7 +246,7 @@ export function QueueFilters({ query, onChange, counts, directory, withMine, vie
       </Stack>
     </Stack>
   );
-}
+});
 
 /** The query without empty parts (so equal filters compare equal and saved views stay small). */
 export function clean(query: QueueQuery): QueueQuery {

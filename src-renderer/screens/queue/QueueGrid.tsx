@@ -1,14 +1,13 @@
 // The queue as a WAI-ARIA grid: one dense line per ticket, only the visible rows in the page
 // (virtualised), the active cell followed by aria-activedescendant so the keyboard never loses it.
-import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { Box, Checkbox, Link } from '@mui/material';
-import CloudOffIcon from '@mui/icons-material/CloudOff';
+import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
+import { Box, GlobalStyles } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { QueueQuery, QueueRow } from '../../../src-shared/api/desktop';
 import { formatWarsawDateTime } from '../../../src-shared/format';
 import { lookup, statusLabels, type Directory, type QueueSortColumn } from '../../../src-shared/ticket';
 import { categoryLabel } from '../../lib/directory';
-import { deadlineText, polishDay, toneColour } from './deadline-text';
+import { deadlineText, polishDay } from './deadline-text';
 import type { QueueRows } from './use-queue-rows';
 
 export const ROW_HEIGHT = 34;
@@ -48,6 +47,7 @@ function notes(row: QueueRow, withStatus: boolean): string {
   if (row.suspendedUntil) parts.push(`do ${polishDay(row.suspendedUntil)}`);
   if (row.contractorDueOn) parts.push(`wykonawca do ${polishDay(row.contractorDueOn)}`);
   if (row.pending) parts.push('czeka na wysłanie');
+  if (row.capturedDuringOutage) parts.push('z czasu awarii');
   return parts.join(' · ');
 }
 
@@ -56,6 +56,151 @@ function shortMoment(iso: string): string {
   const full = formatWarsawDateTime(iso);
   return full.slice(6, 10) === String(new Date().getFullYear()) ? `${full.slice(0, 5)} ${full.slice(12)}` : full.slice(0, 10);
 }
+
+/** What a row shows, formatted once per row object (date formatting in the Warsaw zone is not free). */
+interface Shown {
+  category: string;
+  group: string;
+  received: string;
+  receivedFull: string;
+  deadline: ReturnType<typeof deadlineText>;
+  notes: string;
+  notesFull: string;
+}
+const shownCache = new WeakMap<QueueRow, Shown>();
+function shown(row: QueueRow, directory: Directory | undefined, oneStatus: boolean): Shown {
+  let out = shownCache.get(row);
+  if (!out) {
+    out = {
+      category: directory ? categoryLabel(directory, row.categoryId) : (row.categoryId ?? '—'),
+      group: row.groupId ? (lookup(directory?.groups ?? {}, row.groupId)?.symbol ?? row.groupId) : '—',
+      received: shortMoment(row.receivedAt),
+      receivedFull: formatWarsawDateTime(row.receivedAt),
+      deadline: deadlineText(row),
+      notes: notes(row, !oneStatus) || '—',
+      notesFull: notes(row, true),
+    };
+    shownCache.set(row, out);
+  }
+  return out;
+}
+
+// Rows are plain elements styled by these classes: a scrolled list mounts dozens of rows a frame.
+const ROW_CSS = `
+.qg-row { position: absolute; top: 0; left: 0; right: 0; height: ${ROW_HEIGHT}px; display: grid; align-items: center;
+  border-bottom: 1px solid #eeeeee; box-sizing: border-box; }
+.qg-row:hover { background: #fafafa; }
+.qg-row[data-selected="true"] { background: rgba(25, 118, 210, 0.06); }
+.qg-row[data-active="true"] { background: rgba(25, 118, 210, 0.14); box-shadow: inset 4px 0 0 #1565c0; }
+.qg-cell { padding: 0 8px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.qg-number { all: unset; cursor: pointer; font-family: monospace; font-size: 0.9rem; font-weight: 700; color: #1a4b8c;
+  text-decoration: underline; }
+.qg-check { width: 16px; height: 16px; margin: 0 0 0 8px; accent-color: #1a4b8c; }
+`;
+
+interface RowProps {
+  index: number;
+  start: number;
+  row: QueueRow | undefined;
+  template: string;
+  active: boolean;
+  selected: boolean;
+  selectable: boolean;
+  oneStatus: boolean;
+  directory?: Directory;
+  onActive(index: number): void;
+  onOpen(number: string): void;
+  onToggle(row: QueueRow): void;
+}
+
+const GridRow = memo(function GridRow({
+  index,
+  start,
+  row,
+  template,
+  active,
+  selected,
+  selectable,
+  oneStatus,
+  directory,
+  ...on
+}: RowProps) {
+  const id = `queue-row-${index}`;
+  const style = { transform: `translateY(${start}px)`, gridTemplateColumns: template };
+  if (!row) {
+    return (
+      <div id={id} role="row" aria-rowindex={index + 2} className="qg-row" style={style}>
+        <div role="gridcell" id={`${id}-number`} className="qg-cell" style={{ gridColumn: '1 / -1', color: '#616161' }}>
+          Wczytywanie…
+        </div>
+      </div>
+    );
+  }
+  const s = shown(row, directory, oneStatus);
+  const strong = s.deadline.tone === 'late' || s.deadline.tone === 'today';
+  return (
+    <div
+      id={id}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selectable ? selected : undefined}
+      data-active={active}
+      data-selected={selected}
+      className="qg-row"
+      style={style}
+      onClick={() => on.onActive(index)}
+      onDoubleClick={() => on.onOpen(row.number)}
+    >
+      {selectable && (
+        <div role="gridcell">
+          <input
+            type="checkbox"
+            className="qg-check"
+            tabIndex={-1}
+            checked={selected}
+            disabled={row.bulk.length === 0}
+            onChange={() => on.onToggle(row)}
+            aria-label={`Zaznacz ${row.number}`}
+          />
+        </div>
+      )}
+      <div role="gridcell" id={`${id}-number`} className="qg-cell">
+        <button type="button" className="qg-number" tabIndex={-1} onClick={() => on.onOpen(row.number)}>
+          {row.number}
+        </button>
+      </div>
+      <div role="gridcell" className="qg-cell" title={row.subject}>
+        {row.subject}
+      </div>
+      <div role="gridcell" className="qg-cell" title={s.category}>
+        {s.category}
+      </div>
+      <div role="gridcell" className="qg-cell">
+        {s.group}
+      </div>
+      <div role="gridcell" className="qg-cell" title={row.address ?? undefined}>
+        {row.address ?? '—'}
+      </div>
+      <div role="gridcell" className="qg-cell" title={s.receivedFull}>
+        {s.received}
+      </div>
+      <div
+        role="gridcell"
+        className="qg-cell"
+        title={s.deadline.title}
+        style={{ color: TONE_HEX[s.deadline.tone], fontWeight: strong ? 700 : 400 }}
+      >
+        {s.deadline.tone === 'late' ? '⚠ ' : ''}
+        {s.deadline.text}
+      </div>
+      <div role="gridcell" className="qg-cell" title={s.notesFull}>
+        {s.notes}
+      </div>
+    </div>
+  );
+});
+
+const TONE_HEX = { late: '#b71c1c', today: '#7a3e00', ok: '#1b5e20', none: '#616161' } as const;
 
 export function QueueGrid(props: Props) {
   const { rows, directory, selectable, selected, active, sort } = props;
@@ -72,7 +217,7 @@ export function QueueGrid(props: Props) {
   const columns: Column[] = [
     ...(selectable ? [{ id: 'select' as const, label: 'Zaznacz', width: '40px' }] : []),
     { id: 'number', label: 'Numer', width: '112px' },
-    { id: 'subject', label: 'Temat', width: 'minmax(150px, 2.6fr)' },
+    { id: 'subject', label: 'Temat', width: 'minmax(150px, 2.3fr)' },
     { id: 'category', label: 'Kategoria', width: 'minmax(90px, 1fr)' },
     { id: 'group', label: 'Grupa', width: '68px' },
     { id: 'address', label: 'Adres', width: 'minmax(110px, 1.3fr)' },
@@ -82,7 +227,7 @@ export function QueueGrid(props: Props) {
     {
       id: 'status',
       label: props.oneStatus ? 'Uwagi' : 'Stan i uwagi',
-      width: props.oneStatus ? 'minmax(70px, 0.7fr)' : 'minmax(120px, 1.2fr)',
+      width: props.oneStatus ? 'minmax(70px, 0.7fr)' : 'minmax(150px, 1.5fr)',
     },
   ];
   const template = columns.map((c) => c.width).join(' ');
@@ -93,6 +238,8 @@ export function QueueGrid(props: Props) {
     overscan: 12,
     // Rows scrolled to stay clear of the sticky header.
     scrollPaddingStart: HEADER_HEIGHT,
+    // Rendering with the next frame rather than inside each scroll event keeps fast scrolling smooth.
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -162,6 +309,7 @@ export function QueueGrid(props: Props) {
         '&:focus-visible': { outline: '3px solid', outlineColor: 'primary.main', outlineOffset: 2 },
       }}
     >
+      <GlobalStyles styles={ROW_CSS} />
       <Box
         role="row"
         aria-rowindex={1}
@@ -214,100 +362,22 @@ export function QueueGrid(props: Props) {
         <Box sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const row = rows.row(item.index);
-            const isActive = item.index === active;
-            const isSelected = !!row && selected.has(row.number);
-            const deadline = row ? deadlineText(row) : null;
-            const cell = { px: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
             return (
-              <Box
+              <GridRow
                 key={item.key}
-                id={rowId(item.index)}
-                role="row"
-                aria-rowindex={item.index + 2}
-                aria-selected={selectable ? isSelected : undefined}
-                onClick={() => props.onActive(item.index)}
-                onDoubleClick={() => row && props.onOpen(row.number)}
-                sx={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  right: 0,
-                  height: ROW_HEIGHT,
-                  transform: `translateY(${item.start}px)`,
-                  display: 'grid',
-                  gridTemplateColumns: template,
-                  alignItems: 'center',
-                  borderBottom: 1,
-                  borderColor: 'grey.200',
-                  bgcolor: isActive ? 'rgba(25, 118, 210, 0.14)' : isSelected ? 'rgba(25, 118, 210, 0.06)' : 'transparent',
-                  boxShadow: isActive ? 'inset 4px 0 0 #1565c0' : undefined,
-                  '&:hover': { bgcolor: isActive ? undefined : 'grey.50' },
-                }}
-              >
-                {!row ? (
-                  <Box role="gridcell" id={`${rowId(item.index)}-number`} sx={{ ...cell, gridColumn: '1 / -1', color: 'text.secondary' }}>
-                    Wczytywanie…
-                  </Box>
-                ) : (
-                  <>
-                    {selectable && (
-                      <Box role="gridcell" sx={{ px: 0.5 }}>
-                        <Checkbox
-                          size="small"
-                          tabIndex={-1}
-                          checked={isSelected}
-                          disabled={row.bulk.length === 0}
-                          onChange={() => props.onToggle(row)}
-                          slotProps={{ input: { 'aria-label': `Zaznacz ${row.number}` } }}
-                          sx={{ p: 0.25 }}
-                        />
-                      </Box>
-                    )}
-                    <Box role="gridcell" id={`${rowId(item.index)}-number`} sx={cell}>
-                      <Link
-                        component="button"
-                        tabIndex={-1}
-                        onClick={() => props.onOpen(row.number)}
-                        sx={{ fontWeight: 700, fontFamily: 'monospace', fontSize: '0.9rem' }}
-                      >
-                        {row.number}
-                      </Link>
-                    </Box>
-                    <Box role="gridcell" sx={cell} title={row.subject}>
-                      {row.subject}
-                    </Box>
-                    <Box role="gridcell" sx={cell} title={directory ? categoryLabel(directory, row.categoryId) : undefined}>
-                      {directory ? categoryLabel(directory, row.categoryId) : (row.categoryId ?? '—')}
-                    </Box>
-                    <Box role="gridcell" sx={cell}>
-                      {row.groupId ? (lookup(directory?.groups ?? {}, row.groupId)?.symbol ?? row.groupId) : '—'}
-                    </Box>
-                    <Box role="gridcell" sx={cell} title={row.address ?? undefined}>
-                      {row.address ?? '—'}
-                    </Box>
-                    <Box role="gridcell" sx={cell} title={formatWarsawDateTime(row.receivedAt)}>
-                      {shortMoment(row.receivedAt)}
-                    </Box>
-                    <Box
-                      role="gridcell"
-                      sx={{
-                        ...cell,
-                        color: toneColour[deadline!.tone],
-                        fontWeight: deadline!.tone === 'late' || deadline!.tone === 'today' ? 700 : 400,
-                      }}
-                    >
-                      {deadline!.tone === 'late' ? '⚠ ' : ''}
-                      {deadline!.text}
-                    </Box>
-                    <Box role="gridcell" sx={cell} title={notes(row, true)}>
-                      {row.capturedDuringOutage && (
-                        <CloudOffIcon titleAccess="z czasu awarii" sx={{ fontSize: 16, verticalAlign: 'text-bottom', mr: 0.5 }} />
-                      )}
-                      {notes(row, !props.oneStatus) || '—'}
-                    </Box>
-                  </>
-                )}
-              </Box>
+                index={item.index}
+                start={item.start}
+                row={row}
+                template={template}
+                active={item.index === active}
+                selected={!!row && selected.has(row.number)}
+                selectable={selectable}
+                oneStatus={props.oneStatus}
+                directory={directory}
+                onActive={props.onActive}
+                onOpen={props.onOpen}
+                onToggle={props.onToggle}
+              />
             );
           })}
         </Box>

@@ -59,6 +59,10 @@ export function QueueScreen({ view }: { view: QueueView }) {
   const search = useRef<HTMLInputElement>(null);
 
   useEffect(() => setActive(0), [effective]);
+  const changeQuery = useCallback((q: QueueQuery) => setQuery(clean(q)), []);
+  const onSaveView = useCallback((name: string) => setViews(saveView(userId, view.queue, { name, query })), [userId, view.queue, query]);
+  const onDeleteView = useCallback((name: string) => setViews(deleteView(userId, view.queue, name)), [userId, view.queue]);
+  const selectedNumbers = useMemo(() => new Set(selected.keys()), [selected]);
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
       const typing = (e.target as HTMLElement | null)?.closest('input, textarea, [role="listbox"], [role="dialog"]');
@@ -71,10 +75,14 @@ export function QueueScreen({ view }: { view: QueueView }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [open]);
 
-  const sort: NonNullable<QueueQuery['sort']> = query.sort ?? {
-    column: 'due',
-    direction: view.queue === 'unit' || view.queue === 'all' ? 'desc' : 'asc',
-  };
+  // What the core sorts by when the user has not chosen (queries.ts defaultSort): overviews newest first.
+  const sort: NonNullable<QueueQuery['sort']> =
+    query.sort ??
+    (view.queue === 'unit' || view.queue === 'all'
+      ? { column: 'received', direction: 'desc' }
+      : view.queue === 'retentionDue'
+        ? { column: 'received', direction: 'asc' }
+        : { column: 'due', direction: 'asc' });
   const onSort = (column: QueueSortColumn) =>
     setQuery((q) => ({ ...q, sort: { column, direction: sort.column === column && sort.direction === 'asc' ? 'desc' : 'asc' } }));
   const toggle = useCallback((row: QueueRow) => {
@@ -133,7 +141,7 @@ export function QueueScreen({ view }: { view: QueueView }) {
       <div>
         <Typography variant="h5" component="h2">
           {view.title}
-          {total !== undefined ? ` (${total.toLocaleString('pl-PL')})` : ''}
+          {total !== undefined ? ` (${total.toLocaleString('pl-PL')}${rows.more ? '+' : ''})` : ''}
         </Typography>
         <Typography variant="body2" color="text.secondary">
           {view.about}
@@ -141,13 +149,13 @@ export function QueueScreen({ view }: { view: QueueView }) {
       </div>
       <QueueFilters
         query={query}
-        onChange={(q) => setQuery(clean(q))}
+        onChange={changeQuery}
         counts={counts}
         directory={ws?.directory}
         withMine={WITH_MINE.includes(view.queue)}
         views={views}
-        onSaveView={(name) => setViews(saveView(userId, view.queue, { name, query }))}
-        onDeleteView={(name) => setViews(deleteView(userId, view.queue, name))}
+        onSaveView={onSaveView}
+        onDeleteView={onDeleteView}
         searchRef={search}
       />
       {rows.error && <Alert severity="warning">Nie udało się wczytać listy: {rows.error}</Alert>}
@@ -173,7 +181,7 @@ export function QueueScreen({ view }: { view: QueueView }) {
           directory={ws?.directory}
           dueLabel={view.dueLabel ?? 'Termin'}
           selectable={selectable}
-          selected={new Set(selected.keys())}
+          selected={selectedNumbers}
           onToggle={toggle}
           onSelectAll={selectAllLoaded}
           onClearSelection={() => setSelected(new Map())}

@@ -8,7 +8,10 @@ import { errorText } from '../../hooks/use-desktop';
 export const WINDOW = 100;
 
 export interface QueueRows {
+  /** Tickets counted so far (the core counts a horizon past each window asked for). */
   total?: number;
+  /** There are more than `total`: scrolling on counts further. */
+  more: boolean;
   row(index: number): QueueRow | undefined;
   /** Makes sure the windows covering these indexes are loaded. */
   want(from: number, to: number): void;
@@ -22,7 +25,10 @@ export function useQueueRows(queue: QueueName, query: QueueQuery, active: boolea
   const windows = useRef(new Map<number, QueueRow[]>());
   const loading = useRef(new Set<number>());
   const generation = useRef(0);
+  // Each window's answer says how far the core counted from it; the list is as long as the farthest count.
+  const counted = useRef(new Map<number, { total: number; more: boolean }>());
   const [total, setTotal] = useState<number>();
+  const [more, setMore] = useState(false);
   const [error, setError] = useState<string>();
   const [version, setVersion] = useState(0);
   const key = JSON.stringify([queue, query]);
@@ -36,7 +42,10 @@ export function useQueueRows(queue: QueueName, query: QueueQuery, active: boolea
       const page = await desktop.call('tickets.queue', { ...argsRef.current, limit: WINDOW, offset: w * WINDOW });
       if (gen !== generation.current) return;
       windows.current.set(w, page.rows);
-      setTotal(page.total);
+      counted.current.set(w, { total: page.total, more: page.more });
+      const farthest = [...counted.current.values()].reduce((a, b) => (b.total > a.total ? b : a));
+      setTotal(farthest.total);
+      setMore(farthest.more);
       setError(undefined);
       setVersion((v) => v + 1);
     } catch (err) {
@@ -57,6 +66,7 @@ export function useQueueRows(queue: QueueName, query: QueueQuery, active: boolea
   useEffect(() => {
     if (!active) return;
     windows.current.clear();
+    counted.current.clear();
     setTotal(undefined);
     refresh();
   }, [key, active, refresh]);
@@ -84,5 +94,5 @@ export function useQueueRows(queue: QueueName, query: QueueQuery, active: boolea
     [fetchWindow],
   );
   const row = useCallback((index: number) => windows.current.get(Math.floor(index / WINDOW))?.[index % WINDOW], []);
-  return { total, row, want, error, version, reload: refresh };
+  return { total, more, row, want, error, version, reload: refresh };
 }

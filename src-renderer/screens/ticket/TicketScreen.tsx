@@ -15,6 +15,7 @@ import { TicketSummary } from './TicketSummary';
 import { TicketHistory } from './TicketHistory';
 import { TicketProgress } from './TicketProgress';
 import { CommandDialog } from './CommandDialog';
+import { DeleteDialog } from './DeleteDialog';
 
 /** Commands with a screen of their own here; every other allowed command gets a button and a dialog. */
 const OWN_SCREENS: CommandType[] = [
@@ -29,6 +30,7 @@ const OWN_SCREENS: CommandType[] = [
   'receiveFromWebForm',
   'addAttachments',
   'expirePersonalData',
+  'delete',
 ];
 
 interface Props {
@@ -47,14 +49,15 @@ export function TicketScreen({ number, onBack, purpose = 'work' }: Props) {
   const [done, setDone] = useState<{ text: string; numbers: string[] }>();
   /** The inquiry form: open at once during a status call, on demand otherwise; closed once recorded. */
   const [inquiryOpen, setInquiryOpen] = useState(purpose === 'inquiry');
+  const [deleting, setDeleting] = useState(false);
 
   useEffect(() => {
     function onKey(e: KeyboardEvent) {
-      if (e.key === 'Escape' && !dialog && !document.querySelector('[role="dialog"], [role="listbox"]')) onBack();
+      if (e.key === 'Escape' && !dialog && !deleting && !document.querySelector('[role="dialog"], [role="listbox"]')) onBack();
     }
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [dialog, onBack]);
+  }, [dialog, deleting, onBack]);
 
   const back = (
     <Button startIcon={<ArrowBackIcon />} onClick={onBack}>
@@ -167,6 +170,13 @@ export function TicketScreen({ number, onBack, purpose = 'work' }: Props) {
             </Paper>
           )}
           {purpose !== 'inquiry' && inquiryPanel}
+          {allowed.includes('delete') && (
+            <Paper sx={{ p: 2.5 }} component="section" aria-label="Usuwanie">
+              <Button color="error" variant="outlined" onClick={() => setDeleting(true)}>
+                {commandLabels.delete}
+              </Button>
+            </Paper>
+          )}
           {others.length > 0 && (
             <Paper sx={{ p: 2.5 }} component="section" aria-label="Działania">
               <Typography variant="h6" component="h3" gutterBottom>
@@ -184,6 +194,16 @@ export function TicketScreen({ number, onBack, purpose = 'work' }: Props) {
         </Stack>
         <TicketHistory number={number} />
       </Box>
+      {deleting && (
+        <DeleteDialog
+          ticket={ticket}
+          onClose={() => setDeleting(false)}
+          onDone={(result) => {
+            setDeleting(false);
+            finish(`Usunięto zgłoszenie ${ticket.number}.`)(result);
+          }}
+        />
+      )}
       {dialog && (
         <CommandDialog
           key={dialog}
