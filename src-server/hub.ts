@@ -9,6 +9,7 @@ import { connectDatabase, type Database } from './db/connect';
 import { startPokeHub } from './sync/poke';
 import { scheduleRetention } from './retention';
 import { mailboxConfigFrom, pollMailbox } from './mail/mailbox';
+import { pollOutgoing, type SmtpConfig } from './mail/outgoing';
 
 export interface RunningHub {
   url: string;
@@ -32,6 +33,9 @@ export interface StartHubOptions {
   /** The department's mailbox to read (P§3.2), `imaps://user:password@host/INBOX?processed=…`; not read when absent. */
   mailboxUrl?: string;
   mailboxEveryMs?: number;
+  /** The city's SMTP server for e-mails out (P§14, P§15, P§16.3); e-mails wait unsent when absent. */
+  smtp?: SmtpConfig;
+  smtpEveryMs?: number;
   /** How often open poke streams are checked against their sessions (default: every 5 s). */
   pokeSessionCheckMs?: number;
   /** The folder of the workstations' update feed (see updates.ts). */
@@ -61,6 +65,10 @@ export async function startHub(opts: StartHubOptions): Promise<RunningHub> {
     if (opts.mailboxUrl) {
       const stopMailbox = pollMailbox(database.db, mailboxConfigFrom(opts.mailboxUrl), opts.mailboxEveryMs ?? 60_000, app.log);
       app.addHook('onClose', async () => stopMailbox());
+    }
+    if (opts.smtp) {
+      const stopSending = pollOutgoing(database.db, opts.smtp, opts.smtpEveryMs ?? 5_000, app.log);
+      app.addHook('onClose', async () => stopSending());
     }
     return {
       url: url.replace('localhost', '127.0.0.1'),

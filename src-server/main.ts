@@ -21,6 +21,10 @@ try {
     // P§3.2: the department's mailbox, read every minute (USTERKA_IMAP_EVERY_S to change).
     mailboxUrl: process.env.USTERKA_IMAP_URL || undefined,
     mailboxEveryMs: Number(process.env.USTERKA_IMAP_EVERY_S || 60) * 1000,
+    // E-mails out through the city's mail server (smtps://user:password@host), from USTERKA_MAIL_FROM.
+    smtp: process.env.USTERKA_SMTP_URL
+      ? { url: process.env.USTERKA_SMTP_URL, from: process.env.USTERKA_MAIL_FROM || 'Usterka <usterka@localhost>' }
+      : undefined,
     updatesDir: process.env.USTERKA_UPDATES_DIR ? resolve(process.env.USTERKA_UPDATES_DIR) : undefined,
   });
   if (process.env.USTERKA_SEED_DEMO === '1') {

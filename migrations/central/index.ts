@@ -15,6 +15,7 @@ import * as m20261202_12 from './2026-12-02-12-attachment-owner';
 import * as m20261202_13 from './2026-12-02-13-administration';
 import * as m20261203_14 from './2026-12-03-14-ticket-stats';
 import * as m20261203_15 from './2026-12-03-15-mailbox';
+import * as m20261203_16 from './2026-12-03-16-mail-sent';
 
 export const centralMigrations: MigrationSet = {
   '2026-11-30-01-calendar-and-audit': m20261130_01,
@@ -32,4 +33,5 @@ export const centralMigrations: MigrationSet = {
   '2026-12-02-13-administration': m20261202_13,
   '2026-12-03-14-ticket-stats': m20261203_14,
   '2026-12-03-15-mailbox': m20261203_15,
+  '2026-12-03-16-mail-sent': m20261203_16,
 };

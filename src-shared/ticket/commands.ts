@@ -7,6 +7,7 @@ import {
   answerMethods,
   attachmentRefSchema,
   contactSchema,
+  emailPurposes,
   idSchema,
   isoDateSchema,
   isoDateTimeSchema,
@@ -226,6 +227,18 @@ export const commandSchemas = {
     answeredAt: isoDateTimeSchema,
     how: z.enum(answerMethods),
     summary: textSchema(2000).optional(),
+  }),
+  /**
+   * P§14.1–P§14.2, P§15.2–P§15.3, P§16.3: an e-mail for this ticket, sent by the hub through the city's mail server
+   * (recorded at once; offline it waits in the outbox like any action). The reporter's purposes go to the address
+   * the reporter gave, never one typed here; an answer by e-mail counts as the answer (P§17.2.8).
+   */
+  sendEmail: command('sendEmail', {
+    purpose: z.enum(emailPurposes),
+    /** forwardOutside: the unit's or entity's address. */
+    to: storableString().trim().max(200).pipe(z.email('To nie jest poprawny adres e-mail.')).optional(),
+    subject: textSchema(300),
+    body: textSchema(10000),
   }),
   /** P§23.3.1: an inquiry about an unfinished ticket: what was done, what the caller expects. */
   recordInquiry: command('recordInquiry', {

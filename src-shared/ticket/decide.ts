@@ -557,6 +557,27 @@ const ticketRules: { [K in TicketCommand]: (s: TicketStep<K>) => Outcome } = {
     return [{ type: 'answerRecorded', answeredAt: cmd.answeredAt, how: cmd.how, summary: cmd.summary }];
   },
 
+  // P§14.1–P§14.2, P§15.2–P§15.3, P§16.3
+  sendEmail({ cmd, ticket, now }) {
+    const toReporter = cmd.purpose !== 'forwardOutside';
+    if (toReporter && cmd.to) return invalidInput('to', 'E-mail do zgłaszającego idzie na adres, który podał — nie wpisuj innego.');
+    if (toReporter && !ticket.reporter.email)
+      return invalidInput(
+        'purpose',
+        ticket.personalDataErased
+          ? 'Dane zgłaszającego zostały usunięte (P§27.1).'
+          : 'Zgłaszający nie podał adresu e-mail — odpowiedz inną drogą.',
+      );
+    if (!toReporter && !cmd.to) return invalidInput('to', 'Podaj adres e-mail jednostki lub podmiotu, do którego przekazujesz zgłoszenie.');
+    return [
+      { type: 'emailSent', purpose: cmd.purpose, ...(cmd.to ? { to: cmd.to } : {}), subject: cmd.subject, body: cmd.body },
+      // P§17.2.8: an answer by e-mail is the answer.
+      ...(cmd.purpose === 'answer'
+        ? [{ type: 'answerRecorded' as const, answeredAt: now, how: 'email' as const, summary: cmd.subject }]
+        : []),
+    ];
+  },
+
   // P§23.3.1 (unfinished tickets: the state is checked in roles.ts)
   recordInquiry({ cmd, now, ticket }) {
     const inquiredAt = cmd.inquiredAt ?? now;

@@ -2,7 +2,15 @@
 // event's time (`at`) and author (`actorId`) beside the line; the line says what happened and
 // never repeats personal data.
 import type { TicketEvent } from './ticket-events';
-import { actionKindLabels, answerMethodLabels, channelLabels, kindLabels, noticeMethodLabels, outcomeLabels } from './labels';
+import {
+  actionKindLabels,
+  answerMethodLabels,
+  channelLabels,
+  emailPurposeLabels,
+  kindLabels,
+  noticeMethodLabels,
+  outcomeLabels,
+} from './labels';
 import type { Directory } from './model';
 import { lookup } from './model';
 
@@ -116,6 +124,8 @@ function describeWhat(event: TicketEvent, directory: Directory): string {
         : `Rozwiązano: ${outcomeLabels.notToBeDone}; przyczyna: ${event.reason ?? '—'}`;
     case 'forwardedExternalAndClosed':
       return withReason(`Przekazano do podmiotu spoza miasta (${event.receivingEntity}) i zamknięto`, event.note);
+    case 'emailSent':
+      return `Wysłano e-mail (${emailPurposeLabels[event.purpose]}) ${event.to ? `na adres ${event.to}` : 'na adres zgłaszającego'}: „${event.subject}”`;
     case 'answerRecorded':
       return `Udzielono odpowiedzi zgłaszającemu ${answerMethodLabels[event.how]} (${moment(event.answeredAt)})`;
     case 'inquiryRecorded':

@@ -337,6 +337,15 @@ function apply(ticket: Ticket | null, event: TicketEvent): Ticket | null {
           },
         ],
       };
+    // The e-mail itself is the hub's to send (src-server/mail/outgoing.ts); the ticket records that it went.
+    case 'emailSent':
+      return {
+        ...ticket,
+        emails: [
+          ...(ticket.emails ?? []),
+          { purpose: event.purpose, ...(event.to ? { to: event.to } : {}), subject: event.subject, at: event.at, by: event.actorId },
+        ],
+      };
     case 'followUpRegistered':
       return { ...ticket, links: { ...ticket.links, followUps: addUnique(ticket.links.followUps, event.followUpNumber) } };
     case 'actionRecorded':

@@ -1,6 +1,6 @@
 // Polish names shown to users: statuses, commands (as button labels), roles and field names.
 import type { CommandType } from './commands';
-import type { ActionKind, AnswerMethod, Channel, NoticeMethod, OutcomeKind, Role, Status, TicketKind } from './model';
+import type { ActionKind, AnswerMethod, Channel, EmailPurpose, NoticeMethod, OutcomeKind, Role, Status, TicketKind } from './model';
 
 export const statusLabels: Record<Status, string> = {
   awaitingPickup: 'oczekuje na podjęcie (formularz WWW)',
@@ -22,6 +22,7 @@ export const commandLabels: Record<CommandType, string> = {
   registerTicket: 'Zarejestruj zgłoszenie',
   receiveFromWebForm: 'Przyjmij formularz WWW',
   receiveFromMailbox: 'Przyjmij wiadomość e-mail',
+  sendEmail: 'Wyślij e-mail',
   pickUpWebForm: 'Podejmij formularz WWW',
   editDetails: 'Popraw dane zgłoszenia',
   addAttachments: 'Dodaj załączniki',
@@ -84,6 +85,12 @@ export const actionKindLabels: Record<ActionKind, string> = {
   arrangement: 'uzgodnienie',
   siteVisit: 'wizja lokalna',
   other: 'inna czynność',
+};
+
+export const emailPurposeLabels: Record<EmailPurpose, string> = {
+  forwardOutside: 'przekazanie poza aplikację',
+  reporterForwarded: 'informacja dla zgłaszającego o przekazaniu',
+  answer: 'odpowiedź dla zgłaszającego',
 };
 
 export const answerMethodLabels: Record<AnswerMethod, string> = {

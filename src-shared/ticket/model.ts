@@ -69,6 +69,13 @@ export const openStatuses: readonly Status[] = statuses.filter(isOpen);
 export const actionKinds = ['consultation', 'arrangement', 'siteVisit', 'other'] as const;
 export type ActionKind = (typeof actionKinds)[number];
 
+/**
+ * What an e-mail the hub sends for a ticket is (P§14, P§15, P§16.3): the ticket forwarded outside the app to a unit's
+ * or entity's address, the reporter told it was forwarded, the realizer's answer to the reporter.
+ */
+export const emailPurposes = ['forwardOutside', 'reporterForwarded', 'answer'] as const;
+export type EmailPurpose = (typeof emailPurposes)[number];
+
 /** How the reporter was answered (P§16.3). */
 export const answerMethods = ['phone', 'email', 'letter', 'epuap', 'inPerson', 'other'] as const;
 export type AnswerMethod = (typeof answerMethods)[number];
@@ -292,6 +299,15 @@ export const ticketTimesSchema = z.object({
 });
 export type TicketTimes = z.infer<typeof ticketTimesSchema>;
 
+export const emailRecordSchema = z.object({
+  purpose: z.enum(emailPurposes),
+  /** The address for forwardOutside; absent: the reporter's own. */
+  to: z.string().optional(),
+  subject: z.string(),
+  at: isoDateTimeSchema,
+  by: z.string(),
+});
+
 export const ticketSchema = z.object({
   number: ticketNumberSchema,
   status: z.enum(statuses),
@@ -322,6 +338,8 @@ export const ticketSchema = z.object({
   contractorOrders: z.array(contractorOrderSchema),
   plannedCompletion: plannedCompletionSchema.nullable(),
   answers: z.array(answerToReporterSchema),
+  /** E-mails sent for the ticket (P§14, P§15, P§16.3): when, to whom (a reporter's address is not repeated), by whom. */
+  emails: z.array(emailRecordSchema).optional(),
   actions: z.array(actionTakenSchema),
   inquiries: z.array(inquiryNoteSchema),
   partialCompetenceNotices: z.array(partialCompetenceNoticeSchema),

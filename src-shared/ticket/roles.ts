@@ -111,6 +111,13 @@ export const grants: Record<CommandType, Grant[]> = {
     { as: 'superSupervisor', in: PICKED_UP },
     { as: 'ticketRealizer', in: [...REALIZER_WORKS, ...FINISHED] },
   ],
+  sendEmail: [
+    // P§14.1–P§14.2, P§15.2–P§15.3 operator; P§16.3 realizer; the coordinator who holds it
+    { as: 'operator', in: PICKED_UP },
+    { as: 'superSupervisor', in: PICKED_UP },
+    { as: 'ticketCoordinator', in: COORDINATOR_HOLDS },
+    { as: 'ticketRealizer', in: [...REALIZER_WORKS, ...FINISHED] },
+  ],
   recordInquiry: [{ as: 'operator', in: OPEN }], // P§23.3.1: unfinished tickets only
   registerFollowUp: [{ as: 'operator', in: FINISHED }], // P§23.3.2: finished tickets only
   recordAction: [

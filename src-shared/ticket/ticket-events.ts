@@ -15,6 +15,7 @@ import {
   answerMethods,
   attachmentRefSchema,
   contactSchema,
+  emailPurposes,
   isoDateSchema,
   isoDateTimeSchema,
   noticeMethods,
@@ -146,6 +147,7 @@ export const ticketEventSchema = z.discriminatedUnion('type', [
   event('contractorWorkRejected', { reason: z.string() }),
   event('resolved', { outcome: z.enum(['fixed', 'notToBeDone']), reason: z.string().optional(), completedOn: isoDateSchema.optional() }),
   event('forwardedExternalAndClosed', { receivingEntity: z.string(), note: z.string().optional() }),
+  event('emailSent', { purpose: z.enum(emailPurposes), to: z.string().optional(), subject: z.string(), body: z.string() }),
   event('answerRecorded', { answeredAt: isoDateTimeSchema, how: z.enum(answerMethods), summary: z.string().optional() }),
   event('inquiryRecorded', {
     inquiredAt: isoDateTimeSchema,
@@ -211,6 +213,7 @@ export const eventsOfCommand: Record<CommandType, EventType[]> = {
   resolve: ['resolved'],
   forwardExternalAndClose: ['rpwIdAdded', 'forwardedExternalAndClosed'],
   recordAnswerToReporter: ['answerRecorded'],
+  sendEmail: ['emailSent', 'answerRecorded'],
   recordInquiry: ['inquiryRecorded'],
   registerFollowUp: ['followUpRegistered', 'registered', 'forwarded'],
   recordAction: ['actionRecorded'],

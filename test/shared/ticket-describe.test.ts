@@ -50,6 +50,11 @@ function everyKindOfEvent(): TicketEvent[] {
   main.world.ok(n, { type: 'handToContractor', company: 'Drogbud', orderedAt: at(3), dueOn: '2026-03-20' }, realizer);
   main.world.ok(n, { type: 'acceptContractorWork', completedOn: '2026-03-02' }, realizer);
   main.world.ok(n, { type: 'recordAnswerToReporter', answeredAt: at(4), how: 'email' }, realizer);
+  main.world.ok(
+    n,
+    { type: 'sendEmail', purpose: 'forwardOutside', to: 'gddkia@example.gov.pl', subject: 'Przekazanie', body: 'W załączeniu.' },
+    realizer,
+  );
   main.world.ok(n, { type: 'registerFollowUp', subject: 'Pytanie', rpwId: 'RPW/9/2026' }, operator, { numbers: ['2026/005003'] });
   main.world.ok(n, { type: 'expirePersonalData' }, system);
   main.world.ok(n, { type: 'delete', reason: 'Upływ okresu przechowywania' }, superSupervisor);

@@ -290,6 +290,7 @@ export const sample: Record<CommandType, Command> = {
   resolve: { type: 'resolve', outcome: 'fixed' },
   forwardExternalAndClose: { type: 'forwardExternalAndClose', receivingEntity: 'PGE Dystrybucja S.A.' },
   recordAnswerToReporter: { type: 'recordAnswerToReporter', answeredAt: NOW, how: 'phone' },
+  sendEmail: { type: 'sendEmail', purpose: 'answer', subject: 'Odpowiedź w sprawie zgłoszenia', body: 'Ubytek naprawiono.' },
   recordInquiry: { type: 'recordInquiry', actionsDone: 'Przekazano do ZDiT', callerExpects: 'Naprawy przed weekendem' },
   registerFollowUp: { type: 'registerFollowUp', subject: 'Pytanie o zakończone zgłoszenie', rpwId: 'RPW/104/2026' },
   recordAction: { type: 'recordAction', kind: 'siteVisit', note: 'Oględziny na miejscu', doneAt: NOW },

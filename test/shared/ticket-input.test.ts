@@ -36,6 +36,7 @@ const allowedAt: Record<CommandType, [CommandState, ActorKey]> = {
   resolve: ['inProgress', 'realizerOwnGroup'],
   forwardExternalAndClose: ['inProgress', 'realizerOwnGroup'],
   recordAnswerToReporter: ['inProgress', 'realizerOwnGroup'],
+  sendEmail: ['inProgress', 'realizerOwnGroup'],
   recordInquiry: ['inProgress', 'operator'],
   registerFollowUp: ['resolved', 'operator'],
   recordAction: ['inProgress', 'realizerOwnGroup'],

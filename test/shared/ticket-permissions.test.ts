@@ -104,6 +104,12 @@ const expected: Record<CommandType, Partial<Record<ActorKey, CommandState[]>>> =
     superSupervisor: ALL_PICKED_UP,
     realizerOwnGroup: ['inProgress', 'withContractor', 'resolved', 'closed'],
   },
+  sendEmail: {
+    operator: ALL_PICKED_UP,
+    superSupervisor: ALL_PICKED_UP,
+    coordinatorOwnGroup: ['withCoordinator', 'returnedToCoordinator'],
+    realizerOwnGroup: ['inProgress', 'withContractor', 'resolved', 'closed'],
+  },
   recordInquiry: {
     operator: [
       'awaitingPickup',

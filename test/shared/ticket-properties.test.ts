@@ -34,7 +34,7 @@ const reporters = [
 const groups = ['zdit-k1', 'zdit-k2', 'zdit-r1', 'zdit-r2', 'wgk-k', 'wgk-r', 'mopr-k', 'nope'];
 const categories = ['roads', 'greenery', 'info', 'investment', 'waste', 'snow'];
 
-const rareCommands: CommandType[] = ['delete', 'withdrawConsent', 'expirePersonalData'];
+const rareCommands: CommandType[] = ['delete', 'withdrawConsent', 'expirePersonalData', 'sendEmail'];
 /** Commands that move a ticket along the procedure (picked more often, so sequences get deep). */
 const movingCommands: CommandType[] = [
   'registerTicket',
@@ -188,6 +188,12 @@ function build(type: CommandType, v: number, now: string, ticket: Ticket | null)
       return { type, answeredAt: minutesAgo(v % 10), how: pick(['phone', 'email', 'letter']) };
     case 'recordInquiry':
       return { type, actionsDone: 'Przekazano', callerExpects: 'Szybkiej naprawy' };
+    case 'sendEmail':
+      return pick([
+        { type, purpose: 'answer', subject: 'Odpowiedź', body: 'Naprawiono.' },
+        { type, purpose: 'forwardOutside', to: 'wydzial@uml.lodz.pl', subject: 'Przekazanie', body: 'W załączeniu.' },
+        { type, purpose: 'forwardOutside', subject: 'Bez adresu', body: 'x' },
+      ]);
     case 'registerFollowUp':
       return {
         type,
@@ -312,7 +318,7 @@ describe('properties over random command sequences', () => {
           }, null);
         }
       }),
-      { numRuns: 300, seed: 2026 },
+      { numRuns: 500, seed: 2026 },
     ); // fixed seed: this checks the generator, not the rules
     expect([...reached].sort()).toEqual(
       [
@@ -374,6 +380,7 @@ describe('properties over random command sequences', () => {
       'addAttachments',
       'setRpwId',
       'recordAnswerToReporter',
+      'sendEmail',
       'registerFollowUp',
       'withdrawConsent',
       'expirePersonalData',
