@@ -9,6 +9,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('ticket_stat')
     .addColumn('number', 'text', (c) => c.primaryKey())
     .addColumn('received_at', 'timestamptz', (c) => c.notNull())
+    // Warsaw weekday (1 Monday … 7 Sunday) and hour of receipt: breakdowns without a time-zone conversion per row.
+    .addColumn('received_weekday', 'smallint', (c) => c.notNull())
+    .addColumn('received_hour', 'smallint', (c) => c.notNull())
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('channel', 'text', (c) => c.notNull())

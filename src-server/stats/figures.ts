@@ -11,6 +11,8 @@ import type { CentralDb } from '../db/connect';
 const COLUMNS: (keyof TicketFigures)[] = [
   'number',
   'received_at',
+  'received_weekday',
+  'received_hour',
   'status',
   'kind',
   'channel',

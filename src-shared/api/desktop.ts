@@ -15,6 +15,7 @@ import {
   ticketSchema,
 } from '../ticket/model';
 import { monthSchema, monthStatsSchema } from '../ticket/stats';
+import { dashboardSchema, periodSchema, periodStatsSchema } from '../ticket/period-stats';
 import { QUEUES, queueQuerySchema } from '../ticket/queues';
 import { refusalSchema } from './sync';
 import { PASSWORD_MAX_LENGTH } from '../passwords';
@@ -296,6 +297,14 @@ export const desktopRequests = {
   'files.store': { args: StoreFileArgs, result: z.object({ id: z.string(), name: z.string(), mediaType: z.string().optional() }) },
   /** Statistics of a month's tickets, from the hub (P§24, P§27.3): the city, or the supervisor's units. */
   'stats.month': { args: z.object({ month: monthSchema }).strict(), result: monthStatsSchema },
+  /** Monitoring and statistics (P§24, P§27.3): any period with every breakdown, the dashboard, their files. */
+  'stats.period': { args: periodSchema, result: periodStatsSchema },
+  'stats.dashboard': { args: NoArgs, result: dashboardSchema },
+  /** The period's statistics as XLSX or CSV, or (super-supervisor) the record of tickets deleted in it. */
+  'stats.export': {
+    args: z.object({ period: periodSchema, file: z.enum(['xlsx', 'csv', 'deletedRecord']) }).strict(),
+    result: z.object({ name: z.string(), mediaType: z.string(), base64: z.string() }),
+  },
   /** A file a ticket lists (a photo, the resident's letter): from this workstation if attached here, else from the hub. */
   'files.read': { args: z.object({ ticket: ticketNumberSchema, id: z.string().min(1).max(100) }).strict(), result: StoreFileArgs },
   /** Actions the hub refused: the "to resolve" inbox. */

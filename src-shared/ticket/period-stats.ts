@@ -12,6 +12,9 @@ import { isoDateSchema, type Ticket } from './model';
 export interface TicketFigures {
   number: string;
   received_at: string;
+  /** Warsaw weekday (1 Monday … 7 Sunday) and hour of receipt. */
+  received_weekday: number;
+  received_hour: number;
   status: Ticket['status'];
   kind: Ticket['kind'];
   channel: Ticket['channel'];
@@ -53,9 +56,12 @@ export function ticketFigures(t: Ticket, calendar: WorkingCalendar): TicketFigur
   const handed = times.handedToGroupAt ?? times.forwardedAt;
   const finished = times.resolvedAt ?? times.closedAt;
   const iso = (d: Date) => d.toISOString();
+  const warsaw = new TZDate(Date.parse(times.receivedAt), TIME_ZONE);
   return {
     number: t.number,
     received_at: times.receivedAt,
+    received_weekday: warsaw.getDay() === 0 ? 7 : warsaw.getDay(),
+    received_hour: warsaw.getHours(),
     status: t.status,
     kind: t.kind,
     channel: t.channel,
