@@ -189,6 +189,12 @@ const commandFieldLabels: Record<string, Record<string, string>> = {
   forwardToCoordinators: { groupId: 'grupa koordynatorów' },
   passToCoordinatorGroup: { groupId: 'grupa koordynatorów' },
   assignRealizerGroup: { groupId: 'grupa realizatorów' },
+  sendEmail: {
+    purpose: 'rodzaj wiadomości',
+    to: 'adres e-mail jednostki lub podmiotu',
+    subject: 'temat wiadomości',
+    body: 'treść wiadomości',
+  },
 };
 
 /** The label of a field path like `reporter.email` or `parts.0.scope` (indices and unknown tails fall back to the known prefix). */

@@ -47,6 +47,7 @@ async function workstation(): Promise<{ page: Page; core: Core }> {
 
 async function shot(page: Page, name: string) {
   await page.waitForTimeout(300);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 

@@ -58,6 +58,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     page,
     async screenshot(name) {
       const path = join(SCREENSHOT_DIR, `${name}.png`);
+      // A full-page picture is taken from the top: the pinned bar and banner belong there, not where the page was scrolled to.
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path, fullPage: true });
       return path;
     },

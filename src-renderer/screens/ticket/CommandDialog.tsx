@@ -17,6 +17,7 @@ import {
   actionKindLabels,
   answerMethodLabels,
   commandLabels,
+  emailPurposeLabels,
   commandSchemas,
   fieldLabel,
   kindLabels,
@@ -41,13 +42,14 @@ interface FieldSpec {
   options?: { value: string; label: string }[];
 }
 
-const LONG_TEXT = new Set(['reason', 'note', 'summary', 'description', 'part', 'delayReason', 'actionsDone', 'callerExpects']);
+const LONG_TEXT = new Set(['reason', 'note', 'summary', 'description', 'part', 'delayReason', 'actionsDone', 'callerExpects', 'body']);
 const ENUM_LABELS: Record<string, Record<string, string>> = {
   how: { ...answerMethodLabels, ...noticeMethodLabels },
   outcome: outcomeLabels,
   'recordAction.kind': actionKindLabels,
   'returnToCoordinator.kind': { notOurs: 'sprawa nie należy do nas', postpone: 'realizację trzeba odłożyć' },
   kind: kindLabels,
+  purpose: emailPurposeLabels,
 };
 
 type AnyDef = { type: string; innerType?: z.ZodType; entries?: Record<string, string> };
@@ -60,7 +62,12 @@ function fieldSpecs(type: CommandType, ticket: Ticket | null, ws: Workstation, v
     if (name === 'type' || name === 'outage') continue;
     let inner = schema;
     let required = true;
-    while (['optional', 'default'].includes(defOf(inner).type)) {
+    while (['optional', 'default', 'pipe'].includes(defOf(inner).type)) {
+      if (defOf(inner).type === 'pipe') {
+        // A checked text (an e-mail address): its form field is the text it starts as.
+        inner = (defOf(inner) as unknown as { in: z.ZodType }).in;
+        continue;
+      }
       required = false;
       inner = defOf(inner).innerType!;
     }
