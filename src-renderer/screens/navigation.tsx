@@ -34,10 +34,11 @@ const OPERATOR: NavItem[] = [
   intake,
   queue({
     queue: 'webPickup',
-    title: 'Formularze WWW',
-    about: 'Zgłoszenia z formularza WWW czekające na podjęcie; termin: pierwszy dzień roboczy po wpływie (P§4.3, P§9).',
+    title: 'Formularze WWW i e-maile',
+    about:
+      'Zgłoszenia z formularza WWW, aplikacji (Open311) i ze skrzynki e-mail urzędu czekające na podjęcie; formularz: do pierwszego dnia roboczego po wpływie (P§4.3, P§9, P§10). Filtr „Kanał” rozdziela je.',
     dueLabel: 'Podjąć do',
-    empty: 'Żaden formularz nie czeka na podjęcie.',
+    empty: 'Żaden formularz ani e-mail nie czeka na podjęcie.',
   }),
   queue({
     queue: 'toRoute',

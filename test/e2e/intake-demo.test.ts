@@ -67,7 +67,7 @@ describe('intake on the demo city', () => {
   it("P§24.2 shows the operator's queues on thousands of tickets, late ones marked", async () => {
     const { page } = stack;
     await page.keyboard.press('Alt+2');
-    await page.getByRole('heading', { name: /Formularze WWW \(\d+\)/ }).waitFor();
+    await page.getByRole('heading', { name: /Formularze WWW i e-maile \(\d+\)/ }).waitFor();
     await shot('92-demo-web-forms');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.keyboard.press('Alt+5');
