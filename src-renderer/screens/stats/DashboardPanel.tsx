@@ -1,6 +1,6 @@
 // P§24 the morning view of a supervisor (their units) or the super-supervisor (the city): what is open now
 // and where, what is late and by how much, this month against the last, and what came in during outages.
-import { Alert, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import type { Dashboard, MonthFigures } from '../../../src-shared/ticket';
 import { useDesktopQuery } from '../../hooks/use-desktop';
 import { ChartWithTable, Section, Tile } from './Figures';
@@ -76,7 +76,11 @@ export function DashboardView({ data }: { data: Dashboard }) {
       <Typography variant="body2" color="text.secondary">
         {data.scope === 'city' ? 'Całe miasto' : 'Twoje jednostki'} · stan na {plDateTime(data.at)}
       </Typography>
-      <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1.5 }} component="section" aria-label="Najważniejsze liczby">
+      <Box
+        sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', gap: 1.5 }}
+        component="section"
+        aria-label="Najważniejsze liczby"
+      >
         <Tile label="Otwarte zgłoszenia" value={number(data.open)} />
         <Tile
           label="Czekają na podjęcie po terminie"
@@ -101,7 +105,7 @@ export function DashboardView({ data }: { data: Dashboard }) {
           value={share(data.thisMonth.realizationOnTimeShare)}
         />
         <Tile label="Przyjęte podczas awarii w tym miesiącu" value={number(data.thisMonth.duringOutage)} />
-      </Stack>
+      </Box>
       <Section title="Otwarte według grup">
         <ChartWithTable
           caption="Otwarte według grup"

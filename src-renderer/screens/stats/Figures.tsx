@@ -49,6 +49,12 @@ export interface Series {
   color?: string;
 }
 
+/** A group's symbol ("ZDIT-KOORD-DROGI — Koordynatorzy…") or a name short enough for the chart's axis. */
+const axisLabel = (label: string) => {
+  const short = label.split(' — ')[0]!;
+  return short.length > 30 ? `${short.slice(0, 28)}…` : short;
+};
+
 /** A horizontal bar chart of `rows` and, beside it, the same numbers as a table (for reading and for screen readers). */
 export function ChartWithTable<R extends { label: string } & Record<string, unknown>>({
   caption,
@@ -56,6 +62,7 @@ export function ChartWithTable<R extends { label: string } & Record<string, unkn
   rows,
   series,
   stacked,
+  below,
   format: show = (v) => number(v),
 }: {
   caption: string;
@@ -63,19 +70,21 @@ export function ChartWithTable<R extends { label: string } & Record<string, unkn
   rows: R[];
   series: Series[];
   stacked?: boolean;
+  /** The table below the chart rather than beside it (many columns). */
+  below?: boolean;
   format?: (v: number) => string;
 }) {
   if (rows.length === 0) return <Typography color="text.secondary">Brak zgłoszeń.</Typography>;
   const height = Math.max(140, Math.min(rows.length, 14) * 34 + 70);
   return (
-    <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2} sx={{ alignItems: 'flex-start' }}>
+    <Stack direction={below ? 'column' : { xs: 'column', lg: 'row' }} spacing={2} sx={{ alignItems: 'flex-start' }}>
       <Box role="img" aria-label={`${caption} — wykres; liczby w tabeli obok`} sx={{ flex: '1 1 55%', minWidth: 320, width: '100%' }}>
         <BarChart
           height={height}
           layout="horizontal"
-          dataset={rows.slice(0, 14).map((r) => ({ ...r, label: r.label.length > 38 ? `${r.label.slice(0, 36)}…` : r.label }))}
+          dataset={rows.slice(0, 14).map((r) => ({ ...r, label: axisLabel(r.label) }))}
           yAxis={[{ scaleType: 'band', dataKey: 'label', width: 190 }]}
-          xAxis={[{ tickMinStep: 1 }]}
+          xAxis={[{ tickMinStep: 1, valueFormatter: (v: number) => number(v) }]}
           series={series.map((s) => ({
             dataKey: s.key,
             label: s.label,
@@ -87,7 +96,7 @@ export function ChartWithTable<R extends { label: string } & Record<string, unkn
           slotProps={{ legend: { position: { vertical: 'top', horizontal: 'center' } } }}
         />
       </Box>
-      <TableContainer sx={{ flex: '1 1 45%' }}>
+      <TableContainer sx={below ? { width: '100%' } : { flex: '1 1 45%' }}>
         <Table size="small" aria-label={caption}>
           <TableHead>
             <TableRow>
@@ -134,7 +143,7 @@ export function FiguresTable({
     return c.hours ? hours(v as number | null) : number(v as number);
   };
   return (
-    <TableContainer sx={{ maxHeight: 560 }}>
+    <TableContainer sx={{ maxHeight: 560 }} tabIndex={0} role="region" aria-label={`${caption} — tabela`}>
       <Table size="small" stickyHeader aria-label={caption} sx={{ '& th, & td': { px: 1 } }}>
         <TableHead>
           <TableRow>

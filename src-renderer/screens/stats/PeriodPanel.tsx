@@ -134,7 +134,11 @@ function PeriodPicker({ onChange }: { onChange(p: Period | null, problem?: strin
 function Summary({ stats }: { stats: PeriodStats }) {
   const t = stats.total;
   return (
-    <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1.5 }} component="section" aria-label="Podsumowanie okresu">
+    <Box
+      sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', gap: 1.5 }}
+      component="section"
+      aria-label="Podsumowanie okresu"
+    >
       <Tile label="Przyjęte" value={number(t.received)} />
       <Tile label="Zakończone" value={number(t.finished)} />
       <Tile label="Otwarte teraz" value={number(t.open)} />
@@ -154,7 +158,7 @@ function Summary({ stats }: { stats: PeriodStats }) {
       <Tile label="Mediana realizacji" value={hours(t.medianRealizationHours)} hint="godziny robocze" />
       <Tile label="Przyjęte podczas awarii" value={number(t.duringOutage)} />
       <Tile label="Usunięte później (P§27.3)" value={number(t.deleted)} hint="liczone nadal" />
-    </Stack>
+    </Box>
   );
 }
 
@@ -167,6 +171,7 @@ export function PeriodView({ stats }: { stats: PeriodStats }) {
       <Section title="Według jednostek — terminowość (P§17.2)">
         <ChartWithTable
           caption="Terminowość według jednostek"
+          below
           nameHeader="Jednostka"
           rows={stats.breakdowns.unit.map((r) => ({
             label: r.label,
