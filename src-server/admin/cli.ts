@@ -19,6 +19,7 @@ import { demoLoginsText, seedDemo } from './demo';
 import { importStreetsFile, LODZ_SYM, StreetImportError } from './streets';
 import { expireOverduePersonalData } from '../retention';
 import { addPortal, listPortals, PortalError, revokePortal } from '../portals';
+import { backfillTicketFigures } from '../stats/figures';
 
 const USAGE = `Usage: npm run admin -- <command>
 
@@ -122,6 +123,8 @@ async function openDatabase(migrate: boolean): Promise<Database> {
       upgradeHint: 'Run `npm run admin -- migrate` first.',
     });
     if (migrate) console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is already current.');
+    // The statistics' rows of the tickets written before ticket_stat existed (P§24, P§27.3).
+    if (applied.includes('2026-12-03-14-ticket-stats')) console.log(`Statistics rows filled: ${await backfillTicketFigures(database.db)}`);
     return database;
   } catch (err) {
     await database.close();

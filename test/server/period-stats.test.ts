@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningHub } from '../../src-server/hub';
 import { statsWorkbook } from '../../src-main/core/stats-workbook';
+import { backfillTicketFigures } from '../../src-server/stats/figures';
 import type { Dashboard, DeletedRecord, FiguresRow, PeriodStats } from '../../src-shared/ticket';
 import { startTestHub } from '../support/db';
 import { PASSWORD, seedCity } from '../support/city';
@@ -248,5 +249,13 @@ describe('statistics for any period at the hub', () => {
     const outages = book.getWorksheet('Awarie')!;
     expect(outages.getRow(2).getCell(1).value).toBeInstanceOf(Date);
     expect(outages.getRow(2).getCell(4).value).toBe(1);
+  });
+
+  it('P§27.3 tickets written before the statistics rows existed get them from the upgrade, with the same figures', async () => {
+    const before = (await get<PeriodStats>(superSupervisor, march)).body;
+    await hub.database.db.deleteFrom('ticket_stat').execute();
+    expect(await backfillTicketFigures(hub.database.db, 3)).toBe(7);
+    const after = (await get<PeriodStats>(superSupervisor, march)).body;
+    expect({ ...after, at: '' }).toEqual({ ...before, at: '' });
   });
 });
