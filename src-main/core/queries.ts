@@ -124,15 +124,14 @@ function deadlineSql(states: readonly DeadlineState[], clock: QueueFilter['clock
 }
 
 /**
- * The order of the "Termin" column: the start of the clock that binds in the queue, read from an index so a
- * page of a large queue needs no sort. For one clock that is exactly the deadlines' order; where several run
- * (most pressing), take-up binds while a group has not taken the ticket up (1 working day from handing it over),
- * completion otherwise. Each row's deadline text stays exact; "Po terminie" narrows to the late ones.
+ * The order of the "Termin" column, read from an index so a page of a large queue needs no sort. For one clock
+ * its start orders rows exactly as their deadlines. For the most pressing of several, the report's receipt: a
+ * ticket received long ago is late for completion (P§18.1), and one handed over long ago was received earlier
+ * still, so both lead; each row's deadline text stays exact and "Po terminie" narrows to the late ones.
  */
 function dueOrderSql(f: QueueFilter): RawBuilder<unknown> {
-  if (f.clock === null) return sql`received_at`;
-  if (f.clock !== 'mostPressing') return STARTS[f.clock];
-  return waitsForTakeUp(f) ? sql`handed_at` : sql`received_at`;
+  if (f.clock === null || f.clock === 'mostPressing') return sql`received_at`;
+  return STARTS[f.clock];
 }
 
 /** Every ticket of the queue waits for a group's take-up (P§16.2 runs on each row). */
