@@ -89,7 +89,7 @@ describe('actions of other users pushed from a shared workstation', () => {
     // Recorded during an outage while the super-supervisor was signed in, then the shift changed.
     const deletion = signed(
       pc,
-      pc.mutation({ type: 'delete', reason: 'Duplikat zgłoszenia' }, { ticket: number, actorId: superId, outage: true }),
+      pc.mutation({ type: 'delete', reason: 'Duplikat' }, { ticket: number, actorId: superId, outage: true }),
       grant,
     );
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -115,13 +115,13 @@ describe('actions of other users pushed from a shared workstation', () => {
     const now = Date.now();
     const before = signed(
       pc,
-      pc.mutation({ type: 'delete', reason: 'Przed zmianą hasła' }, { ticket: first, actorId: superId, at: new Date(now).toISOString() }),
+      pc.mutation({ type: 'delete', reason: 'Duplikat' }, { ticket: first, actorId: superId, at: new Date(now).toISOString() }),
       grant,
     );
     const after = signed(
       pc,
       pc.mutation(
-        { type: 'delete', reason: 'Po zmianie hasła' },
+        { type: 'delete', reason: 'Zgłoszenie testowe' },
         { ticket: second, actorId: superId, at: new Date(now + 5000).toISOString() },
       ),
       grant,
