@@ -406,4 +406,23 @@ describe('queue workspace in Chromium', () => {
     await page.getByRole('status').getByText('zapisano 2.').waitFor();
     await page.getByRole('heading', { name: /^Do usunięcia \(0\)/ }).waitFor();
   });
+
+  it('P§24.2 every role opens on its own queues, each with its deadline column and counts', async () => {
+    const { page } = stack;
+    const tour: [login: string, tabs: RegExp[]][] = [
+      ['operator', [/^Do przekazania/, /^Przekazane/, /^Zwrócone/, /^Do powielenia/]],
+      ['koordynator', [/^Podjęte/, /^Zwrócone przez realizatorów/, /^Zawieszone/]],
+      ['realizator', [/^Do podjęcia/, /^W realizacji/, /^U wykonawców/]],
+    ];
+    for (const [login, tabs] of tour) {
+      await switchUser(login);
+      for (const tab of tabs) {
+        await page.getByRole('tab', { name: tab }).click();
+        const title = tab.source.replace(/[\^\\]/g, '');
+        await page.getByRole('heading', { name: new RegExp(`^${title} \\(\\d+\\+?\\)`) }).waitFor();
+        await shot(`13x-${login}-${title.toLowerCase().replace(/[^a-ząćęłńóśźż]+/g, '-')}`);
+      }
+    }
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
 });

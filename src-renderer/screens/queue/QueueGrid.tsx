@@ -222,7 +222,7 @@ export function QueueGrid(props: Props) {
     { id: 'group', label: 'Grupa', width: '68px' },
     { id: 'address', label: 'Adres', width: 'minmax(110px, 1.3fr)' },
     { id: 'received', label: 'Wpływ', width: '92px' },
-    { id: 'due', label: props.dueLabel, width: '220px' },
+    { id: 'due', label: props.dueLabel, width: '244px' },
     // One status in the whole queue: the column says only what differs (marks, until-dates).
     {
       id: 'status',

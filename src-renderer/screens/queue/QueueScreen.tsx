@@ -103,10 +103,12 @@ export function QueueScreen({ view }: { view: QueueView }) {
     setSelected(next);
   };
   // Someone may act on a row when the shared rules allow a bulk command on it (supervisors: never).
-  const selectable = useMemo(() => {
-    for (let i = 0; i < Math.min(rows.total ?? 0, 100); i++) if (rows.row(i)?.bulk.length) return true;
-    return selected.size > 0;
-  }, [rows.version, rows.total, selected.size]);
+  const offered = useMemo(() => {
+    const out = new Set<string>();
+    for (let i = 0; i < Math.min(rows.total ?? 0, 100); i++) rows.row(i)?.bulk.forEach((c) => out.add(c));
+    return out;
+  }, [rows.version, rows.total]);
+  const selectable = offered.size > 0 || selected.size > 0;
 
   if (open)
     return (
@@ -131,7 +133,16 @@ export function QueueScreen({ view }: { view: QueueView }) {
           ['Spacja', 'zaznacz'],
           ['Ctrl+A', 'zaznacz wczytane'],
           ['Esc', 'odznacz'],
-          ['P', 'podejmij zaznaczone'],
+          ...(
+            [
+              ['takeUp', 'P', 'podejmij zaznaczone'],
+              ['assignRealizerGroup', 'R', 'przekaż realizatorom'],
+              ['passToCoordinatorGroup', 'K', 'przekaż innej grupie'],
+              ['returnToOperator', 'Z', 'zwróć do operatora'],
+            ] as const
+          )
+            .filter(([command]) => offered.has(command))
+            .map(([, key, what]) => [key, what]),
         ] as [string, string][])
       : []),
     ['/', 'szukaj'],
