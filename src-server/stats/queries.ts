@@ -72,8 +72,8 @@ const figureMedians = sql`percentile_cont(0.5) within group (order by reaction_h
     percentile_cont(0.5) within group (order by realization_hours) as median_realization_hours`;
 
 /** The figures of the tickets received in [from, to) within the scope, with `keys` selected beside them. */
-function figureRows(from: Date, to: Date, scope: Scope, at: Date, keys: RawBuilder<unknown> = sql`1 as one`) {
-  return sql`select ${keys}, ${rowFigures(at)} from ticket_stat
+function figureRows(from: Date, to: Date, scope: Scope, at: Date, keys: RawBuilder<unknown> = sql`1 as one`, columns = rowFigures(at)) {
+  return sql`select ${keys}, ${columns} from ticket_stat
     where received_at >= ${from} and received_at < ${to} ${scopeFilter(scope)}`;
 }
 
@@ -168,14 +168,16 @@ export async function periodStats(db: CentralDb, period: Period, scope: Scope, a
   const { from, to } = periodBounds(period);
   // GROUPING SETS gives the total and each breakdown in one pass: the sums hashed in one statement, the
   // medians (sorts) in two more beside it, so that the database's cores share the work.
-  const grouped = (sets: Breakdown[], aggregates: RawBuilder<unknown>, total: boolean) =>
+  const grouped = (sets: Breakdown[], aggregates: RawBuilder<unknown>, total: boolean, columns?: RawBuilder<unknown>) =>
     db.transaction().execute(async (tx) => {
       // Sorts stay in memory (a month of a large city is some 60,000 rows).
       await sql`set local work_mem = '64MB'`.execute(tx);
       const keys = sql.join(sets.map((b) => sql`${KEYS[b]} as ${sql.ref(`key_${b}`)}`));
       const groups = sql.join([...(total ? [sql`()`] : []), ...sets.map((b) => sql`(${sql.ref(`key_${b}`)})`)]);
       const flags = sql.join(sets.map((b) => sql`grouping(${sql.ref(`key_${b}`)}) = 0 as ${sql.ref(`in_${b}`)}, ${sql.ref(`key_${b}`)}`));
-      const { rows } = await sql<Record<string, unknown>>`select ${flags}, ${aggregates} from (${figureRows(from, to, scope, at, keys)}) f
+      const { rows } = await sql<
+        Record<string, unknown>
+      >`select ${flags}, ${aggregates} from (${figureRows(from, to, scope, at, keys, columns)}) f
         group by grouping sets (${groups})`.execute(tx);
       return rows.map((r) => {
         const breakdown = sets.find((b) => r[`in_${b}`]) ?? null;
@@ -188,10 +190,11 @@ export async function periodStats(db: CentralDb, period: Period, scope: Scope, a
       });
     });
   const half = Math.ceil(breakdowns.length / 2);
+  const hoursOnly = sql`reaction_hours, realization_hours`;
   const [sums, medians1, medians2, labels, outages] = await Promise.all([
     grouped([...breakdowns], figureSums, true),
-    grouped(breakdowns.slice(0, half), figureMedians, true),
-    grouped(breakdowns.slice(half), figureMedians, false),
+    grouped(breakdowns.slice(0, half), figureMedians, true, hoursOnly),
+    grouped(breakdowns.slice(half), figureMedians, false, hoursOnly),
     loadLabels(db),
     outageFigures(db, from, to, scope, at),
   ]);

@@ -41,12 +41,16 @@ export interface TicketFigures {
   deletion_reason: string | null;
 }
 
-/** "ul. Piotrkowska 12 m. 3, Łódź" → "ul. Piotrkowska": the words before the first house number. */
+/**
+ * "ul. Piotrkowska 12 m. 3, Łódź" → "ul. Piotrkowska": the address without its house and flat number
+ * (a number inside a street's name stays: "ul. 6 Sierpnia 12" → "ul. 6 Sierpnia").
+ */
 export function streetOf(address: string | null | undefined): string | null {
   if (!address) return null;
   const street = address
     .split(',')[0]!
-    .replace(/\s+\d.*$/, '')
+    .replace(/\s+(m\.|lok\.)\s*\d+\w*$/i, '')
+    .replace(/\s+\d+\w*(\s*\/\s*\d+\w*)?$/, '')
     .trim();
   return street || null;
 }

@@ -216,7 +216,7 @@ describe('statistics for any period at the hub', () => {
     ]);
   });
 
-  it('the XLSX has one sheet per breakdown with Polish headers, numbers as numbers and dates as dates, read back equal', async () => {
+  it('P§27.3 the XLSX kept outside the app has one sheet per breakdown with Polish headers, numbers as numbers and dates as dates, read back equal', async () => {
     const stats = (await get<PeriodStats>(superSupervisor, march)).body;
     const bytes = await statsWorkbook(stats);
     const book = new ExcelJS.Workbook();
