@@ -180,18 +180,7 @@ async function savePeople(tx: CentralDb, people: Person[]): Promise<Applied['pas
   }
   const idOf = (p: Person) => byEmail.get(p.email.toLowerCase())!.id as string;
   const userIds = people.map(idOf);
-  const unitIds = [...new Set(people.flatMap((p) => p.unitIds))];
-  const unitGroups = unitIds.length ? await tx.selectFrom('work_group').select('id').where('unit_id', 'in', unitIds).execute() : [];
-  if (unitGroups.length)
-    await tx
-      .deleteFrom('group_member')
-      .where('user_id', 'in', userIds)
-      .where(
-        'group_id',
-        'in',
-        unitGroups.map((g) => g.id),
-      )
-      .execute();
+  await leaveUnitGroups(tx, userIds, [...new Set(people.flatMap((p) => p.unitIds))]);
   const memberships = people.flatMap((p) => p.groupIds.map((group_id) => ({ user_id: idOf(p), group_id })));
   if (memberships.length)
     await tx
@@ -211,19 +200,19 @@ async function savePeople(tx: CentralDb, people: Person[]): Promise<Applied['pas
   return passwords;
 }
 
+/** The users leave every group of these units (their groups elsewhere stay). */
+async function leaveUnitGroups(tx: CentralDb, userIds: string[], unitIds: string[]): Promise<void> {
+  if (!userIds.length || !unitIds.length) return;
+  await tx
+    .deleteFrom('group_member')
+    .where('user_id', 'in', userIds)
+    .where('group_id', 'in', tx.selectFrom('work_group').select('id').where('unit_id', 'in', unitIds))
+    .execute();
+}
+
 /** P§35 "removed": the person's groups and supervision in the unit end; a role with nothing left to act in goes. */
 async function removePerson(tx: CentralDb, userId: string, unitId: string): Promise<void> {
-  const groups = await tx.selectFrom('work_group').select('id').where('unit_id', '=', unitId).execute();
-  if (groups.length)
-    await tx
-      .deleteFrom('group_member')
-      .where('user_id', '=', userId)
-      .where(
-        'group_id',
-        'in',
-        groups.map((g) => g.id),
-      )
-      .execute();
+  await leaveUnitGroups(tx, [userId], [unitId]);
   await tx.deleteFrom('unit_supervisor').where('user_id', '=', userId).where('unit_id', '=', unitId).execute();
   await dropIdleRoles(tx, userId);
 }

@@ -9,19 +9,10 @@ import { sendPendingEmails, smtpTransport } from '../../src-server/mail/outgoing
 import { freePort } from '../../src-server/net';
 import type { Ticket } from '../../src-shared/ticket';
 import { startTestHub } from '../support/db';
+import { silentLog } from '../support/silent-log';
 import { PASSWORD, seedCity } from '../support/city';
 import { potholeCall, TestWorkstation } from '../support/sync-client';
 
-const log = {
-  info: () => {},
-  error: () => {},
-  warn: () => {},
-  debug: () => {},
-  trace: () => {},
-  fatal: () => {},
-  child: () => log,
-  level: 'silent',
-} as never;
 let hub: RunningHub;
 let smtp: SMTPServer;
 let port: number;
@@ -49,12 +40,12 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve));
 });
 afterAll(async () => {
-  await new Promise((r) => smtp?.close(r));
+  await new Promise<void>((r) => (smtp ? smtp.close(() => r()) : r()));
   await hub?.close();
 });
 
 const transport = () => smtpTransport({ url: `smtp://127.0.0.1:${port}`, from: 'Usterka <awaria@uml.lodz.pl>' });
-const send = () => sendPendingEmails(hub.database.db, transport(), 'Usterka <awaria@uml.lodz.pl>', log);
+const send = () => sendPendingEmails(hub.database.db, transport(), 'Usterka <awaria@uml.lodz.pl>', silentLog);
 
 async function ticketInProgress(): Promise<{ number: string; realizer: TestWorkstation }> {
   const op = await new TestWorkstation(hub.url).login('operator', PASSWORD);
@@ -74,6 +65,18 @@ async function ticketInProgress(): Promise<{ number: string; realizer: TestWorks
   ]);
   await realizer.push([realizer.mutation({ type: 'takeUp' }, { ticket: number })]);
   return { number: number!, realizer };
+}
+
+/** A new ticket the operator forwards outside the app by e-mail (P§15.2). */
+async function forwardedByEmail(to: string, subject: string): Promise<string> {
+  const op = await new TestWorkstation(hub.url).login('operator', PASSWORD);
+  await op.lease(1);
+  const [number] = op.takeNumbers(1);
+  await op.push([
+    op.mutation(potholeCall(), { newTicketNumbers: [number!] }),
+    op.mutation({ type: 'sendEmail', purpose: 'forwardOutside', to, subject, body: 'Prosimy o obsługę.' }, { ticket: number }),
+  ]);
+  return number!;
 }
 
 describe('e-mails out', () => {
@@ -105,45 +108,21 @@ describe('e-mails out', () => {
   });
 
   it('P§15.2 the operator forwards a ticket outside the app to the unit address; a refusing server leaves the reason, nothing is resent', async () => {
-    const op = await new TestWorkstation(hub.url).login('operator', PASSWORD);
-    await op.lease(1);
-    const [number] = op.takeNumbers(1);
-    await op.push([
-      op.mutation(potholeCall(), { newTicketNumbers: [number!] }),
-      op.mutation(
-        {
-          type: 'sendEmail',
-          purpose: 'forwardOutside',
-          to: 'mpk@example.com',
-          subject: 'Przekazanie zgłoszenia',
-          body: 'Prosimy o obsługę.',
-        },
-        { ticket: number },
-      ),
-    ]);
+    const number = await forwardedByEmail('mpk@example.com', 'Przekazanie zgłoszenia');
     refuse = true;
     expect(await send()).toBe(0);
     refuse = false;
-    const row = await hub.database.db.selectFrom('mail_sent').selectAll().where('ticket', '=', number!).executeTakeFirstOrThrow();
+    const row = await hub.database.db.selectFrom('mail_sent').selectAll().where('ticket', '=', number).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'failed', recipient: null });
     expect(row.error).toMatch(/unavailable/i);
     expect(await send()).toBe(0);
   });
 
   it('a lost connection to the mail server is retried at the next round, not given up', async () => {
-    const op = await new TestWorkstation(hub.url).login('operator', PASSWORD);
-    await op.lease(1);
-    const [number] = op.takeNumbers(1);
-    await op.push([
-      op.mutation(potholeCall(), { newTicketNumbers: [number!] }),
-      op.mutation(
-        { type: 'sendEmail', purpose: 'forwardOutside', to: 'wgk@example.com', subject: 'Do WGK', body: 'Proszę.' },
-        { ticket: number },
-      ),
-    ]);
+    const number = await forwardedByEmail('wgk@example.com', 'Do WGK');
     const dead = smtpTransport({ url: `smtp://127.0.0.1:${await freePort()}`, from: 'x <x@example.com>' });
-    expect(await sendPendingEmails(hub.database.db, dead, 'x <x@example.com>', log)).toBe(0);
-    expect(await hub.database.db.selectFrom('mail_sent').select('status').where('ticket', '=', number!).executeTakeFirst()).toBeUndefined();
+    expect(await sendPendingEmails(hub.database.db, dead, 'x <x@example.com>', silentLog)).toBe(0);
+    expect(await hub.database.db.selectFrom('mail_sent').select('status').where('ticket', '=', number).executeTakeFirst()).toBeUndefined();
     expect(await send()).toBe(1);
     expect(received.at(-1)!.to).toEqual(['wgk@example.com']);
   });

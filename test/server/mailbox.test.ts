@@ -8,19 +8,9 @@ import { mailboxConfigFrom, readMailbox } from '../../src-server/mail/mailbox';
 import type { RunningHub } from '../../src-server/hub';
 import type { Ticket } from '../../src-shared/ticket';
 import { startTestHub } from '../support/db';
+import { silentLog } from '../support/silent-log';
 import { seedCity } from '../support/city';
 import { DOVECOT, NO_DOVECOT, startImapServer, type ImapServer } from '../support/imap-server';
-
-const log = {
-  info: () => {},
-  error: () => {},
-  warn: () => {},
-  debug: () => {},
-  trace: () => {},
-  fatal: () => {},
-  child: () => log,
-  level: 'silent',
-} as never;
 
 describe.skipIf(!DOVECOT)(`the department's mailbox${DOVECOT ? '' : ` — skipped: ${NO_DOVECOT}`}`, () => {
   let hub: RunningHub;
@@ -41,7 +31,7 @@ describe.skipIf(!DOVECOT)(`the department's mailbox${DOVECOT ? '' : ` — skippe
   });
 
   const config = () => mailboxConfigFrom(`${imap.url}?processed=Przetworzone`);
-  const read = () => readMailbox(hub.database.db, config(), () => new Date(), log);
+  const read = () => readMailbox(hub.database.db, config(), () => new Date(), silentLog);
   const tickets = async () =>
     (await hub.database.db.selectFrom('ticket').select('data').where('data', 'is not', null).execute())
       .map((r) => r.data as Ticket)
