@@ -219,7 +219,7 @@ export function QueueGrid(props: Props) {
     { id: 'number', label: 'Numer', width: '112px' },
     { id: 'subject', label: 'Temat', width: 'minmax(150px, 2.3fr)' },
     { id: 'category', label: 'Kategoria', width: 'minmax(90px, 1fr)' },
-    { id: 'group', label: 'Grupa', width: '68px' },
+    { id: 'group', label: 'Grupa', width: '112px' },
     { id: 'address', label: 'Adres', width: 'minmax(110px, 1.3fr)' },
     { id: 'received', label: 'Wpływ', width: '92px' },
     { id: 'due', label: props.dueLabel, width: '244px' },
