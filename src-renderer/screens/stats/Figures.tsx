@@ -63,6 +63,7 @@ export function ChartWithTable<R extends { label: string } & Record<string, unkn
   series,
   stacked,
   below,
+  limit = 14,
   format: show = (v) => number(v),
 }: {
   caption: string;
@@ -72,17 +73,19 @@ export function ChartWithTable<R extends { label: string } & Record<string, unkn
   stacked?: boolean;
   /** The table below the chart rather than beside it (many columns). */
   below?: boolean;
+  /** Bars drawn at most (the table lists every row). */
+  limit?: number;
   format?: (v: number) => string;
 }) {
   if (rows.length === 0) return <Typography color="text.secondary">Brak zgłoszeń.</Typography>;
-  const height = Math.max(140, Math.min(rows.length, 14) * 34 + 70);
+  const height = Math.max(140, Math.min(rows.length, limit) * (limit > 14 ? 24 : 34) + 70);
   return (
     <Stack direction={below ? 'column' : { xs: 'column', lg: 'row' }} spacing={2} sx={{ alignItems: 'flex-start' }}>
       <Box role="img" aria-label={`${caption} — wykres; liczby w tabeli obok`} sx={{ flex: '1 1 55%', minWidth: 320, width: '100%' }}>
         <BarChart
           height={height}
           layout="horizontal"
-          dataset={rows.slice(0, 14).map((r) => ({ ...r, label: axisLabel(r.label) }))}
+          dataset={rows.slice(0, limit).map((r) => ({ ...r, label: axisLabel(r.label) }))}
           yAxis={[{ scaleType: 'band', dataKey: 'label', width: 190 }]}
           xAxis={[{ tickMinStep: 1, valueFormatter: (v: number) => number(v) }]}
           series={series.map((s) => ({
@@ -95,6 +98,11 @@ export function ChartWithTable<R extends { label: string } & Record<string, unkn
           margin={{ right: 16 }}
           slotProps={{ legend: { position: { vertical: 'top', horizontal: 'center' } } }}
         />
+        {rows.length > limit && (
+          <Typography variant="caption" color="text.secondary">
+            Na wykresie {limit} pierwszych z {rows.length}; wszystkie w tabeli.
+          </Typography>
+        )}
       </Box>
       <TableContainer sx={below ? { width: '100%' } : { flex: '1 1 45%' }}>
         <Table size="small" aria-label={caption}>

@@ -206,6 +206,7 @@ export function PeriodView({ stats }: { stats: PeriodStats }) {
               caption={`Przyjęte — ${breakdownLabels[tab].toLowerCase()}`}
               nameHeader={breakdownKeyLabels[tab]}
               rows={rows.map((r) => ({ label: r.label, received: r.received }))}
+              limit={24}
               series={[{ key: 'received', label: 'Przyjęte', color: '#1565c0' }]}
             />
           )}
