@@ -141,7 +141,7 @@ export const figuresRowSchema = z.object({
   realizationLate: z.number().int(),
   /** P§18.2: of those late in realization, how many state a planned date and reason. */
   lateExplained: z.number().int(),
-  /** Median working hours from handing to take-up and from receipt to finishing. */
+  /** Median working hours from handing to take-up and from receipt to finishing (null: none, or not kept for this breakdown). */
   medianReactionHours: z.number().nullable(),
   medianRealizationHours: z.number().nullable(),
 });
