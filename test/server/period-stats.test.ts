@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningHub } from '../../src-server/hub';
 import { statsWorkbook } from '../../src-main/core/stats-workbook';
 import { backfillTicketFigures } from '../../src-server/stats/figures';
+import { expireOverduePersonalData } from '../../src-server/retention';
 import type { Dashboard, DeletedRecord, FiguresRow, PeriodStats } from '../../src-shared/ticket';
 import { startTestHub } from '../support/db';
 import { PASSWORD, seedCity } from '../support/city';
@@ -189,6 +190,9 @@ describe('statistics for any period at the hub', () => {
 
   it('P§27.3 deleting a finished ticket after retention changes no figure of its month; its record is kept and exported', async () => {
     const before = (await get<PeriodStats>(superSupervisor, march)).body;
+    // P§27.1 the retention job erases March's personal data first (six months after the month of registration).
+    expect(await expireOverduePersonalData(hub.database.db, new Date())).toBeGreaterThanOrEqual(1);
+    expect((await get<PeriodStats>(superSupervisor, march)).body.total).toEqual(before.total);
     applied(
       await superSupervisor.push([
         superSupervisor.mutation({ type: 'delete', reason: 'Okres przechowywania minął (P§27.2).' }, { ticket: n.t3 }),
