@@ -52,7 +52,7 @@ export function registerStats(app: FastifyInstance, db: CentralDb, now: () => Da
             count(*) filter (where finished_at is not null)::int as finished,
             count(*) filter (where finished_at > realization_due)::int as finished_late,
             count(*) filter (where finished_at is null and deleted_at is null
-              and ((taken_up_at is null and reaction_due < ${at}) or realization_due < ${at}))::int as open_late,
+              and ((status = 'awaitingPickup' and pickup_due < ${at}) or (taken_up_at is null and reaction_due < ${at}) or realization_due < ${at}))::int as open_late,
             count(*) filter (where during_outage)::int as during_outage,
             count(*) filter (where deleted_at is not null)::int as deleted
           from ticket_stat where received_at >= ${from} and received_at < ${to} ${scope}

@@ -21,6 +21,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('category_id', 'text')
     .addColumn('street', 'text')
     .addColumn('during_outage', 'boolean', (c) => c.notNull())
+    // P§4.3: a web form's pickup deadline (null for other channels).
+    .addColumn('pickup_due', 'timestamptz')
     .addColumn('handed_at', 'timestamptz')
     .addColumn('reaction_due', 'timestamptz')
     .addColumn('taken_up_at', 'timestamptz')
@@ -35,7 +37,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('ticket_stat_received').on('ticket_stat').column('received_at').execute();
   await db.schema.createIndex('ticket_stat_unit_received').on('ticket_stat').columns(['unit_id', 'received_at']).execute();
   // The dashboard reads only what is open now: a small index, whatever the years behind it.
-  await sql`create index ticket_stat_open on ticket_stat (unit_id) include (status, group_id, handed_at, reaction_due, taken_up_at, realization_due)
+  await sql`create index ticket_stat_open on ticket_stat (unit_id) include (status, group_id, pickup_due, handed_at, reaction_due, taken_up_at, realization_due)
             where finished_at is null and deleted_at is null`.execute(db);
   await sql`create index ticket_stat_deleted on ticket_stat (deleted_at) where deleted_at is not null`.execute(db);
 }

@@ -22,6 +22,7 @@ const COLUMNS: (keyof TicketFigures)[] = [
   'category_id',
   'street',
   'during_outage',
+  'pickup_due',
   'handed_at',
   'reaction_due',
   'taken_up_at',

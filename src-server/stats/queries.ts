@@ -308,7 +308,8 @@ async function monthFigures(db: CentralDb, month: string, scope: Scope, at: Date
 
 /** P§24: what is open now by state and by group, what is late and by how much, this month against the last. */
 export async function dashboard(db: CentralDb, scope: Scope, at: Date): Promise<Dashboard> {
-  const reactionLate = sql`(taken_up_at is null and reaction_due < ${at})`;
+  // Waiting past P§4.3 (a web form not picked up) or P§16.2 (not taken up by the group).
+  const reactionLate = sql`((status = 'awaitingPickup' and pickup_due < ${at}) or (taken_up_at is null and reaction_due < ${at}))`;
   const realizationLate = sql`(realization_due < ${at})`;
   const days = (due: RawBuilder<unknown>) => sql`extract(epoch from (${at}::timestamptz - ${due})) / 86400`;
   const bucket = (due: RawBuilder<unknown>) =>
@@ -327,7 +328,7 @@ export async function dashboard(db: CentralDb, scope: Scope, at: Date): Promise<
       from ticket_stat where finished_at is null and deleted_at is null ${scopeFilter(scope)}
       group by grouping sets ((status), (group_id))`.execute(db),
     sql<{ reaction: number[]; realization: number[] }>`
-      select array[${bucket(sql`case when taken_up_at is null then reaction_due end`)}] as reaction,
+      select array[${bucket(sql`case when status = 'awaitingPickup' then pickup_due when taken_up_at is null then reaction_due end`)}] as reaction,
              array[${bucket(sql`realization_due`)}] as realization
       from ticket_stat where finished_at is null and deleted_at is null ${scopeFilter(scope)}`.execute(db),
     monthFigures(db, month, scope, at),

@@ -26,6 +26,8 @@ export interface TicketFigures {
   /** The street of the address (the city keeps no district data): what a breakdown by place can use. */
   street: string | null;
   during_outage: boolean;
+  /** P§4.3: a web form is picked up by the close of the working day (null: not a web form). */
+  pickup_due: string | null;
   /** P§16.2: take-up by the group, from being handed to it. */
   handed_at: string | null;
   reaction_due: string | null;
@@ -75,6 +77,7 @@ export function ticketFigures(t: Ticket, calendar: WorkingCalendar): TicketFigur
     category_id: t.categoryId,
     street: streetOf(t.location?.address),
     during_outage: t.capturedDuringOutage,
+    pickup_due: t.channel === 'web' ? iso(calendar.deadline(Date.parse(times.receivedAt), 0)) : null,
     handed_at: handed,
     reaction_due: handed ? iso(calendar.deadline(Date.parse(handed), SLA_WORKING_DAYS.reaction)) : null,
     taken_up_at: handed ? times.takenUpAt : null,

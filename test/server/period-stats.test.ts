@@ -11,6 +11,7 @@ import type { Dashboard, DeletedRecord, FiguresRow, PeriodStats } from '../../sr
 import { startTestHub } from '../support/db';
 import { PASSWORD, seedCity } from '../support/city';
 import { potholeCall, TestWorkstation, inServiceSince } from '../support/sync-client';
+import { receiveWebForm } from '../support/intake';
 
 let hub: RunningHub;
 const SINCE = '2026-02-01T00:00:00.000Z';
@@ -186,6 +187,18 @@ describe('statistics for any period at the hub', () => {
     expect(Object.fromEntries(body.openByGroup.map((r) => [r.key ?? '-', [r.count, r.late]]))).toEqual({ '-': [3, 3], 'zdit-k': [2, 2] });
     expect(body.late.reaction.map((b) => b.count)).toEqual([0, 0, 0, 2]);
     expect(body.late.realization.map((b) => b.count)).toEqual([0, 0, 0, 5]);
+
+    // P§4.3 a web form nobody picked up for ten days waits past its pickup deadline.
+    await receiveWebForm(hub.database.db, {
+      description: 'Przewrócony znak przy przejściu.',
+      location: { address: 'ul. Piotrkowska 10' },
+      reporter: { wantsAnswer: false, consent: false },
+      receivedAt: new Date(Date.now() - 10 * 86_400_000).toISOString(),
+    });
+    const withForm = (await get<Dashboard>(superSupervisor, '/stats/dashboard')).body;
+    expect(withForm.open).toBe(6);
+    expect(withForm.openByStatus.find((r) => r.key === 'awaitingPickup')).toMatchObject({ count: 1, late: 1 });
+    expect(withForm.late.reaction.reduce((n, b) => n + b.count, 0)).toBe(3);
   });
 
   it('P§27.3 deleting a finished ticket after retention changes no figure of its month; its record is kept and exported', async () => {
@@ -258,7 +271,7 @@ describe('statistics for any period at the hub', () => {
   it('P§27.3 tickets written before the statistics rows existed get them from the upgrade, with the same figures', async () => {
     const before = (await get<PeriodStats>(superSupervisor, march)).body;
     await hub.database.db.deleteFrom('ticket_stat').execute();
-    expect(await backfillTicketFigures(hub.database.db, 3)).toBe(7);
+    expect(await backfillTicketFigures(hub.database.db, 3)).toBe(8); // T1–T7 and the web form
     const after = (await get<PeriodStats>(superSupervisor, march)).body;
     expect({ ...after, at: '' }).toEqual({ ...before, at: '' });
   });

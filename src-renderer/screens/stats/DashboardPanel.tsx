@@ -84,7 +84,7 @@ export function DashboardView({ data }: { data: Dashboard }) {
         <Tile label="Otwarte zgłoszenia" value={number(data.open)} />
         <Tile
           label="Czekają na podjęcie po terminie"
-          hint="P§16.2: 1 dzień roboczy"
+          hint="P§4.3 formularz WWW, P§16.2 1 dzień roboczy"
           value={number(lateReaction)}
           tone={lateReaction ? 'late' : 'ok'}
         />
@@ -136,7 +136,7 @@ export function DashboardView({ data }: { data: Dashboard }) {
           nameHeader="Po terminie"
           rows={howLate}
           series={[
-            { key: 'reaction', label: 'Podjęcie (P§16.2)', color: '#ef6c00' },
+            { key: 'reaction', label: 'Podjęcie (P§4.3, P§16.2)', color: '#ef6c00' },
             { key: 'realization', label: 'Realizacja (P§18.1)', color: LATE },
           ]}
         />
