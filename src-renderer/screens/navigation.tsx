@@ -32,14 +32,17 @@ const administration: NavItem = { id: 'admin', label: 'Administracja', render: (
 
 const OPERATOR: NavItem[] = [
   intake,
-  queue({
-    queue: 'webPickup',
-    title: 'Formularze WWW i e-maile',
-    about:
-      'Zgłoszenia z formularza WWW, aplikacji (Open311) i ze skrzynki e-mail urzędu czekające na podjęcie; formularz: do pierwszego dnia roboczego po wpływie (P§4.3, P§9, P§10). Filtr „Kanał” rozdziela je.',
-    dueLabel: 'Podjąć do',
-    empty: 'Żaden formularz ani e-mail nie czeka na podjęcie.',
-  }),
+  queue(
+    {
+      queue: 'webPickup',
+      title: 'Formularze WWW i e-maile',
+      about:
+        'Zgłoszenia z formularza WWW, aplikacji (Open311) i ze skrzynki e-mail urzędu czekające na podjęcie; formularz: do pierwszego dnia roboczego po wpływie (P§4.3, P§9, P§10). Filtr „Kanał” rozdziela je.',
+      dueLabel: 'Podjąć do',
+      empty: 'Żaden formularz ani e-mail nie czeka na podjęcie.',
+    },
+    'WWW i e-maile',
+  ),
   queue({
     queue: 'toRoute',
     title: 'Do przekazania',

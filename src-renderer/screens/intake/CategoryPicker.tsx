@@ -17,6 +17,8 @@ interface Props {
   required?: boolean;
   size?: 'small' | 'medium';
   helperText?: string;
+  /** In the form's Enter chain (enterMovesOn); an optional picker stays out of it, reached by Tab. */
+  step?: boolean;
 }
 
 /** Category search as you type (P§7): "smieci" finds "Śmieci", "latarnia" finds street lighting. */
@@ -31,6 +33,7 @@ export function CategoryPicker({
   required = true,
   size,
   helperText = 'Wpisz słowo, np. „dziura”, „latarnia”, „śmieci”; Enter wybiera.',
+  step = true,
 }: Props) {
   const [input, setInput] = useState(value?.label ?? '');
   useEffect(() => setInput(value?.label ?? ''), [value?.key, value?.label]);
@@ -82,7 +85,7 @@ export function CategoryPicker({
           autoFocus={autoFocus}
           error={!!error}
           helperText={error ?? helperText}
-          slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, 'data-step': true } }}
+          slotProps={{ ...params.slotProps, htmlInput: { ...params.slotProps.htmlInput, ...(step ? { 'data-step': true } : {}) } }}
         />
       )}
     />

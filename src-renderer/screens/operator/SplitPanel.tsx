@@ -130,7 +130,8 @@ export function SplitPanel({ ticket, onDone, onCancel }: Props) {
                 label={`Część ${index + 2}: kategoria, jeśli inna niż zgłoszenia`}
                 required={false}
                 size="small"
-                helperText="Puste: ta sama kategoria co zgłoszenie."
+                helperText="Puste: ta sama kategoria co zgłoszenie (Tab, by wybrać inną)."
+                step={false}
                 error={refusalFor(refusal, `parts.${index}.categoryId`, `parts.${index}.subcategoryId`)}
               />
             </Stack>
