@@ -13,6 +13,14 @@ export function searchKey(text: string): string {
     .trim();
 }
 
+/** An id made of a name (units, groups, categories, script questions): "Wydział Ochrony Środowiska" → "wydzial-ochrony-srodowiska". */
+export function idSlug(text: string, max: number): string {
+  return searchKey(text)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, max);
+}
+
 /** Polish alphabetical order for lists shown to users. */
 export const polishCollator = new Intl.Collator('pl', { sensitivity: 'base', numeric: true });
 

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { AdminUnit, ImportPreview, ImportProblem, StructureOperation } from '../../src-shared/api/admin';
 import { emailSchema, groupSymbolSchema } from '../../src-shared/api/admin';
-import { searchKey } from '../../src-shared/text';
+import { idSlug, searchKey } from '../../src-shared/text';
 import type { CentralDb } from '../db/connect';
 import { loadGroups, loadUnits } from './config-store';
 import { isStructural } from './structure';
@@ -219,11 +219,7 @@ export function readTable(sheet: Sheet): { unitName: string | null; rows: TableR
   return { unitName, rows, problems };
 }
 
-const slug = (text: string) =>
-  searchKey(text)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40) || 'x';
+const slug = (text: string) => idSlug(text, 40) || 'x';
 
 /** Compares the table with the unit as it is now: the operations to apply and the same in words. */
 export async function planImport(db: CentralDb, fileName: string, bytes: Buffer): Promise<ImportPreview> {

@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { ImportPreview, ImportProblem, StructureOperation } from '../../src-shared/api/admin';
 import type { TemplateField } from '../../src-shared/ticket';
-import { searchKey } from '../../src-shared/text';
+import { idSlug, searchKey } from '../../src-shared/text';
 import type { CentralDb } from '../db/connect';
 import { loadCategories } from './config-store';
 
@@ -24,11 +24,7 @@ interface Sheet {
 /** A sheet whose header row starts with "Kategoria" is a minimum-information table. */
 export const isScriptsTable = (sheet: Sheet) => sheet.rows.some((r) => searchKey(r.cells[0] ?? '') === 'kategoria');
 
-const slug = (text: string) =>
-  searchKey(text)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40) || 'pytanie';
+const slug = (text: string) => idSlug(text, 40) || 'pytanie';
 
 export async function planScripts(db: CentralDb, sheet: Sheet): Promise<ImportPreview> {
   const problems = [...sheet.problems];

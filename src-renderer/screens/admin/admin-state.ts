@@ -6,6 +6,8 @@ import { create } from 'zustand';
 import type { z } from 'zod';
 import type { AdminOverview } from '../../../src-shared/api/admin';
 import { DesktopApiError } from '../../../src-shared/api/desktop';
+import { formatWarsawDateTime } from '../../../src-shared/format';
+import { idSlug } from '../../../src-shared/text';
 import { desktop } from '../../api/desktop-client';
 import { errorText } from '../../hooks/use-desktop';
 
@@ -38,16 +40,7 @@ export const KIND_LABELS = { department: 'komórka UMŁ', agency: 'jednostka mie
 export const GROUP_KIND_LABELS = { coordinator: 'koordynatorzy', realizer: 'realizatorzy' } as const;
 
 /** An id from a name, as the contract wants it (small letters, digits, dashes). */
-export const slugOf = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ł/g, 'l')
-    .replace(/Ł/g, 'l')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
+export const slugOf = (text: string) => idSlug(text, 60);
 
 export interface Form<T> {
   values: T;
@@ -116,14 +109,4 @@ export function fieldProps<T extends Record<string, unknown>>(form: Form<T>, key
   };
 }
 
-export function formatWhen(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  return new Intl.DateTimeFormat('pl-PL', {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/Warsaw',
-  }).format(new Date(iso));
-}
+export const formatWhen = (iso: string | null | undefined): string => (iso ? formatWarsawDateTime(iso) : '—');

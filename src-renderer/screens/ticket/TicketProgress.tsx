@@ -1,7 +1,6 @@
 // P§17.2 at a glance: who handles the ticket and who did, each action, the stage, each clock with its
 // deadline and whether it was met, the contractor, the delay, why it was not done, whether and when
 // the reporter was told; for a suspended or returned ticket the reason and date the next person needs.
-import type { ReactNode } from 'react';
 import { Alert, Box, Paper, Typography } from '@mui/material';
 import type { RequestResult } from '../../../src-shared/api/desktop';
 import { formatWarsawDateTime } from '../../../src-shared/format';
@@ -16,6 +15,7 @@ import {
 } from '../../../src-shared/ticket';
 import { groupLabel } from '../../lib/directory';
 import { polishDay, toneColour } from '../queue/deadline-text';
+import { Row } from './TicketSummary';
 
 type Loaded = NonNullable<RequestResult<'tickets.get'>>;
 
@@ -44,19 +44,6 @@ function verdict(d: TicketDeadline): { text: string; tone: keyof typeof toneColo
     case 'closed':
       return { text: 'nie dotyczy — zgłoszenie poszło dalej', tone: 'none' };
   }
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <Typography component="dt" variant="body2" color="text.secondary">
-        {label}
-      </Typography>
-      <Typography component="dd" variant="body2" sx={{ m: 0 }}>
-        {children}
-      </Typography>
-    </>
-  );
 }
 
 const person = (directory: Directory, id: string | null | undefined) => (id ? (directory.users?.[id]?.name ?? id) : null);

@@ -16,7 +16,8 @@ import { TicketNumber } from '../../components/TicketNumber';
 import { statusSentence } from '../../lib/ticket-words';
 import { AttachmentLinks } from './AttachmentLinks';
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
+/** One line of a ticket's facts: a term and its value (the summary's and the P§17.2 panel's). */
+export function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <>
       <Typography component="dt" variant="body2" color="text.secondary">
